@@ -1,0 +1,56 @@
+// The one function that decides what an actor may see and do. Every surface (pages, API, search,
+// feeds, calendar, exports, live updates) asks `can`; nothing else decides access.
+//
+// Rule of the product: an item that belongs to a format is visible to a delegate only if the
+// delegate's member is in that format; secretariat staff see everything; the public sees only what
+// has been made public. Items a reader may not see are answered exactly like missing ones.
+
+export type Role = 'admin' | 'secretariat' | 'chair' | 'delegate' | 'auditor';
+
+export type Actor =
+  | { kind: 'public' }
+  /** The server itself or a local operator's CLI (demo loader, importer, deadlines). */
+  | { kind: 'system'; name: string }
+  /** The API token of the interim administrator (ADMIN_TOKEN), until accounts exist. */
+  | { kind: 'admin-token' }
+  | { kind: 'user'; id: string; roles: Role[]; member: string | null; headOfDelegation: boolean };
+
+export type Action = 'read' | 'create' | 'update' | 'delete';
+
+/** What `can` needs to know about a resource; reference data (members, formats, topics) is open. */
+export type Resource =
+  | { type: 'council' | 'member' | 'format' | 'topic' | 'person' }
+  | { type: 'body'; formatMembers: readonly string[]; isPublic: boolean };
+
+const STAFF_ROLES: readonly Role[] = ['admin', 'secretariat', 'chair', 'auditor'];
+
+/** The audit name of an actor, as written in the audit trail. */
+export function actorName(actor: Actor): string {
+  switch (actor.kind) {
+    case 'public':
+      return 'public';
+    case 'system':
+      return `system:${actor.name}`;
+    case 'admin-token':
+      return 'admin-token';
+    case 'user':
+      return `user:${actor.id}`;
+  }
+}
+
+function isStaff(actor: Actor): boolean {
+  return actor.kind === 'system' || actor.kind === 'admin-token' || (actor.kind === 'user' && actor.roles.some((r) => STAFF_ROLES.includes(r)));
+}
+
+function mayEditReferenceData(actor: Actor): boolean {
+  return actor.kind === 'system' || actor.kind === 'admin-token' || (actor.kind === 'user' && actor.roles.some((r) => r === 'admin' || r === 'secretariat'));
+}
+
+/** Decides whether `actor` may perform `action` on `resource`. */
+export function can(actor: Actor, action: Action, resource: Resource): boolean {
+  if (action !== 'read') return mayEditReferenceData(actor);
+  if (resource.type !== 'body') return true;
+  if (isStaff(actor)) return true;
+  if (actor.kind === 'user' && actor.member !== null) return resource.formatMembers.includes(actor.member);
+  return resource.isPublic;
+}

@@ -1,0 +1,101 @@
+// The `concord` command. Each subcommand parses its flags, does one job, and prints on purpose
+// (this is the only place that writes to the terminal directly). Failures print one line and exit 1.
+import { Command, InvalidArgumentError } from 'commander';
+import { loadConfig, ConfigError, type Config } from '../platform/config.ts';
+import { openDatabase, type Database } from '../platform/db/connect.ts';
+import { migrateToLatest } from '../platform/db/migrate.ts';
+import { verifyAuditChain } from '../audit/audit.repository.ts';
+import { loadDemo } from '../demo/load-demo.ts';
+import { startServer, stopOnSignals } from '../server.ts';
+
+const out = (line: string) => process.stdout.write(`${line}\n`);
+const err = (line: string) => process.stderr.write(`${line}\n`);
+
+function parsePort(value: string): number {
+  if (!/^\d+$/.test(value) || Number(value) > 65535) throw new InvalidArgumentError('must be a whole number between 0 and 65535.');
+  return Number(value);
+}
+
+async function withDatabase<T>(config: Config, work: (database: Database) => Promise<T>): Promise<T> {
+  const database = await openDatabase(config.database);
+  try {
+    await migrateToLatest(database);
+    return await work(database);
+  } finally {
+    await database.close();
+  }
+}
+
+/** Builds the command tree; exported for tests. */
+export function buildCli(env: Record<string, string | undefined> = process.env): Command {
+  const program = new Command('concord')
+    .description('Concord: the secretariat system of a multilateral council.')
+    .showHelpAfterError('(run with --help for usage)')
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+
+  program
+    .command('serve')
+    .description('Run the web server (migrates the database first; loads the demo council into a brand-new database).')
+    .option('--no-demo', 'start with an empty database instead of the demo council')
+    .option('-p, --port <port>', 'port to listen on (overrides PORT)', parsePort)
+    .option('--host <host>', 'interface to bind (overrides HOST)')
+    .action(async (opts: { demo: boolean; port?: number; host?: string }) => {
+      const config = loadConfig(env);
+      if (opts.port !== undefined) config.port = opts.port;
+      if (opts.host) config.host = opts.host;
+      const server = await startServer(config, { demo: opts.demo });
+      stopOnSignals(server);
+      err(`\nConcord is running at ${server.url}  (data: ${server.database.description})\nPress Ctrl+C to stop.\n`);
+    });
+
+  program
+    .command('demo')
+    .description('Load or refresh the demo council (NATO-Russia Council, 25 September 2002). Running it twice changes nothing.')
+    .action(async () => {
+      const config = loadConfig(env);
+      const report = await withDatabase(config, (database) => loadDemo(database, new Date()));
+      out(`Demo council loaded: ${report.created} created, ${report.updated} updated, ${report.unchanged} unchanged.`);
+    });
+
+  program
+    .command('migrate')
+    .description('Apply pending database migrations and exit.')
+    .action(async () => {
+      const config = loadConfig(env);
+      const database = await openDatabase(config.database);
+      try {
+        const applied = await migrateToLatest(database);
+        out(applied.length ? `Applied ${applied.length} migration(s): ${applied.join(', ')}.` : 'The database is up to date.');
+      } finally {
+        await database.close();
+      }
+    });
+
+  const audit = program.command('audit').description('Work with the audit trail.');
+  audit
+    .command('verify')
+    .description('Check the whole hash chain of the audit trail; names the first altered or missing row. Exit code 1 when the chain is broken.')
+    .action(async () => {
+      const config = loadConfig(env);
+      const verdict = await withDatabase(config, (database) => verifyAuditChain(database));
+      if (verdict.ok) {
+        out(`Audit trail intact: ${verdict.rows} events, head ${verdict.headHash}.`);
+      } else {
+        err(`Audit trail BROKEN at row ${verdict.problem.seq}: ${verdict.problem.message}`);
+        process.exitCode = 1;
+      }
+    });
+
+  return program;
+}
+
+/** Runs the CLI; known failures become one clear line on stderr and exit code 1. */
+export async function main(argv: string[] = process.argv): Promise<void> {
+  try {
+    await buildCli().parseAsync(argv);
+  } catch (error) {
+    if (error instanceof ConfigError) err(`concord: ${error.message}`);
+    else err(`concord: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 1;
+  }
+}

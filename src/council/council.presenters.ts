@@ -1,0 +1,30 @@
+// API shapes with explicit field lists: a column added to a table never reaches a client by accident.
+import type { Body, Council, Format, Member, Person, Topic } from './model.ts';
+
+export const presentCouncil = (c: Council) => ({ name: c.name, shortName: c.shortName, description: c.description, establishedOn: c.establishedOn, foundingText: c.foundingText });
+
+export const presentMember = (m: Member) => ({ code: m.code, name: m.name, sortName: m.sortName, kind: m.kind, joinedOn: m.joinedOn, groups: [...m.groups] });
+
+export const presentFormat = (f: Format) => ({ code: f.code, name: f.name, description: f.description, members: [...f.members] });
+
+export const presentPerson = (p: Person) => ({
+  id: p.id,
+  name: p.name,
+  honorific: p.honorific,
+  demo: p.demo,
+  functions: p.functions.map((f) => ({ id: f.id, title: f.title, member: f.memberCode, startedOn: f.startedOn, endedOn: f.endedOn })),
+});
+
+export const presentBody = (b: Body, chair: Person | null) => ({
+  code: b.code,
+  name: b.name,
+  kind: b.kind,
+  parent: b.parentCode,
+  format: b.formatCode,
+  chair: chair ? { id: chair.id, name: chair.name } : null,
+  description: b.description,
+  public: b.isPublic,
+  topics: [...b.topics],
+});
+
+export const presentTopic = (t: Topic) => ({ code: t.code, name: t.name, description: t.description, source: t.source, position: t.position });

@@ -1,0 +1,153 @@
+// zod schemas for the council API: inputs are strict (an unknown field is an error naming it) and
+// outputs list their fields explicitly; the OpenAPI document is generated from these.
+import { z } from 'zod';
+import { BODY_KINDS } from './model.ts';
+
+// Messages that read well after a field name: "name is required", "code must be a string".
+z.config({
+  customError: (issue) => {
+    if (issue.code === 'invalid_type') return issue.input === undefined ? 'is required' : `must be ${issue.expected === 'array' ? 'a list' : `a ${issue.expected}`}`;
+    if (issue.code === 'invalid_value' && 'values' in issue) return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+    return undefined;
+  },
+});
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date in the form YYYY-MM-DD')
+  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), 'is not a real calendar date');
+const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+const slug = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case letters, digits and single hyphens, e.g. "wg-peacekeeping"')
+  .max(60, 'must be at most 60 characters');
+export const memberCode = z.string().regex(/^[A-Z]{2,8}$/, 'must be 2 to 8 upper-case letters, e.g. "POL"');
+const uniqueList = <T extends z.ZodType<string>>(item: T, what: string) =>
+  z.array(item).refine((list) => new Set(list).size === list.length, `must not list the same ${what} twice`);
+
+export const memberCodeParams = z.object({ code: memberCode });
+export const slugParams = z.object({ code: slug });
+export const idParams = z.object({ id: z.string().uuid('must be a UUID') });
+
+export const councilOut = z.object({
+  name: z.string(),
+  shortName: z.string(),
+  description: z.string(),
+  establishedOn: z.string().nullable(),
+  foundingText: z.string().nullable(),
+});
+export const councilPatch = z
+  .object({
+    name: text(200),
+    shortName: text(40),
+    description: z.string().max(5000),
+    establishedOn: isoDate.nullable(),
+    foundingText: z.string().max(500).nullable(),
+  })
+  .partial()
+  .strict();
+
+export const memberOut = z.object({
+  code: z.string(),
+  name: z.string(),
+  sortName: z.string(),
+  kind: z.enum(['state', 'organisation']),
+  joinedOn: z.string().nullable(),
+  groups: z.array(z.string()),
+});
+// Patch schemas are built from the same fields WITHOUT defaults: in zod 4 a default survives
+// `.partial()`, which would make a PATCH silently reset every field it does not mention.
+const memberFields = {
+  name: text(200),
+  sortName: text(200),
+  kind: z.enum(['state', 'organisation']),
+  joinedOn: isoDate.nullable(),
+  groups: uniqueList(text(60), 'group'),
+};
+export const memberCreate = z
+  .object({ code: memberCode, ...memberFields, sortName: memberFields.sortName.optional(), kind: memberFields.kind.default('state'), joinedOn: memberFields.joinedOn.default(null), groups: memberFields.groups.default([]) })
+  .strict();
+export const memberPatch = z.object(memberFields).partial().strict();
+
+export const formatOut = z.object({ code: z.string(), name: z.string(), description: z.string(), members: z.array(z.string()) });
+const formatFields = {
+  name: text(200),
+  description: z.string().max(5000),
+  members: uniqueList(memberCode, 'member').min(1, 'must name at least one member'),
+};
+export const formatCreate = z.object({ code: slug, ...formatFields, description: formatFields.description.default('') }).strict();
+export const formatPatch = z.object(formatFields).partial().strict();
+
+const functionIn = z
+  .object({
+    title: text(200),
+    member: memberCode.nullable().default(null),
+    startedOn: isoDate.nullable().default(null),
+    endedOn: isoDate.nullable().default(null),
+  })
+  .strict();
+export const personOut = z.object({
+  id: z.string(),
+  name: z.string(),
+  honorific: z.string().nullable(),
+  demo: z.boolean(),
+  functions: z.array(
+    z.object({ id: z.string(), title: z.string(), member: z.string().nullable(), startedOn: z.string().nullable(), endedOn: z.string().nullable() }),
+  ),
+});
+const personFields = { name: text(200), honorific: text(60).nullable(), functions: z.array(functionIn).max(50) };
+export const personCreate = z.object({ ...personFields, honorific: personFields.honorific.default(null), functions: personFields.functions.default([]) }).strict();
+export const personPatch = z.object(personFields).partial().strict();
+
+export const bodyOut = z.object({
+  code: z.string(),
+  name: z.string(),
+  kind: z.enum(BODY_KINDS),
+  parent: z.string().nullable(),
+  format: z.string(),
+  chair: z.object({ id: z.string(), name: z.string() }).nullable(),
+  description: z.string(),
+  public: z.boolean(),
+  topics: z.array(z.string()),
+});
+const bodyFields = {
+  name: text(200),
+  kind: z.enum(BODY_KINDS),
+  parent: slug.nullable(),
+  format: slug,
+  chair: z.string().uuid('must be the id (UUID) of a person').nullable(),
+  description: z.string().max(5000),
+  public: z.boolean(),
+  topics: uniqueList(slug, 'topic'),
+};
+export const bodyCreate = z
+  .object({
+    code: slug,
+    ...bodyFields,
+    parent: bodyFields.parent.default(null),
+    chair: bodyFields.chair.default(null),
+    description: bodyFields.description.default(''),
+    public: bodyFields.public.default(false),
+    topics: bodyFields.topics.default([]),
+  })
+  .strict();
+export const bodyPatch = z.object(bodyFields).partial().strict();
+
+export const topicOut = z.object({ code: z.string(), name: z.string(), description: z.string(), source: z.string().nullable(), position: z.number() });
+const topicFields = { name: text(200), description: z.string().max(5000), source: z.string().max(500).nullable(), position: z.number().int().min(0).max(100000) };
+export const topicCreate = z
+  .object({ code: slug, ...topicFields, description: topicFields.description.default(''), source: topicFields.source.default(null), position: topicFields.position.default(0) })
+  .strict();
+export const topicPatch = z.object(topicFields).partial().strict();
+
+export type CouncilPatch = z.infer<typeof councilPatch>;
+export type MemberCreate = z.infer<typeof memberCreate>;
+export type MemberPatch = z.infer<typeof memberPatch>;
+export type FormatCreate = z.infer<typeof formatCreate>;
+export type FormatPatch = z.infer<typeof formatPatch>;
+export type PersonCreate = z.infer<typeof personCreate>;
+export type PersonPatch = z.infer<typeof personPatch>;
+export type BodyCreate = z.infer<typeof bodyCreate>;
+export type BodyPatch = z.infer<typeof bodyPatch>;
+export type TopicCreate = z.infer<typeof topicCreate>;
+export type TopicPatch = z.infer<typeof topicPatch>;

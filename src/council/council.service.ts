@@ -1,0 +1,298 @@
+// Writes to the council model. Each function validates references, refuses what would break the
+// model with a catalogued error, and writes through `auditedWrite`, so the change and its audit
+// event commit together. An update that changes nothing writes nothing (and records nothing).
+import { randomUUID } from 'node:crypto';
+import { auditedWrite, type Tx, type WriteContext } from '../audit/audited-write.ts';
+import type { AuditAction } from '../audit/audit-actions.ts';
+import { AppError, notFound, type ErrorDetail } from '../platform/errors.ts';
+import type { Database } from '../platform/db/connect.ts';
+import type { Body, Council, Format, Member, Person, Topic } from './model.ts';
+import type {
+  BodyCreate, BodyPatch, CouncilPatch, FormatCreate, FormatPatch, MemberCreate, MemberPatch, PersonCreate, PersonPatch, TopicCreate, TopicPatch,
+} from './council.schemas.ts';
+import { diffFields } from './diff.ts';
+import { findCouncil, saveCouncil } from './repositories/council.repository.ts';
+import * as members from './repositories/members.repository.ts';
+import * as formats from './repositories/formats.repository.ts';
+import * as persons from './repositories/persons.repository.ts';
+import * as bodies from './repositories/bodies.repository.ts';
+import * as topics from './repositories/topics.repository.ts';
+
+export type WriteOutcome<T> = { item: T; changed: boolean };
+
+function unknownReferences(field: string, kind: string, all: readonly string[], unknown: readonly string[]): ErrorDetail[] {
+  return unknown.map((code) => ({ path: `${field}[${all.indexOf(code)}]`, message: `no ${kind} "${code}"` }));
+}
+
+function refuseUnknown(details: ErrorDetail[]): void {
+  if (details.length === 0) return;
+  const list = details.map((d) => `${d.path}: ${d.message}`).join('; ');
+  throw new AppError('UNKNOWN_REFERENCE', `The request refers to items that do not exist (${list}). Create them first or correct the codes.`, details);
+}
+
+function refuseInUse(kind: string, id: string, references: string[]): void {
+  if (references.length === 0) return;
+  throw new AppError('IN_USE', `The ${kind} "${id}" is still used by ${references.join(', ')}. Remove those references first.`);
+}
+
+function refuseDuplicateName(taken: boolean, kind: string, name: string): void {
+  if (taken) throw new AppError('ALREADY_EXISTS', `Another ${kind} is already named "${name}". Names must be unique.`, [{ path: 'name', message: 'is already used' }]);
+}
+
+// Shared shape of create/update: load the current item, merge, diff, save and audit when changed.
+async function saveWithAudit<T extends object>(
+  database: Database,
+  ctx: WriteContext,
+  spec: {
+    type: string;
+    id: string;
+    load: (tx: Tx) => Promise<T | null>;
+    build: (current: T | null, tx: Tx) => Promise<T>;
+    save: (tx: Tx, item: T, now: string, isNew: boolean) => Promise<void>;
+    mode: 'create' | 'update' | 'upsert';
+  },
+): Promise<WriteOutcome<T>> {
+  return auditedWrite(
+    database,
+    ctx,
+    async (tx, audit) => {
+      const current = await spec.load(tx);
+      if (current && spec.mode === 'create') {
+        throw new AppError('ALREADY_EXISTS', `A ${spec.type} "${spec.id}" already exists. Choose another code, or update it with PATCH.`, [{ path: 'code', message: 'is already used' }]);
+      }
+      if (!current && spec.mode === 'update') throw notFound(spec.type, spec.id);
+      const next = await spec.build(current, tx);
+      if (current) {
+        const changes = diffFields(current, next);
+        if (Object.keys(changes).length === 0) return { item: current, changed: false };
+        await spec.save(tx, next, ctx.now.toISOString(), false);
+        audit.record({ action: `${spec.type}.updated` as AuditAction, objectType: spec.type, objectId: spec.id, summary: { changes } });
+      } else {
+        await spec.save(tx, next, ctx.now.toISOString(), true);
+        audit.record({ action: `${spec.type}.created` as AuditAction, objectType: spec.type, objectId: spec.id, summary: { created: next } });
+      }
+      return { item: next, changed: true };
+    },
+    { allowNoEvent: true },
+  );
+}
+
+async function deleteWithAudit<T extends object>(
+  database: Database,
+  ctx: WriteContext,
+  spec: { type: string; id: string; load: (tx: Tx) => Promise<T | null>; references: (tx: Tx) => Promise<string[]>; remove: (tx: Tx) => Promise<void> },
+): Promise<void> {
+  await auditedWrite(database, ctx, async (tx, audit) => {
+    const current = await spec.load(tx);
+    if (!current) throw notFound(spec.type, spec.id);
+    refuseInUse(spec.type, spec.id, await spec.references(tx));
+    await spec.remove(tx);
+    audit.record({ action: `${spec.type}.deleted` as AuditAction, objectType: spec.type, objectId: spec.id, summary: { deleted: current } });
+  });
+}
+
+/** Sets the council's identity (name, short name, description, founding text). */
+export async function updateCouncil(database: Database, ctx: WriteContext, patch: CouncilPatch & Partial<Council>): Promise<WriteOutcome<Council>> {
+  return saveWithAudit<Council>(database, ctx, {
+    type: 'council',
+    id: 'council',
+    mode: 'upsert',
+    load: (tx) => findCouncil(tx),
+    build: async (current) => {
+      const base: Council = current ?? { name: '', shortName: '', description: '', establishedOn: null, foundingText: null };
+      const next = { ...base, ...patch };
+      if (!next.name || !next.shortName) {
+        throw new AppError('VALIDATION_FAILED', 'The council needs a name and a short name.', [{ path: next.name ? 'shortName' : 'name', message: 'is required' }]);
+      }
+      return next;
+    },
+    save: (tx, item, now) => saveCouncil(tx, item, now),
+  });
+}
+
+/** Creates (mode 'create'), changes ('update') or creates-or-changes ('upsert', for seed scripts) a member. */
+export async function saveMember(database: Database, ctx: WriteContext, code: string, input: MemberCreate | MemberPatch, mode: 'create' | 'update' | 'upsert'): Promise<WriteOutcome<Member>> {
+  return saveWithAudit<Member>(database, ctx, {
+    type: 'member',
+    id: code,
+    mode,
+    load: (tx) => members.findMember(tx, code),
+    build: async (current, tx) => {
+      const name = input.name ?? current?.name;
+      if (!name) throw new AppError('VALIDATION_FAILED', 'A member needs a name.', [{ path: 'name', message: 'is required' }]);
+      refuseDuplicateName(await members.memberNameTaken(tx, name, code), 'member', name);
+      return {
+        code,
+        name,
+        sortName: input.sortName ?? (input.name !== undefined ? input.name : current?.sortName) ?? name,
+        kind: input.kind ?? current?.kind ?? 'state',
+        joinedOn: input.joinedOn !== undefined ? input.joinedOn : (current?.joinedOn ?? null),
+        groups: [...(input.groups ?? current?.groups ?? [])].sort(),
+      };
+    },
+    save: (tx, item, now, isNew) => members.saveMember(tx, item, now, isNew),
+  });
+}
+
+export async function deleteMember(database: Database, ctx: WriteContext, code: string): Promise<void> {
+  await deleteWithAudit(database, ctx, {
+    type: 'member',
+    id: code,
+    load: (tx) => members.findMember(tx, code),
+    references: (tx) => members.memberReferences(tx, code),
+    remove: (tx) => members.deleteMember(tx, code),
+  });
+}
+
+/** Creates, changes or upserts a format; every member it names must exist. */
+export async function saveFormat(database: Database, ctx: WriteContext, code: string, input: FormatCreate | FormatPatch, mode: 'create' | 'update' | 'upsert'): Promise<WriteOutcome<Format>> {
+  return saveWithAudit<Format>(database, ctx, {
+    type: 'format',
+    id: code,
+    mode,
+    load: (tx) => formats.findFormat(tx, code),
+    build: async (current, tx) => {
+      const name = input.name ?? current?.name;
+      const memberCodes = input.members ?? current?.members;
+      if (!name || !memberCodes) throw new AppError('VALIDATION_FAILED', 'A format needs a name and members.', [{ path: name ? 'members' : 'name', message: 'is required' }]);
+      refuseUnknown(unknownReferences('members', 'member', memberCodes, await members.unknownMemberCodes(tx, memberCodes)));
+      refuseDuplicateName(await formats.formatNameTaken(tx, name, code), 'format', name);
+      // Keep seating order stable for comparisons: the repository returns members by sort name.
+      const all = await members.listMembers(tx);
+      const ordered = all.filter((m) => memberCodes.includes(m.code)).map((m) => m.code);
+      return { code, name, description: input.description ?? current?.description ?? '', members: ordered };
+    },
+    save: (tx, item, now, isNew) => formats.saveFormat(tx, item, now, isNew),
+  });
+}
+
+export async function deleteFormat(database: Database, ctx: WriteContext, code: string): Promise<void> {
+  await deleteWithAudit(database, ctx, {
+    type: 'format',
+    id: code,
+    load: (tx) => formats.findFormat(tx, code),
+    references: (tx) => formats.formatReferences(tx, code),
+    remove: (tx) => formats.deleteFormat(tx, code),
+  });
+}
+
+/** Creates, changes or upserts a person with their functions; a function's member must exist. */
+export async function savePerson(database: Database, ctx: WriteContext, id: string | null, input: (PersonCreate | PersonPatch) & { demo?: boolean }, mode: 'create' | 'update' | 'upsert'): Promise<WriteOutcome<Person>> {
+  const personId = id ?? randomUUID();
+  return saveWithAudit<Person>(database, ctx, {
+    type: 'person',
+    id: personId,
+    mode,
+    load: (tx) => persons.findPerson(tx, personId),
+    build: async (current, tx) => {
+      const name = input.name ?? current?.name;
+      if (!name) throw new AppError('VALIDATION_FAILED', 'A person needs a name.', [{ path: 'name', message: 'is required' }]);
+      const functionsIn = input.functions;
+      let functions = current?.functions ?? [];
+      if (functionsIn) {
+        const codes = functionsIn.map((f) => f.member).filter((m): m is string => m !== null);
+        const unknown = await members.unknownMemberCodes(tx, codes);
+        refuseUnknown(functionsIn.flatMap((f, i) => (f.member && unknown.includes(f.member) ? [{ path: `functions[${i}].member`, message: `no member "${f.member}"` }] : [])));
+        functions = functionsIn.map((f, i) => ({
+          // Keep ids of unchanged functions so a repeated save is recognised as no change.
+          id: current?.functions[i]?.title === f.title && current.functions[i]?.memberCode === f.member ? current.functions[i]!.id : randomUUID(),
+          title: f.title,
+          memberCode: f.member,
+          startedOn: f.startedOn,
+          endedOn: f.endedOn,
+        }));
+      }
+      return { id: personId, name, honorific: input.honorific !== undefined ? input.honorific : (current?.honorific ?? null), demo: input.demo ?? current?.demo ?? false, functions };
+    },
+    save: (tx, item, now, isNew) => persons.savePerson(tx, item, now, isNew),
+  });
+}
+
+export async function deletePerson(database: Database, ctx: WriteContext, id: string): Promise<void> {
+  await deleteWithAudit(database, ctx, {
+    type: 'person',
+    id,
+    load: (tx) => persons.findPerson(tx, id),
+    references: (tx) => persons.personReferences(tx, id),
+    remove: (tx) => persons.deletePerson(tx, id),
+  });
+}
+
+/** Creates, changes or upserts a body; its format, parent, chair and topics must exist. */
+export async function saveBody(database: Database, ctx: WriteContext, code: string, input: BodyCreate | BodyPatch, mode: 'create' | 'update' | 'upsert'): Promise<WriteOutcome<Body>> {
+  return saveWithAudit<Body>(database, ctx, {
+    type: 'body',
+    id: code,
+    mode,
+    load: (tx) => bodies.findBody(tx, code),
+    build: async (current, tx) => {
+      const next: Body = {
+        code,
+        name: input.name ?? current?.name ?? '',
+        kind: input.kind ?? current?.kind ?? 'working_group',
+        parentCode: input.parent !== undefined ? input.parent : (current?.parentCode ?? null),
+        formatCode: input.format ?? current?.formatCode ?? '',
+        chairPersonId: input.chair !== undefined ? input.chair : (current?.chairPersonId ?? null),
+        description: input.description ?? current?.description ?? '',
+        isPublic: input.public ?? current?.isPublic ?? false,
+        topics: input.topics ?? current?.topics ?? [],
+      };
+      if (!next.name) throw new AppError('VALIDATION_FAILED', 'A body needs a name.', [{ path: 'name', message: 'is required' }]);
+      const problems: ErrorDetail[] = [];
+      if (!(await formats.findFormat(tx, next.formatCode))) problems.push({ path: 'format', message: `no format "${next.formatCode}"` });
+      if (next.parentCode === code) problems.push({ path: 'parent', message: 'a body cannot be its own parent' });
+      else if (next.parentCode && !(await bodies.findBody(tx, next.parentCode))) problems.push({ path: 'parent', message: `no body "${next.parentCode}"` });
+      if (next.chairPersonId && !(await persons.findPerson(tx, next.chairPersonId))) problems.push({ path: 'chair', message: `no person "${next.chairPersonId}"` });
+      problems.push(...unknownReferences('topics', 'topic', next.topics, await topics.unknownTopicCodes(tx, next.topics)));
+      refuseUnknown(problems);
+      refuseDuplicateName(await bodies.bodyNameTaken(tx, next.name, code), 'body', next.name);
+      const allTopics = await topics.listTopics(tx);
+      next.topics = allTopics.filter((t) => next.topics.includes(t.code)).map((t) => t.code);
+      return next;
+    },
+    save: (tx, item, now, isNew) => bodies.saveBody(tx, item, now, isNew),
+  });
+}
+
+export async function deleteBody(database: Database, ctx: WriteContext, code: string): Promise<void> {
+  await deleteWithAudit(database, ctx, {
+    type: 'body',
+    id: code,
+    load: (tx) => bodies.findBody(tx, code),
+    references: (tx) => bodies.bodyReferences(tx, code),
+    remove: (tx) => bodies.deleteBody(tx, code),
+  });
+}
+
+/** Creates, changes or upserts a topic. */
+export async function saveTopic(database: Database, ctx: WriteContext, code: string, input: TopicCreate | TopicPatch, mode: 'create' | 'update' | 'upsert'): Promise<WriteOutcome<Topic>> {
+  return saveWithAudit<Topic>(database, ctx, {
+    type: 'topic',
+    id: code,
+    mode,
+    load: (tx) => topics.findTopic(tx, code),
+    build: async (current, tx) => {
+      const name = input.name ?? current?.name;
+      if (!name) throw new AppError('VALIDATION_FAILED', 'A topic needs a name.', [{ path: 'name', message: 'is required' }]);
+      refuseDuplicateName(await topics.topicNameTaken(tx, name, code), 'topic', name);
+      return {
+        code,
+        name,
+        description: input.description ?? current?.description ?? '',
+        source: input.source !== undefined ? input.source : (current?.source ?? null),
+        position: input.position ?? current?.position ?? 0,
+      };
+    },
+    save: (tx, item, now, isNew) => topics.saveTopic(tx, item, now, isNew),
+  });
+}
+
+export async function deleteTopic(database: Database, ctx: WriteContext, code: string): Promise<void> {
+  await deleteWithAudit(database, ctx, {
+    type: 'topic',
+    id: code,
+    load: (tx) => topics.findTopic(tx, code),
+    references: (tx) => topics.topicReferences(tx, code),
+    remove: (tx) => topics.deleteTopic(tx, code),
+  });
+}

@@ -1,0 +1,5 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../platform/db/schema.ts';
+
+/** A connection or a transaction: repositories read through either. */
+export type Executor = Kysely<DB>;

@@ -1,0 +1,62 @@
+// SQL for members and their groups.
+import type { Member } from '../model.ts';
+import type { Executor } from './executor.ts';
+
+/** All members in seating order (sort name), each with its groups. */
+export async function listMembers(db: Executor): Promise<Member[]> {
+  const rows = await db.selectFrom('members').selectAll().orderBy('sort_name').orderBy('code').execute();
+  const groups = await db.selectFrom('member_groups').selectAll().orderBy('group_name').execute();
+  return rows.map((row) => ({
+    code: row.code,
+    name: row.name,
+    sortName: row.sort_name,
+    kind: row.kind,
+    joinedOn: row.joined_on,
+    groups: groups.filter((g) => g.member_code === row.code).map((g) => g.group_name),
+  }));
+}
+
+/** One member by code, or null. */
+export async function findMember(db: Executor, code: string): Promise<Member | null> {
+  const row = await db.selectFrom('members').selectAll().where('code', '=', code).executeTakeFirst();
+  if (!row) return null;
+  const groups = await db.selectFrom('member_groups').select('group_name').where('member_code', '=', code).orderBy('group_name').execute();
+  return { code: row.code, name: row.name, sortName: row.sort_name, kind: row.kind, joinedOn: row.joined_on, groups: groups.map((g) => g.group_name) };
+}
+
+/** The subset of `codes` that names no member. */
+export async function unknownMemberCodes(db: Executor, codes: readonly string[]): Promise<string[]> {
+  if (codes.length === 0) return [];
+  const found = await db.selectFrom('members').select('code').where('code', 'in', [...codes]).execute();
+  const known = new Set(found.map((r) => r.code));
+  return codes.filter((c) => !known.has(c));
+}
+
+/** Whether a member with this name exists under another code. */
+export async function memberNameTaken(db: Executor, name: string, exceptCode: string | null): Promise<boolean> {
+  let q = db.selectFrom('members').select('code').where('name', '=', name);
+  if (exceptCode) q = q.where('code', '!=', exceptCode);
+  return (await q.executeTakeFirst()) !== undefined;
+}
+
+/** Inserts or updates a member and replaces its groups. */
+export async function saveMember(db: Executor, member: Member, now: string, isNew: boolean): Promise<void> {
+  const values = { name: member.name, sort_name: member.sortName, kind: member.kind, joined_on: member.joinedOn, updated_at: now };
+  if (isNew) await db.insertInto('members').values({ code: member.code, created_at: now, ...values }).execute();
+  else await db.updateTable('members').set(values).where('code', '=', member.code).execute();
+  await db.deleteFrom('member_groups').where('member_code', '=', member.code).execute();
+  if (member.groups.length > 0) {
+    await db.insertInto('member_groups').values(member.groups.map((group_name) => ({ member_code: member.code, group_name }))).execute();
+  }
+}
+
+/** Names of the places that still refer to a member (formats, functions), for a clear IN_USE error. */
+export async function memberReferences(db: Executor, code: string): Promise<string[]> {
+  const formats = await db.selectFrom('format_members').select('format_code').where('member_code', '=', code).execute();
+  const functions = await db.selectFrom('person_functions').select('id').where('member_code', '=', code).execute();
+  return [...formats.map((f) => `format "${f.format_code}"`), ...(functions.length ? [`${functions.length} person function(s)`] : [])];
+}
+
+export async function deleteMember(db: Executor, code: string): Promise<void> {
+  await db.deleteFrom('members').where('code', '=', code).execute();
+}

@@ -1,0 +1,47 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ConfigError, describeDatabase, loadConfig } from './config.ts';
+
+describe('loadConfig', () => {
+  test('defaults to an embedded SQLite file under ./data on 127.0.0.1:3000', () => {
+    const config = loadConfig({});
+    assert.equal(config.port, 3000);
+    assert.equal(config.host, '127.0.0.1');
+    assert.equal(config.database.dialect, 'sqlite');
+    assert.match(config.database.dialect === 'sqlite' ? config.database.file : '', /data\/concord\.db$/);
+    assert.equal(config.adminToken, null);
+    assert.equal(config.publicUrl, 'http://127.0.0.1:3000');
+  });
+
+  test('refuses PORT=abc with one line naming the variable and the value', () => {
+    assert.throws(() => loadConfig({ PORT: 'abc' }), (error: unknown) => {
+      assert.ok(error instanceof ConfigError);
+      assert.match(error.message, /^Invalid configuration: PORT must be a whole number between 0 and 65535 \(got "abc"\)\.$/);
+      return true;
+    });
+  });
+
+  test('names every bad variable at once', () => {
+    assert.throws(() => loadConfig({ PORT: '70000', LOG_LEVEL: 'loud', DATABASE_URL: 'mysql://x' }), (error: unknown) => {
+      assert.ok(error instanceof ConfigError);
+      assert.match(error.message, /PORT/);
+      assert.match(error.message, /LOG_LEVEL must be one of fatal, error/);
+      assert.match(error.message, /DATABASE_URL must start with postgres:\/\/ or sqlite:/);
+      assert.equal(error.message.includes('\n'), false);
+      return true;
+    });
+  });
+
+  test('selects PostgreSQL for postgres:// URLs and never prints the password', () => {
+    const config = loadConfig({ DATABASE_URL: 'postgres://app:s3cret@db.internal:5432/concord', DATABASE_SCHEMA: 'council' });
+    assert.deepEqual(config.database, { dialect: 'postgres', url: 'postgres://app:s3cret@db.internal:5432/concord', schema: 'council' });
+    const description = describeDatabase(config.database);
+    assert.equal(description.includes('s3cret'), false);
+    assert.match(description, /PostgreSQL postgres:\/\/app:\*\*\*@db\.internal:5432\/concord \(schema council\)/);
+  });
+
+  test('refuses a short ADMIN_TOKEN and treats empty values as unset', () => {
+    assert.throws(() => loadConfig({ ADMIN_TOKEN: 'short' }), /ADMIN_TOKEN must be at least 24 characters/);
+    assert.equal(loadConfig({ PORT: '' }).port, 3000);
+  });
+});

@@ -1,0 +1,86 @@
+// Opens the database named by the configuration: an embedded SQLite file (the default) or PostgreSQL.
+// Everything above this file speaks Kysely and does not care which.
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import pg from 'pg';
+import { ConfigError, describeDatabase, type DatabaseConfig } from '../config.ts';
+import type { DB } from './schema.ts';
+
+export type Dialect = DatabaseConfig['dialect'];
+
+export interface Database {
+  db: Kysely<DB>;
+  dialect: Dialect;
+  /** Human description without secrets, for logs. */
+  description: string;
+  close(): Promise<void>;
+}
+
+// COUNT(*) and BIGINT come back from PostgreSQL as strings; our counts fit in a JS number.
+pg.types.setTypeParser(20, (value) => Number.parseInt(value, 10));
+
+/** Opens and checks the database connection; throws ConfigError with one clear line when it cannot. */
+export async function openDatabase(config: DatabaseConfig): Promise<Database> {
+  return config.dialect === 'sqlite' ? openSqlite(config.file) : openPostgres(config.url, config.schema);
+}
+
+function openSqlite(file: string): Database {
+  try {
+    mkdirSync(dirname(file), { recursive: true });
+  } catch (error) {
+    throw new ConfigError(`Cannot create the data folder ${dirname(file)}: ${(error as Error).message}. Set DATA_DIR to a writable folder.`);
+  }
+  let connection: SQLite.Database;
+  try {
+    connection = new SQLite(file);
+    // WAL: readers never block the writer and a crash mid-write leaves the last committed state.
+    // synchronous=NORMAL is durable across a process crash (SIGKILL); an OS crash may lose the last
+    // commits but never corrupts the file. busy_timeout lets a CLI and the server share the file.
+    connection.pragma('journal_mode = WAL');
+    connection.pragma('synchronous = NORMAL');
+    connection.pragma('foreign_keys = ON');
+    connection.pragma('busy_timeout = 5000');
+  } catch (error) {
+    throw new ConfigError(`Cannot open the SQLite database ${file}: ${(error as Error).message}.`);
+  }
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: connection }) });
+  return { db, dialect: 'sqlite', description: describeDatabase({ dialect: 'sqlite', file }), close: () => db.destroy() };
+}
+
+async function openPostgres(url: string, schema: string): Promise<Database> {
+  const description = describeDatabase({ dialect: 'postgres', url, schema });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 10,
+    connectionTimeoutMillis: 5000,
+    options: `-c search_path=${schema}`,
+  });
+  // An idle client that loses its connection must not crash the process; the next query reconnects.
+  pool.on('error', () => undefined);
+  try {
+    const client = await pool.connect();
+    try {
+      await client.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+    } finally {
+      client.release();
+    }
+  } catch (error) {
+    await pool.end().catch(() => undefined);
+    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    throw new ConfigError(`Cannot connect to ${description}: ${reason}. Check DATABASE_URL and that the server is running.`);
+  }
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  return { db, dialect: 'postgres', description, close: () => db.destroy() };
+}
+
+/** Answers whether the database responds; used by the health endpoint. */
+export async function ping(database: Database): Promise<boolean> {
+  try {
+    await sql`select 1`.execute(database.db);
+    return true;
+  } catch {
+    return false;
+  }
+}

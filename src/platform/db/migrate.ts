@@ -1,0 +1,31 @@
+// Runs the append-only migrations. Called at start-up by `concord serve` and by `concord migrate`.
+// Kysely's migrator takes a lock (an advisory lock on PostgreSQL), so several app servers starting
+// together migrate once.
+import { Migrator, type Migration, type MigrationResult } from 'kysely';
+import type { Database } from './connect.ts';
+import * as m0001 from './migrations/0001_council.ts';
+
+type DialectMigration = { up: (db: Parameters<Migration['up']>[0], dialect: Database['dialect']) => Promise<void> };
+
+const MIGRATIONS: Record<string, DialectMigration> = {
+  '0001_council': m0001,
+};
+
+/** Applies every pending migration; returns the names applied. Throws with the failing migration named. */
+export async function migrateToLatest(database: Database): Promise<string[]> {
+  const provider = {
+    async getMigrations(): Promise<Record<string, Migration>> {
+      return Object.fromEntries(
+        Object.entries(MIGRATIONS).map(([name, migration]) => [name, { up: (db) => migration.up(db, database.dialect) }]),
+      );
+    },
+  };
+  const migrator = new Migrator({ db: database.db, provider });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((r: MigrationResult) => r.status === 'Error');
+  if (error) {
+    const name = failed ? ` (migration ${failed.migrationName})` : '';
+    throw new Error(`Database migration failed${name}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

@@ -1,0 +1,79 @@
+// Starting and stopping the server: open the database, migrate, load the demo into a database created
+// by this start, build the app, listen; on SIGTERM/SIGINT stop taking requests, finish the ones in
+// flight, close the database, exit.
+import type { FastifyInstance } from 'fastify';
+import type { Config } from './platform/config.ts';
+import { openDatabase, type Database } from './platform/db/connect.ts';
+import { migrateToLatest } from './platform/db/migrate.ts';
+import { buildApp } from './platform/http/app.ts';
+import { createLogger, type Logger } from './platform/logger.ts';
+import { loadDemo } from './demo/load-demo.ts';
+
+export interface RunningServer {
+  app: FastifyInstance;
+  database: Database;
+  url: string;
+  logger: Logger;
+  stop(): Promise<void>;
+}
+
+/** Starts Concord. `demo: true` loads the demo council when this start created the database. */
+export async function startServer(config: Config, options: { demo: boolean; logger?: Logger }): Promise<RunningServer> {
+  const logger = options.logger ?? createLogger(config);
+  const database = await openDatabase(config.database);
+  try {
+    const applied = await migrateToLatest(database);
+    if (applied.length > 0) logger.info({ migrations: applied, database: database.description }, 'database migrated');
+    const brandNew = applied.includes('0001_council');
+    if (brandNew && options.demo) {
+      const report = await loadDemo(database, new Date());
+      logger.info({ ...report }, 'brand-new database: loaded the demo council (NATO-Russia Council, 25 September 2002); start with --no-demo to begin empty');
+    } else if (brandNew) {
+      logger.info('brand-new database: starting empty (--no-demo)');
+    }
+    const app = await buildApp({ config, database, logger });
+    await app.listen({ port: config.port, host: config.host });
+    const address = app.server.address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+    const url = `http://${host}:${port}/`;
+    logger.info({ url, database: database.description }, 'Concord is serving');
+    let stopping: Promise<void> | null = null;
+    return {
+      app,
+      database,
+      url,
+      logger,
+      stop: () =>
+        (stopping ??= (async () => {
+          await app.close();
+          await database.close();
+        })()),
+    };
+  } catch (error) {
+    await database.close().catch(() => undefined);
+    throw error;
+  }
+}
+
+/** Stops the server gracefully on SIGTERM/SIGINT; a second signal exits at once. */
+export function stopOnSignals(server: RunningServer): void {
+  let received = false;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (received) process.exit(1);
+    received = true;
+    server.logger.info({ signal }, 'shutting down: finishing requests in flight');
+    server.stop().then(
+      () => {
+        server.logger.info('stopped');
+        process.exit(0);
+      },
+      (error: unknown) => {
+        server.logger.error({ err: error }, 'error while shutting down');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', onSignal);
+  process.on('SIGINT', onSignal);
+}

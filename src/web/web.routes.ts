@@ -1,0 +1,32 @@
+// Server-rendered pages. They read through the same `can`-filtered queries as the API.
+import { readFileSync } from 'node:fs';
+import type { FastifyPluginAsync } from 'fastify';
+import { visibleBodies } from '../council/council.queries.ts';
+import { findCouncil } from '../council/repositories/council.repository.ts';
+import { listFormats } from '../council/repositories/formats.repository.ts';
+import { listMembers } from '../council/repositories/members.repository.ts';
+import { listPersons } from '../council/repositories/persons.repository.ts';
+import { listTopics } from '../council/repositories/topics.repository.ts';
+import { renderCouncilPage } from './council-page.ts';
+
+const SITE_CSS = readFileSync(new URL('./assets/site.css', import.meta.url), 'utf8');
+
+export const webRoutes: FastifyPluginAsync = async (app) => {
+  const db = app.deps.database.db;
+
+  app.get('/assets/site.css', { schema: { hide: true } }, async (_request, reply) =>
+    reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(SITE_CSS),
+  );
+
+  app.get('/', { schema: { hide: true } }, async (request, reply) => {
+    const [council, members, formats, bodies, persons, topics] = await Promise.all([
+      findCouncil(db),
+      listMembers(db),
+      listFormats(db),
+      visibleBodies(db, request.actor),
+      listPersons(db),
+      listTopics(db),
+    ]);
+    return reply.type('text/html; charset=utf-8').send(renderCouncilPage({ council, members, formats, bodies, persons, topics }));
+  });
+};
