@@ -67,7 +67,7 @@ export const DEMO_TOPICS = [
 
 /** Persons of the public record; `key` gives each a stable id so that reloading changes nothing. */
 export const DEMO_PERSONS = [
-  { key: 'robertson', name: 'George Robertson', honorific: 'Lord', functions: [{ title: 'Secretary General', member: null, startedOn: '1999-10-14', endedOn: null }] },
+  { key: 'robertson', name: 'Lord Robertson of Port Ellen', honorific: null, functions: [{ title: 'Secretary General', member: null, startedOn: '1999-10-14', endedOn: null }] },
   { key: 'minuto-rizzo', name: 'Alessandro Minuto Rizzo', honorific: 'Ambassador', functions: [{ title: 'Deputy Secretary General', member: null, startedOn: null, endedOn: null }] },
   { key: 'sergei-ivanov', name: 'Sergei Ivanov', honorific: null, functions: [{ title: 'Minister of Defence', member: 'RUS', startedOn: null, endedOn: null }] },
   { key: 'igor-ivanov', name: 'Igor Ivanov', honorific: null, functions: [{ title: 'Minister of Foreign Affairs', member: 'RUS', startedOn: null, endedOn: null }] },

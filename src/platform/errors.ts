@@ -11,7 +11,6 @@ export const errorCatalog = {
   FORBIDDEN: { status: 403, message: 'You are not allowed to do this.' },
   NOT_FOUND: { status: 404, message: 'No such item. Check the identifier.' },
   ROUTE_NOT_FOUND: { status: 404, message: 'No such page or endpoint. The API is described at /api/docs.' },
-  METHOD_NOT_ALLOWED: { status: 405, message: 'This method is not allowed here.' },
   ALREADY_EXISTS: { status: 409, message: 'An item with this identifier already exists. Choose another code, or update the existing item.' },
   UNKNOWN_REFERENCE: { status: 422, message: 'The request refers to an item that does not exist. Create it first or correct the reference.' },
   IN_USE: { status: 409, message: 'The item is still referred to by other items. Remove those references first.' },

@@ -13,6 +13,8 @@ export type Dialect = DatabaseConfig['dialect'];
 export interface Database {
   db: Kysely<DB>;
   dialect: Dialect;
+  /** PostgreSQL schema holding our tables (null on SQLite). */
+  schema: string | null;
   /** Human description without secrets, for logs. */
   description: string;
   close(): Promise<void>;
@@ -46,7 +48,7 @@ function openSqlite(file: string): Database {
     throw new ConfigError(`Cannot open the SQLite database ${file}: ${(error as Error).message}.`);
   }
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: connection }) });
-  return { db, dialect: 'sqlite', description: describeDatabase({ dialect: 'sqlite', file }), close: () => db.destroy() };
+  return { db, dialect: 'sqlite', schema: null, description: describeDatabase({ dialect: 'sqlite', file }), close: () => db.destroy() };
 }
 
 async function openPostgres(url: string, schema: string): Promise<Database> {
@@ -72,7 +74,7 @@ async function openPostgres(url: string, schema: string): Promise<Database> {
     throw new ConfigError(`Cannot connect to ${description}: ${reason}. Check DATABASE_URL and that the server is running.`);
   }
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-  return { db, dialect: 'postgres', description, close: () => db.destroy() };
+  return { db, dialect: 'postgres', schema, description, close: () => db.destroy() };
 }
 
 /** Answers whether the database responds; used by the health endpoint. */

@@ -20,7 +20,9 @@ export async function migrateToLatest(database: Database): Promise<string[]> {
       );
     },
   };
-  const migrator = new Migrator({ db: database.db, provider });
+  // Name the schema explicitly: Kysely looks for its migration tables across all schemas, so another
+  // Concord installation in a neighbouring schema would otherwise be mistaken for ours.
+  const migrator = new Migrator({ db: database.db, provider, ...(database.schema ? { migrationTableSchema: database.schema } : {}) });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r: MigrationResult) => r.status === 'Error');
   if (error) {

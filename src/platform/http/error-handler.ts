@@ -14,6 +14,10 @@ const FASTIFY_CODES: Record<string, ErrorCode> = {
   FST_ERR_CTP_INVALID_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
 };
 
+// Connection failures (node, PostgreSQL class 08 and shutdown 57P0x) and SQLite's busy timeout: the
+// request did nothing and may be retried, so they are a 503, not a 500.
+const DATABASE_DOWN_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '08000', '08001', '08003', '08006', '57P01', '57P02', '57P03', 'SQLITE_BUSY']);
+
 function validationDetails(error: FastifyError): ErrorDetail[] {
   const context = (error as FastifyError & { validationContext?: string }).validationContext;
   return (error.validation ?? []).flatMap((issue) => {
@@ -36,6 +40,7 @@ export function toAppError(error: unknown): { appError: AppError; unexpected: bo
     const summary = details.map((d) => `${d.path} ${d.message}`).join('; ');
     return { appError: new AppError('VALIDATION_FAILED', `The request is not valid: ${summary}.`, details), unexpected: false };
   }
+  if (fastifyError?.code && DATABASE_DOWN_CODES.has(fastifyError.code)) return { appError: new AppError('DATABASE_UNAVAILABLE'), unexpected: false };
   const mapped = fastifyError?.code ? FASTIFY_CODES[fastifyError.code] : undefined;
   if (mapped) return { appError: new AppError(mapped), unexpected: false };
   if (fastifyError?.statusCode === 429) return { appError: new AppError('RATE_LIMITED'), unexpected: false };

@@ -1,0 +1,16 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { toAppError } from './error-handler.ts';
+import { AppError } from '../errors.ts';
+
+test('database connection failures become a retryable 503, unknown errors a 500 that reveals nothing', () => {
+  const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+  assert.equal(toAppError(refused).appError.code, 'DATABASE_UNAVAILABLE');
+  assert.equal(toAppError(Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' })).appError.status, 503);
+  const unknown = toAppError(new Error('secret internal detail'));
+  assert.equal(unknown.unexpected, true);
+  assert.equal(unknown.appError.code, 'INTERNAL');
+  assert.equal(unknown.appError.message.includes('secret'), false);
+  const known = new AppError('NOT_FOUND');
+  assert.equal(toAppError(known).appError, known);
+});
