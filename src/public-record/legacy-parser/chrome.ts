@@ -1,0 +1,83 @@
+// Page chrome: the navigation, site furniture and press-office contact blocks that archives wrapped
+// around every statement. Chrome is removed from the body but always reported in `dropped`.
+
+export type ChromeStrength = 'nav' | 'edge';
+
+// Phrases that are navigation wherever they stand, even between two paragraphs.
+const NAV_PHRASES = [
+  'go to homepage', 'go to home page', 'go to index', 'go to top', 'back to top', 'back to index', 'back to homepage',
+  'top of page', 'top of the page', 'return to top', 'return to index', 'return to homepage', 'print this page',
+  'printer-friendly version', 'printer friendly version', 'printable version', 'e-mail this page', 'email this page',
+  'send to a friend', 'skip to content', 'skip to main content', 'skip navigation', 'site map', 'sitemap',
+  'contact us', 'previous page', 'next page', 'all rights reserved', 'haut de page', 'retour en haut',
+  "retour à l'accueil", "retour à la page d'accueil", "page d'accueil", 'plan du site', 'imprimer cette page',
+  'version imprimable', 'на главную', 'наверх', 'версия для печати', 'карта сайта', 'к началу страницы',
+  'zurück zum anfang', 'seitenanfang', 'druckversion',
+];
+
+// Words that are chrome only at the top or bottom of a page: in the middle they could be content.
+const EDGE_PHRASES = [
+  'header', 'footer', 'home', 'homepage', 'index', 'search', 'print', 'top', 'menu', 'main menu', 'navigation',
+  'back', 'next', 'previous', 'accueil', 'recherche', 'imprimer', 'главная', 'поиск', 'startseite', 'suche',
+  'related links', 'see also', 'in this section', 'share', 'disclaimer', 'privacy', 'accessibility', 'rss',
+];
+
+const NAV_SET = new Set(NAV_PHRASES);
+const EDGE_SET = new Set(EDGE_PHRASES);
+// Separators of a menu bar: "Home | Press | Contact", "[Home] [Index]", "Home • Press".
+const MENU_SEPARATOR = /\s*(?:\||•|·|›|»|«|::|\]\s*\[|\t|\s{3,}|\s[-–—/]\s)\s*/u;
+const GO_TO_SEGMENT = /(?:go|back|return)\s+to\s+(?:the\s+)?\S+(?:\s+page)?|retour\s+(?:à|a)\s+(?:la\s+|l['’])?\S+/giu;
+
+function normalise(line: string): string {
+  return line
+    .trim()
+    .replace(/^[[(<>«»|•·\s-]+|[\])<>«»|•·\s]+$/gu, '')
+    .replace(/\s+/g, ' ')
+    .toLowerCase();
+}
+
+/** Whether `line` is chrome: 'nav' anywhere, 'edge' only before the header or after the body. */
+export function chromeStrength(line: string): ChromeStrength | null {
+  // Rules and end marks ("-----", "* *** *") close a page; between paragraphs they may be a section break.
+  if (/^[\s*_=~#.·•-]+$/u.test(line) && line.trim().length >= 3) return 'edge';
+  const n = normalise(line);
+  if (n === '') return null;
+  if (NAV_SET.has(n) || isCopyright(n)) return 'nav';
+  if (!/[.!?]$/.test(n) && n.replace(GO_TO_SEGMENT, '').replace(/[\s|•·]+/g, '') === '') return 'nav';
+  if (isMenuBar(line)) return 'nav';
+  if (EDGE_SET.has(n) || /^(?:https?:\/\/|www\.)\S+$/.test(n)) return 'edge';
+  return null;
+}
+
+function isCopyright(n: string): boolean {
+  return /^(?:©|\(c\)|copyright\b)/u.test(n) && n.length < 120;
+}
+
+// Several short segments of which at least one is a known navigation word.
+function isMenuBar(line: string): boolean {
+  const segments = line.trim().replace(/^\[|\]$/g, '').split(MENU_SEPARATOR).map(normalise).filter((s) => s !== '');
+  if (segments.length < 2) return false;
+  const short = segments.every((s) => s.length <= 30 && s.split(' ').length <= 4 && !/[.!?]$/.test(s));
+  const known = segments.filter((s) => NAV_SET.has(s) || EDGE_SET.has(s)).length;
+  return short && known >= 1 && (segments.length >= 3 || known === segments.length);
+}
+
+const FOOTER_START =
+  /^(?:for\s+(?:further|more)\s+information|further\s+information|press\s+(?:&|and)\s+media\s+service|press\s+office|press\s+service|media\s+contact|press\s+contact|contact|pour\s+(?:plus\s+d['’]informations|tout\s+renseignement|de\s+plus\s+amples\s+informations)|service\s+de\s+presse|пресс-служба|для\s+справок|pressestelle|weitere\s+informationen)(?:\s*[:,–—-]|\s+(?:please|contact|call|write)\b|\s*$)/iu;
+const CONTACT_DETAIL =
+  /\b(?:tel|tél|phone|telephone|téléphone|fax|e-?mail|courriel|internet|web)\b\.?|@|https?:|www\.|тел\.?|факс|\+\d[\d\s().\/-]{5,}/iu;
+
+/** Where a press-office contact footer starts (index into `lines`), or -1 when there is none. */
+export function findContactFooter(lines: readonly string[]): number {
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]?.trim() ?? '';
+    if (!FOOTER_START.test(line)) continue;
+    const block = lines.slice(i).map((l) => l.trim()).filter((l) => l !== '');
+    // A footer is a short block of contact lines: mostly contact details or short address lines. A
+    // wrapped paragraph that merely starts with the phrase has long lines and no details.
+    const contactLike = block.filter((l) => CONTACT_DETAIL.test(l) || l.length <= 45).length;
+    const hasContact = block.some((l) => CONTACT_DETAIL.test(l)) || /^press\s+(?:&|and)\s+media\s+service$/iu.test(line);
+    if (hasContact && contactLike >= 0.6 * block.length && line.length <= 200 && block.length <= 12) return i;
+  }
+  return -1;
+}

@@ -1,0 +1,117 @@
+// What the header reader has found so far, and the rules for recording a field once: the first
+// reading of a field wins, and a later conflicting one is reported rather than silently kept or lost.
+import { findDates, type FoundDate } from './dates.ts';
+import { afterSpeakerPreposition, afterWith, findReference, isOccasionLine, splitSpeakerOccasion } from './fields.ts';
+import type { KindMatch } from './kinds.ts';
+import type { PlaceReading } from './places.ts';
+import type { FieldFlag } from './types.ts';
+
+export type SoftField = 'kind' | 'speaker' | 'occasion' | 'title';
+
+export interface HeaderState {
+  kind: string | null;
+  /** The kind, speaker and occasion lines as written: together they make the title. */
+  titleParts: string[];
+  /** A headline of its own (an HTML heading, or a line set apart above more header). */
+  explicitTitle: string | null;
+  date: FoundDate | null;
+  dateProblem: string | null;
+  updated: FoundDate | null;
+  updatedProblem: string | null;
+  collection: string | null;
+  place: PlaceReading | null;
+  speaker: string | null;
+  occasion: string | null;
+  reference: string | null;
+  flags: FieldFlag[];
+  dropped: string[];
+  /** The soft field the previous (adjacent) line belonged to, which the next line may continue. */
+  last: SoftField | null;
+}
+
+/** A header with nothing found yet. */
+export function emptyHeader(): HeaderState {
+  return {
+    kind: null, titleParts: [], explicitTitle: null, date: null, dateProblem: null, updated: null, updatedProblem: null,
+    collection: null, place: null, speaker: null, occasion: null, reference: null, flags: [], dropped: [], last: null,
+  };
+}
+
+/** Records the date delivered; an impossible date is remembered as the reason there is none. */
+export function setDate(h: HeaderState, date: FoundDate): void {
+  if (date.iso === null) {
+    h.dateProblem ??= date.reason;
+    return;
+  }
+  if (h.date === null) {
+    h.date = date;
+    return;
+  }
+  if (h.date.iso !== date.iso) {
+    h.flags.push({
+      field: 'date',
+      confidence: 0.6,
+      reason: `the header gives two dates, "${h.date.text}" and "${date.text}"; the first is kept`,
+    });
+  }
+}
+
+/** Records the place; a second, different place is reported. */
+export function setPlace(h: HeaderState, reading: PlaceReading): void {
+  if (h.place === null) {
+    h.place = reading;
+    return;
+  }
+  const same = h.place.place.city === reading.place.city && h.place.place.country === reading.place.country;
+  if (!same) {
+    h.flags.push({
+      field: 'place',
+      confidence: 0.6,
+      reason: `the header names two places, "${[reading.place.city, reading.place.country].filter(Boolean).join(', ')}" besides the one kept`,
+    });
+  }
+}
+
+const CYRILLIC_START = /^\p{Script=Cyrillic}/u;
+
+/** Records a kind line and what follows the kind on it: reference, date, speaker, occasion. */
+export function applyKindLine(h: HeaderState, text: string, match: KindMatch): void {
+  // The first kind named is the document's; a later kind line only describes it more fully.
+  const bareKindTitle = h.kind !== null;
+  h.kind ??= match.kind;
+  if (bareKindTitle) h.titleParts = [];
+  let rest = match.rest;
+  let title = text;
+  const reference = findReference(rest);
+  if (reference !== null) {
+    h.reference ??= reference.reference;
+    const written = rest.slice(reference.index, reference.index + reference.length);
+    rest = rest.replace(written, ' ');
+    title = title.replace(written, ' ');
+  }
+  const date = findDates(rest).at(-1);
+  if (date !== undefined && rest.slice(date.index + date.text.length).trim().replace(/[.,;)]/g, '') === '') {
+    setDate(h, date);
+    rest = rest.slice(0, date.index);
+    title = title.replace(date.text, ' ');
+  }
+  rest = rest.replace(/^[\s:–—-]+|[\s,;:(–—-]+$/g, '');
+  h.titleParts.push(title.replace(/\s+/g, ' ').replace(/[\s,;:(–—-]+$/, '').trim());
+  h.last = 'kind';
+  if (rest === '') return;
+  const afterBy = afterSpeakerPreposition(rest) ?? afterWith(rest, h.kind);
+  // Russian puts the speaker straight after the kind, in the genitive: "Заявление Генерального секретаря".
+  const speakerText = afterBy ?? (CYRILLIC_START.test(match.phrase) && CYRILLIC_START.test(rest) && !isOccasionLine(rest) ? rest : null);
+  if (speakerText !== null) {
+    if (afterBy === null) {
+      h.flags.push({ field: 'speaker', confidence: 0.8, reason: `read from the words after "${match.phrase}" (Russian genitive) and kept as written` });
+    }
+    const { speaker, occasion } = splitSpeakerOccasion(speakerText);
+    h.speaker = speaker;
+    h.occasion = occasion;
+    h.last = occasion === null ? 'speaker' : 'occasion';
+  } else if (isOccasionLine(rest)) {
+    h.occasion = rest;
+    h.last = 'occasion';
+  }
+}

@@ -1,0 +1,177 @@
+// The legacy archive page parser: one page (plain text or HTML, bytes or string) in, one
+// public-record item out. Pure and deterministic; it never throws, whatever it is given.
+import { extractBody } from './body.ts';
+import { chromeStrength } from './chrome.ts';
+import { readDateline } from './dateline.ts';
+import { decodeContent } from './decode.ts';
+import { parseUpdatedLine } from './fields.ts';
+import { readHeader } from './header.ts';
+import { htmlToLines, type HtmlText } from './html-to-text.ts';
+import { findKindIn } from './kinds.ts';
+import { detectLanguage, type LanguageReading } from './language.ts';
+import { judgeListing } from './listing.ts';
+import { encodingFlag } from './mojibake.ts';
+import { toParagraphs } from './paragraphs.ts';
+import type { FieldFlag, ParseInput, ParseResult, Place, SourceLine } from './types.ts';
+
+/** Parses one legacy archive page into a public-record item; never throws. */
+export function parseLegacyPage(input: ParseInput): ParseResult {
+  const source = typeof input?.source === 'string' && input.source !== '' ? input.source : 'input';
+  try {
+    const content: unknown = input?.content;
+    if (typeof content !== 'string' && !(content instanceof Uint8Array)) {
+      return errorResult(`${source}: the content must be text or bytes (got ${content === null ? 'null' : typeof content})`);
+    }
+    return parse(source, content, input.maxBytes);
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    return errorResult(`${source}: the parser failed unexpectedly (${message}); this is a bug — please report it with the file`);
+  }
+}
+
+function parse(source: string, content: Uint8Array | string, maxBytes: number | undefined): ParseResult {
+  const decoded = decodeContent(content, source, maxBytes);
+  if (!decoded.ok) return errorResult(decoded.error);
+  const page: HtmlText = decoded.html ? htmlToLines(decoded.text) : plainText(decoded.text);
+  const pageText = page.lines.filter((l) => !l.link).map((l) => l.text).join('\n');
+  const pageLanguage = detectLanguage(pageText, page.lang);
+
+  const listing = judgeListing(page.lines);
+  if (listing.listing) {
+    const reason = `looks like an index or listing page: ${listing.entries} short lines with dates or links and no running prose; not imported as a document`;
+    return listingResult(page, pageLanguage, decoded.flags, reason);
+  }
+
+  const header = readHeader(page.lines, pageLanguage.language);
+  const body = extractBody(page.lines, header.bodyStart);
+  const dropped = [...page.dropped, ...header.dropped, ...body.dropped];
+  const headerFound = header.kind !== null || header.date !== null || header.speaker !== null || header.explicitTitle !== null;
+  if (body.paragraphs.length === 0 && !headerFound) {
+    return {
+      ...emptyItem('not_a_document'),
+      title: page.title,
+      language: pageLanguage.language,
+      flags: [{ field: 'status', confidence: 0.9, reason: 'the page holds only navigation or site chrome, no document text' }],
+      dropped: [...dropped, ...page.lines.slice(header.bodyStart).map((l) => l.text).filter((t) => t.trim() !== '' && !dropped.includes(t))],
+    };
+  }
+
+  const flags: FieldFlag[] = [...header.flags];
+  const bodyText = body.paragraphs.join('\n\n');
+  const language = bodyText.length >= 200 ? detectLanguage(bodyText, page.lang) : pageLanguage;
+
+  let title = header.explicitTitle ?? (header.titleParts.length > 0 ? header.titleParts.join(' ') : null);
+  if (title === null && page.title !== null) {
+    title = page.title;
+    flags.push({ field: 'title', confidence: 0.7, reason: 'taken from the HTML <title>; the text has no heading or kind line' });
+  }
+  if (title === null) flags.push({ field: 'title', confidence: 0, reason: 'no title, heading or kind line found' });
+
+  let kind = header.kind;
+  if (kind === null && title !== null) {
+    kind = findKindIn(title);
+    if (kind !== null) flags.push({ field: 'kind', confidence: 0.7, reason: `inferred from the title "${title}"` });
+  }
+  if (kind === null) flags.push({ field: 'kind', confidence: 0, reason: 'no document kind found (such as "Press Statement" or "Speech")' });
+
+  const dateline = body.paragraphs[0] === undefined ? null : readDateline(body.paragraphs[0], language.language);
+  let date = header.date;
+  if (date === null && dateline !== null) {
+    date = dateline.date;
+    flags.push({ field: 'date', confidence: 0.9, reason: `taken from the dateline at the start of the text ("${dateline.text}")` });
+  } else if (date !== null && date.reason !== null) {
+    flags.push({ field: 'date', confidence: date.confidence, reason: date.reason });
+  }
+  if (date === null) {
+    const updatedNote = header.updated === null ? '' : ` (the page was updated ${header.updated.iso}, which is not the date delivered)`;
+    flags.push({ field: 'date', confidence: 0, reason: `${header.dateProblem ?? 'no date found; not guessed'}${updatedNote}` });
+  }
+
+  let place: Place | null = header.place?.place ?? null;
+  if (header.place !== null && header.place.reason !== null) {
+    flags.push({ field: 'place', confidence: header.place.confidence, reason: header.place.reason });
+  }
+  if (place === null && dateline?.place != null) {
+    place = dateline.place.place;
+    const why = dateline.place.reason === null ? '' : `; ${dateline.place.reason}`;
+    flags.push({ field: 'place', confidence: Math.min(0.9, dateline.place.confidence), reason: `taken from the dateline at the start of the text${why}` });
+  }
+  if (place === null) flags.push({ field: 'place', confidence: 0, reason: 'no place found; not guessed' });
+
+  if (header.updatedProblem !== null) flags.push({ field: 'updated', confidence: 0, reason: header.updatedProblem });
+  else if (header.updated !== null && header.updated.reason !== null) {
+    flags.push({ field: 'updated', confidence: header.updated.confidence, reason: header.updated.reason });
+  }
+  if (bodyText === '') flags.push({ field: 'body', confidence: 0, reason: 'no body text found: the page has a header only' });
+  flags.push(...decoded.flags);
+  if (language.flag !== null) flags.push(language.flag);
+
+  const item = {
+    status: 'document' as const,
+    kind,
+    title,
+    date: date?.iso ?? null,
+    updated: header.updated?.iso ?? null,
+    collection: header.collection,
+    place,
+    speaker: header.speaker,
+    occasion: header.occasion,
+    reference: header.reference,
+    language: language.language,
+    body: bodyText,
+  };
+  return { ...item, flags: [...flags, ...encodingFlags(item)], dropped };
+}
+
+function plainText(text: string): HtmlText {
+  const lines: SourceLine[] = text.split('\n').map((t) => ({ text: t, link: false, heading: false }));
+  return { lines, dropped: [], title: null, lang: null };
+}
+
+// A listing keeps its entries as the body (nothing is lost) but claims no document fields.
+function listingResult(page: HtmlText, language: LanguageReading, decodeFlags: FieldFlag[], reason: string): ParseResult {
+  const dropped = [...page.dropped];
+  const kept: string[] = [];
+  let updated: string | null = null;
+  let collection: string | null = null;
+  for (const line of page.lines) {
+    if (line.text.trim() !== '' && chromeStrength(line.text) !== null) {
+      dropped.push(line.text);
+      continue;
+    }
+    const u = parseUpdatedLine(line.text);
+    if (u !== null && updated === null && u.date?.iso != null) {
+      updated = u.date.iso;
+      collection = u.collection;
+      continue;
+    }
+    kept.push(line.text);
+  }
+  const body = toParagraphs(kept).join('\n\n');
+  const flags: FieldFlag[] = [{ field: 'status', confidence: 0.8, reason }, ...decodeFlags];
+  return { ...emptyItem('not_a_document'), title: page.title, updated, collection, language: language.language, body, flags, dropped };
+}
+
+const ENCODING_CHECKED = ['title', 'speaker', 'occasion', 'collection', 'body'] as const;
+
+function encodingFlags(item: Record<(typeof ENCODING_CHECKED)[number], string | null> & { place: Place | null }): FieldFlag[] {
+  const flags: FieldFlag[] = [];
+  for (const field of ENCODING_CHECKED) {
+    const flag = encodingFlag(field, item[field]);
+    if (flag !== null) flags.push(flag);
+  }
+  const placeFlag = encodingFlag('place', [item.place?.city, item.place?.country].filter(Boolean).join(', '));
+  if (placeFlag !== null) flags.push(placeFlag);
+  return flags;
+}
+
+function emptyItem(status: 'not_a_document' | 'error'): Omit<ParseResult, 'flags' | 'dropped'> {
+  return {
+    status, kind: null, title: null, date: null, updated: null, collection: null, place: null,
+    speaker: null, occasion: null, reference: null, language: null, body: '',
+  };
+}
+
+function errorResult(error: string): ParseResult {
+  return { ...emptyItem('error'), flags: [], dropped: [], error };
+}
