@@ -29,3 +29,10 @@ describe('can', () => {
     assert.equal(can({ kind: 'system', name: 'demo' }, 'create', { type: 'body', formatMembers: [], isPublic: false }), true);
   });
 });
+
+test('published record items are for everyone, unpublished ones for staff only', () => {
+  assert.equal(can({ kind: 'public' }, 'read', { type: 'record-item', published: true }), true);
+  assert.equal(can({ kind: 'public' }, 'read', { type: 'record-item', published: false }), false);
+  assert.equal(can({ kind: 'user', id: 'r', roles: ['delegate'], member: 'RUS', headOfDelegation: true }, 'read', { type: 'record-item', published: false }), false);
+  assert.equal(can({ kind: 'user', id: 's', roles: ['secretariat'], member: null, headOfDelegation: false }, 'read', { type: 'record-item', published: false }), true);
+});

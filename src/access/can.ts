@@ -20,7 +20,9 @@ export type Action = 'read' | 'create' | 'update' | 'delete';
 /** What `can` needs to know about a resource; reference data (members, formats, topics) is open. */
 export type Resource =
   | { type: 'council' | 'member' | 'format' | 'topic' | 'person' }
-  | { type: 'body'; formatMembers: readonly string[]; isPublic: boolean };
+  | { type: 'body'; formatMembers: readonly string[]; isPublic: boolean }
+  /** An item of the public record: published items are for everyone; unpublished ones for staff. */
+  | { type: 'record-item'; published: boolean };
 
 const STAFF_ROLES: readonly Role[] = ['admin', 'secretariat', 'chair', 'auditor'];
 
@@ -49,6 +51,7 @@ function mayEditReferenceData(actor: Actor): boolean {
 /** Decides whether `actor` may perform `action` on `resource`. */
 export function can(actor: Actor, action: Action, resource: Resource): boolean {
   if (action !== 'read') return mayEditReferenceData(actor);
+  if (resource.type === 'record-item') return resource.published || isStaff(actor);
   if (resource.type !== 'body') return true;
   if (isStaff(actor)) return true;
   if (actor.kind === 'user' && actor.member !== null) return resource.formatMembers.includes(actor.member);

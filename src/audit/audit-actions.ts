@@ -16,6 +16,9 @@ export const AUDIT_ACTIONS = [
   'topic.created',
   'topic.updated',
   'topic.deleted',
+  'record.imported',
+  'record.revised',
+  'record.source_linked',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

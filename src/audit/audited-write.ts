@@ -37,16 +37,28 @@ export async function auditedWrite<T>(
   work: (tx: Tx, audit: AuditRecorder) => Promise<T>,
   options: { allowNoEvent?: boolean } = {},
 ): Promise<T> {
-  return database.db.transaction().execute(async (tx) => {
-    await lockChainHead(tx, database.dialect);
-    const events: AuditEventInput[] = [];
-    const result = await work(tx, { record: (event) => events.push(event) });
-    if (events.length === 0 && !options.allowNoEvent) {
-      throw new Error('auditedWrite: the work changed data without recording an audit event');
-    }
-    if (events.length > 0) await appendEvents(tx, ctx, events);
-    return result;
-  });
+  return database.db.transaction().execute((tx) => auditedWork(tx, database.dialect, ctx, work, options));
+}
+
+/**
+ * The same unit of work inside a transaction the caller owns (e.g. one savepoint per page of an import
+ * batch). The caller commits; a rollback to the caller's savepoint also rolls back the events.
+ */
+export async function auditedWork<T>(
+  tx: Tx,
+  dialect: Database['dialect'],
+  ctx: WriteContext,
+  work: (tx: Tx, audit: AuditRecorder) => Promise<T>,
+  options: { allowNoEvent?: boolean } = {},
+): Promise<T> {
+  await lockChainHead(tx, dialect);
+  const events: AuditEventInput[] = [];
+  const result = await work(tx, { record: (event) => events.push(event) });
+  if (events.length === 0 && !options.allowNoEvent) {
+    throw new Error('auditedWrite: the work changed data without recording an audit event');
+  }
+  if (events.length > 0) await appendEvents(tx, ctx, events);
+  return result;
 }
 
 // Taking the lock first serialises all writers: on SQLite the UPDATE takes the write lock at once (a

@@ -7,6 +7,7 @@ import { migrateToLatest } from '../platform/db/migrate.ts';
 import { verifyAuditChain } from '../audit/audit.repository.ts';
 import { loadDemo } from '../demo/load-demo.ts';
 import { startServer, stopOnSignals } from '../server.ts';
+import { runImportCommand } from './import-command.ts';
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
 const err = (line: string) => process.stderr.write(`${line}\n`);
@@ -71,6 +72,22 @@ export function buildCli(env: Record<string, string | undefined> = process.env):
       }
     });
 
+  program
+    .command('import')
+    .description('Import legacy archive pages (plain text or HTML files, or folders of them) into the public record. Idempotent: re-importing a page changes nothing; a changed page becomes a new revision.')
+    .argument('<paths...>', 'files or folders to import')
+    .option('--dry-run', 'parse only: store nothing')
+    .option('--json', 'machine-readable output: with --dry-run one JSON object per page (JSON Lines), otherwise the summary as JSON')
+    .option('--max-bytes <n>', 'refuse pages larger than this many bytes', (v) => {
+      if (!/^\d+$/.test(v) || Number(v) < 1) throw new InvalidArgumentError('must be a positive whole number of bytes.');
+      return Number(v);
+    })
+    .addHelpText('after', '\nOutput of --dry-run --json is a stable interface, documented in docs/import.md.')
+    .action(async (paths: string[], opts: { dryRun?: boolean; json?: boolean; maxBytes?: number }) => {
+      const config = loadConfig(env);
+      process.exitCode = await withDatabase(config, (database) => runImportCommand(database, paths, opts));
+    });
+
   const audit = program.command('audit').description('Work with the audit trail.');
   audit
     .command('verify')
@@ -91,6 +108,11 @@ export function buildCli(env: Record<string, string | undefined> = process.env):
 
 /** Runs the CLI; known failures become one clear line on stderr and exit code 1. */
 export async function main(argv: string[] = process.argv): Promise<void> {
+  // `concord import --dry-run --json … | head` closes the pipe early: that is the reader's choice, not an error.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
   try {
     await buildCli().parseAsync(argv);
   } catch (error) {

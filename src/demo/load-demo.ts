@@ -1,9 +1,11 @@
 // Loads the demo council through the same audited services as the API. Idempotent: a second load
 // finds every item unchanged, writes nothing and adds nothing to the audit trail.
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import type { WriteContext } from '../audit/audited-write.ts';
 import * as service from '../council/council.service.ts';
 import type { Database } from '../platform/db/connect.ts';
+import { importPage } from '../public-record/import/import-pages.ts';
 import { DEMO_BODIES, DEMO_COUNCIL, DEMO_FORMATS, DEMO_MEMBERS, DEMO_PERSONS, DEMO_TOPICS } from './nrc-2002.ts';
 
 export interface DemoReport {
@@ -58,5 +60,17 @@ export async function loadDemo(database: Database, now: Date, requestId: string 
     const input = { name: b.name, kind: b.kind, parent: b.parent, format: b.format, chair, public: b.public, topics: b.topics, description: b.description };
     count(await service.saveBody(database, ctx, b.code, input, 'upsert'), existed);
   }
+  // The seed page enters the public record through the legacy importer, as any archive page would.
+  for (const file of DEMO_ARCHIVE) {
+    const content = readFileSync(new URL(`./archive/${file}`, import.meta.url));
+    const page = await importPage(database, ctx, { given: file, identity: `demo:archive/${file}` }, content);
+    if (page.status === 'failed' || page.status === 'not_a_document') throw new Error(`demo archive page ${file} could not be imported: ${page.message}`);
+    if (page.status === 'unchanged') report.unchanged += 1;
+    else if (page.status === 'revised') report.updated += 1;
+    else report.created += 1;
+  }
   return report;
 }
+
+/** Legacy archive pages of the demo (the seed page of shared/seed, byte for byte). */
+export const DEMO_ARCHIVE = ['000_c5614a049a7728d2.txt'];

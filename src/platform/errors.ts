@@ -9,6 +9,7 @@ export const errorCatalog = {
   AUTHENTICATION_REQUIRED: { status: 401, message: 'This action needs credentials. Send Authorization: Bearer <token>.' },
   WRITES_DISABLED: { status: 403, message: 'Writes through the API are disabled on this server: no ADMIN_TOKEN is configured.' },
   FORBIDDEN: { status: 403, message: 'You are not allowed to do this.' },
+  SEARCH_INVALID: { status: 400, message: 'The search cannot be run as written. Search for at least one word, in fewer than 500 characters.' },
   NOT_FOUND: { status: 404, message: 'No such item. Check the identifier.' },
   ROUTE_NOT_FOUND: { status: 404, message: 'No such page or endpoint. The API is described at /api/docs.' },
   ALREADY_EXISTS: { status: 409, message: 'An item with this identifier already exists. Choose another code, or update the existing item.' },

@@ -47,8 +47,33 @@ function openSqlite(file: string): Database {
   } catch (error) {
     throw new ConfigError(`Cannot open the SQLite database ${file}: ${(error as Error).message}.`);
   }
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: connection }) });
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: cachingStatements(connection) }) });
   return { db, dialect: 'sqlite', schema: null, description: describeDatabase({ dialect: 'sqlite', file }), close: () => db.destroy() };
+}
+
+// Kysely's SQLite driver prepares every query afresh; preparing cost a third of a millisecond per
+// imported page in the benchmark. Statements are cached by their SQL text (parameters vary, text does
+// not). Kysely runs one query at a time on this connection, so a cached statement is never in use twice.
+const STATEMENT_CACHE_SIZE = 500;
+function cachingStatements(connection: SQLite.Database) {
+  const cache = new Map<string, SQLite.Statement>();
+  return {
+    prepare(sql: string) {
+      let statement = cache.get(sql);
+      if (statement) {
+        cache.delete(sql); // re-insert: the Map's order is the recency order
+      } else {
+        statement = connection.prepare(sql);
+        if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+      }
+      cache.set(sql, statement);
+      return statement;
+    },
+    close() {
+      cache.clear();
+      connection.close();
+    },
+  };
 }
 
 async function openPostgres(url: string, schema: string): Promise<Database> {

@@ -4,11 +4,13 @@
 import { Migrator, type Migration, type MigrationResult } from 'kysely';
 import type { Database } from './connect.ts';
 import * as m0001 from './migrations/0001_council.ts';
+import * as m0002 from './migrations/0002_public_record.ts';
 
 type DialectMigration = { up: (db: Parameters<Migration['up']>[0], dialect: Database['dialect']) => Promise<void> };
 
 const MIGRATIONS: Record<string, DialectMigration> = {
   '0001_council': m0001,
+  '0002_public_record': m0002,
 };
 
 /** Applies every pending migration; returns the names applied. Throws with the failing migration named. */

@@ -107,6 +107,52 @@ export interface AuditHeadTable {
   hash: string;
 }
 
+export interface RecordItemTable {
+  id: string;
+  seq: number;
+  slug: string;
+  identity_key: string;
+  version_group: string;
+  kind: string;
+  kind_slug: string;
+  title: string;
+  date: string | null;
+  date_start: string | null;
+  year: number | null;
+  month: number | null;
+  updated: string | null;
+  collection: string | null;
+  place_city: string | null;
+  place_country: string | null;
+  speaker: string | null;
+  speaker_slug: string | null;
+  occasion: string | null;
+  reference: string | null;
+  language: string;
+  body: string;
+  flags: string; // JSON array of FieldFlag
+  revision: number;
+  published: number;
+  first_published_at: string;
+  last_updated_at: string;
+}
+
+export interface RecordRevisionTable {
+  item_id: string;
+  revision: number;
+  fingerprint: string;
+  content: string;
+  source: string;
+  created_at: string;
+}
+
+export interface RecordSourceTable {
+  source: string;
+  item_id: string;
+  fingerprint: string;
+  imported_at: string;
+}
+
 export interface DB {
   council: CouncilTable;
   members: MemberTable;
@@ -120,4 +166,7 @@ export interface DB {
   topics: TopicTable;
   audit_events: AuditEventTable;
   audit_head: AuditHeadTable;
+  record_items: RecordItemTable;
+  record_revisions: RecordRevisionTable;
+  record_sources: RecordSourceTable;
 }

@@ -15,6 +15,8 @@ import { installErrorHandling } from './error-handler.ts';
 import { resolveActor } from './actor.ts';
 import { councilRoutes } from '../../council/council.routes.ts';
 import { webRoutes } from '../../web/web.routes.ts';
+import { publicRoutes } from '../../web/public/public.routes.ts';
+import { publicRecordRoutes } from '../../public-record/public-record.routes.ts';
 
 export interface AppDeps {
   config: Config;
@@ -37,7 +39,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     bodyLimit: deps.config.bodyLimitBytes,
     genReqId: () => randomUUID(),
     trustProxy: false,
-    routerOptions: { ignoreTrailingSlash: true },
+    // Public-record slugs run past Fastify's default of 100 characters (date, kind, speaker, suffix).
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 300 },
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -86,6 +89,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   await app.register(councilRoutes, { prefix: '/api/v1' });
+  await app.register(publicRecordRoutes, { prefix: '/api/v1' });
   await app.register(webRoutes);
+  await app.register(publicRoutes);
   return app;
 }

@@ -1,0 +1,146 @@
+// Stores one parsed legacy page in the public record, idempotently and in one audited transaction:
+// - the same source with the same content changes nothing (no write, no audit event);
+// - the same source with changed content becomes a new revision; the old one is kept;
+// - another source saying the same document (another rendering) is linked to the existing item;
+// - items sharing a reference, or a date and a file stem (language suffix aside), are linked as
+//   versions of one document (e.g. the English and French texts).
+import { createHash, randomUUID } from 'node:crypto';
+import { auditedWork, type Tx, type WriteContext } from '../../audit/audited-write.ts';
+import { diffFields } from '../../council/diff.ts';
+import type { Database } from '../../platform/db/connect.ts';
+import { contentFingerprint, type LegacyItem } from '../legacy-parser/index.ts';
+import type { RecordItem } from '../model.ts';
+import * as repo from '../record.repository.ts';
+import { searchIndexFor } from '../search/search-index.ts';
+import { itemSlugBase, kindSlug, speakerSlug, slugify } from '../slug.ts';
+
+export type StoreStatus = 'imported' | 'unchanged' | 'revised' | 'linked';
+
+export interface StoreOutcome {
+  status: StoreStatus;
+  itemId: string;
+  slug: string;
+  revision: number;
+  needsReview: boolean;
+}
+
+/** The fields of an item that a revision records. */
+function stableContent(item: RecordItem) {
+  return {
+    kind: item.kind, title: item.title, date: item.date, updated: item.updated, collection: item.collection, place: item.place,
+    speaker: item.speaker, occasion: item.occasion, reference: item.reference, language: item.language, body: item.body, flags: item.flags,
+  };
+}
+
+const normalise = (text: string | null) => (text ?? '').toLowerCase().replace(/\s+/g, ' ').trim();
+
+/** Same language, date, kind, speaker and title: the same document, whatever file it came from. */
+export function identityKey(page: LegacyItem): string {
+  const parts = [page.language ?? 'und', page.date ?? '', normalise(page.kind), normalise(page.speaker), normalise(page.title)];
+  return createHash('sha256').update(JSON.stringify(parts)).digest('hex');
+}
+
+// 'archive/s020925a-fr.htm' → 's020925a'; language markers at the end of a file name are dropped.
+function fileStem(source: string): string {
+  const name = source.split(/[\\/]/).pop() ?? source;
+  return name.replace(/\.[a-z0-9]+$/i, '').replace(/[-_.](en|fr|ru|de|es|it|e|f|r)$/i, '').toLowerCase();
+}
+
+/** The key that links versions of one document across languages and renderings. */
+export function versionGroupKey(page: LegacyItem, source: string): string {
+  if (page.reference) return `ref:${page.reference.replace(/\s+/g, '').toLowerCase()}`;
+  return `stem:${page.date ?? 'undated'}:${fileStem(source)}`;
+}
+
+function buildItem(page: LegacyItem, source: string, base: { id: string; slug: string; revision: number; versionGroup: string; firstPublishedAt: string }, now: string): RecordItem {
+  const kind = page.kind ?? 'Document';
+  return {
+    id: base.id,
+    slug: base.slug,
+    kind,
+    title: page.title ?? [kind, page.speaker ? `by ${page.speaker}` : null].filter(Boolean).join(' '),
+    date: page.date,
+    dateStart: page.date ? page.date.split('/')[0]! : null,
+    updated: page.updated,
+    collection: page.collection,
+    place: page.place,
+    speaker: page.speaker,
+    occasion: page.occasion,
+    reference: page.reference,
+    language: page.language ?? 'und',
+    body: page.body,
+    flags: page.flags,
+    revision: base.revision,
+    versionGroup: base.versionGroup,
+    firstPublishedAt: base.firstPublishedAt,
+    lastUpdatedAt: now,
+  };
+}
+
+// The readable base when free; otherwise the base plus a few characters of the item's id. Exact,
+// indexed lookups only: a LIKE scan here made every import slower than the one before.
+async function uniqueSlug(tx: repo.Executor, base: string, id: string): Promise<string> {
+  if (!(await repo.slugTaken(tx, base))) return base;
+  const hex = id.replace(/-/g, '');
+  for (let length = 6; length <= hex.length; length += 4) {
+    const candidate = `${base}-${hex.slice(0, length)}`;
+    if (!(await repo.slugTaken(tx, candidate))) return candidate;
+  }
+  return `${base}-${hex}`;
+}
+
+/**
+ * Stores a parsed page (status 'document') from `source`; see the file comment for the rules. Runs in
+ * its own transaction, or inside `within` (a transaction or savepoint the caller commits).
+ */
+export async function storeParsedPage(database: Database, ctx: WriteContext, source: string, page: LegacyItem, within?: Tx): Promise<StoreOutcome> {
+  if (page.status !== 'document') throw new Error(`storeParsedPage: ${source} is not a document (${page.status})`);
+  const fingerprint = contentFingerprint(page);
+  const now = ctx.now.toISOString();
+  const search = searchIndexFor(database);
+  const needsReview = page.flags.some((f) => f.confidence < 1);
+
+  const work = async (tx: Tx, audit: Parameters<Parameters<typeof auditedWork>[3]>[1]): Promise<StoreOutcome> => {
+    const known = await repo.findSource(tx, source);
+    const current = known ? await repo.findItemRowById(tx, known.item_id) : await repo.findItemRowByIdentity(tx, identityKey(page));
+    const identity = identityKey(page);
+    const extra = (item: RecordItem, seq: number) => ({ seq, identityKey: identity, kindSlug: kindSlug(item.kind), speakerSlug: item.speaker ? speakerSlug(item.speaker) : null, published: true });
+
+    if (!current) {
+      const id = randomUUID();
+      const seq = await repo.nextSeq(tx);
+      const draft = buildItem(page, source, { id, slug: '', revision: 1, versionGroup: versionGroupKey(page, source), firstPublishedAt: now }, now);
+      draft.slug = await uniqueSlug(tx, itemSlugBase(draft) || slugify(id), id);
+      await repo.insertItem(tx, repo.toRow(draft, extra(draft, seq)));
+      await repo.insertRevision(tx, { itemId: id, revision: 1, fingerprint, content: JSON.stringify(stableContent(draft)), source, at: now });
+      await repo.upsertSource(tx, { source, itemId: id, fingerprint, at: now });
+      await search.index(tx, seq, draft);
+      audit.record({ action: 'record.imported', objectType: 'record_item', objectId: id, summary: { slug: draft.slug, source, fingerprint, title: draft.title, flags: draft.flags.map((f) => f.field) } });
+      return { status: 'imported' as const, itemId: id, slug: draft.slug, revision: 1, needsReview };
+    }
+
+    const existing = repo.toItem(current);
+    // A known source is compared with what it said last time, not with the item's latest revision:
+    // two renderings of one document must not take turns revising it on every re-import.
+    if (known?.fingerprint === fingerprint) return { status: 'unchanged' as const, itemId: existing.id, slug: existing.slug, revision: existing.revision, needsReview };
+    const latest = await tx.selectFrom('record_revisions').select('fingerprint').where('item_id', '=', existing.id).where('revision', '=', existing.revision).executeTakeFirst();
+    if (latest?.fingerprint === fingerprint) {
+      // Another rendering of a document we already hold: remember the source, change nothing else.
+      await repo.upsertSource(tx, { source, itemId: existing.id, fingerprint, at: now });
+      audit.record({ action: 'record.source_linked', objectType: 'record_item', objectId: existing.id, summary: { source, fingerprint } });
+      return { status: 'linked' as const, itemId: existing.id, slug: existing.slug, revision: existing.revision, needsReview };
+    }
+
+    const next = buildItem(page, source, { id: existing.id, slug: existing.slug, revision: existing.revision + 1, versionGroup: existing.versionGroup, firstPublishedAt: existing.firstPublishedAt }, now);
+    await repo.updateItem(tx, repo.toRow(next, extra(next, Number(current.seq))));
+    await repo.insertRevision(tx, { itemId: next.id, revision: next.revision, fingerprint, content: JSON.stringify(stableContent(next)), source, at: now });
+    await repo.upsertSource(tx, { source, itemId: next.id, fingerprint, at: now });
+    await search.index(tx, Number(current.seq), next);
+    const changes = diffFields(stableContent(existing), stableContent(next));
+    if (changes.body) changes.body = { from: `${existing.body.length} characters`, to: `${next.body.length} characters` };
+    audit.record({ action: 'record.revised', objectType: 'record_item', objectId: next.id, summary: { slug: next.slug, source, revision: next.revision, fingerprint, changes } });
+    return { status: 'revised' as const, itemId: next.id, slug: next.slug, revision: next.revision, needsReview };
+  };
+  if (within) return auditedWork(within, database.dialect, ctx, work, { allowNoEvent: true });
+  return database.db.transaction().execute((tx) => auditedWork(tx, database.dialect, ctx, work, { allowNoEvent: true }));
+}
