@@ -108,6 +108,7 @@ export function renderCouncilPage(data: CouncilPageData): string {
     title: `${council.name} (${council.shortName})`,
     description: `${council.name}: ${data.members.length} members, ${data.formats.length} formats, its bodies and areas of consultation.`,
     councilName: council.name,
+    current: 'council',
     body: html`<div class="hero">
   <p class="eyebrow">${council.shortName}</p>
   <h1>${council.name}</h1>

@@ -10,6 +10,7 @@ export function renderErrorPage(error: AppError): string {
     description: error.message,
     body: html`<h1>${heading}</h1>
 <p class="lede">${error.message}</p>
+${error.status === 404 ? html`<p>Items of the public record keep their addresses: try <a href="/search">searching the record</a> or browse <a href="/record">its index</a>.</p>` : ''}
 <p><a href="/">Go to the council’s home page</a></p>
 <p class="meta">Error code: <code>${error.code}</code></p>`,
   });

@@ -33,34 +33,53 @@ export function html(strings: TemplateStringsArray, ...values: Interpolation[]):
   return new SafeHtml(out);
 }
 
+export type Section = 'home' | 'record' | 'search' | 'council';
+
 export interface PageOptions {
   title: string;
   description: string;
+  /** Language of the page's content (ISO 639-1); the site's own words stay English and say so. */
   lang?: string;
   councilName?: string;
   body: SafeHtml;
+  /** Extra tags for <head>: canonical link, alternates, feed. */
+  head?: SafeHtml;
+  /** The nav entry to mark as current. */
+  current?: Section;
 }
+
+const NAV: [Section | 'api', string, string][] = [
+  ['home', '/', 'Home'],
+  ['record', '/record', 'The record'],
+  ['search', '/search', 'Search'],
+  ['council', '/council', 'The council'],
+  ['api', '/api/docs', 'API'],
+];
 
 /** The common page frame: skip link, header, main, footer; print and screen styles in one sheet. */
 export function layout(page: PageOptions): string {
   const council = page.councilName ?? 'Concord';
-  return `<!doctype html>${html`<html lang="${page.lang ?? 'en'}">
+  const lang = page.lang ?? 'en';
+  // The frame is written in English: when the content is not, the frame says so for screen readers.
+  const chromeLang = lang === 'en' ? null : 'en';
+  return `<!doctype html>${html`<html lang="${lang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${page.title}</title>
 <meta name="description" content="${page.description}">
 <link rel="stylesheet" href="/assets/site.css">
+<link rel="alternate" type="application/atom+xml" title="${council}: the public record" href="/feed.atom">
+${page.head}
 </head>
 <body>
-<a class="skip" href="#main">Skip to content</a>
-<header class="masthead">
+<a class="skip" href="#main"${chromeLang ? html` lang="${chromeLang}"` : ''}>Skip to content</a>
+<header class="masthead"${chromeLang ? html` lang="${chromeLang}"` : ''}>
   <div class="wrap">
     <a class="brand" href="/">${council}</a>
     <nav aria-label="Site">
       <ul>
-        <li><a href="/">The council</a></li>
-        <li><a href="/api/docs">API</a></li>
+        ${NAV.map(([key, href, label]) => html`<li><a href="${href}"${key === page.current ? html` aria-current="page"` : ''}>${label}</a></li>`)}
       </ul>
     </nav>
   </div>
@@ -68,8 +87,8 @@ export function layout(page: PageOptions): string {
 <main id="main" class="wrap">
 ${page.body}
 </main>
-<footer class="colophon">
-  <div class="wrap"><p>Served by Concord, the council secretariat system.</p></div>
+<footer class="colophon"${chromeLang ? html` lang="${chromeLang}"` : ''}>
+  <div class="wrap"><p>Served by Concord, the council secretariat system. <a href="/feed.atom">Atom feed of the record</a></p></div>
 </footer>
 </body>
 </html>`}\n`;

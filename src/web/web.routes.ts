@@ -1,4 +1,4 @@
-// Server-rendered pages. They read through the same `can`-filtered queries as the API.
+// Server-rendered pages of the council (the public record's pages are in ./public/). They read through the same `can`-filtered queries as the API.
 import { readFileSync } from 'node:fs';
 import type { FastifyPluginAsync } from 'fastify';
 import { visibleBodies } from '../council/council.queries.ts';
@@ -18,7 +18,8 @@ export const webRoutes: FastifyPluginAsync = async (app) => {
     reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(SITE_CSS),
   );
 
-  app.get('/', { schema: { hide: true } }, async (request, reply) => {
+  // The council overview; the homepage at / is the public record's (web/public/public.routes.ts).
+  app.get('/council', { schema: { hide: true } }, async (request, reply) => {
     const [council, members, formats, bodies, persons, topics] = await Promise.all([
       findCouncil(db),
       listMembers(db),
