@@ -26,6 +26,7 @@ const NAV_SET = new Set(NAV_PHRASES);
 const EDGE_SET = new Set(EDGE_PHRASES);
 // Separators of a menu bar: "Home | Press | Contact", "[Home] [Index]", "Home • Press".
 const MENU_SEPARATOR = /\s*(?:\||•|·|›|»|«|::|\]\s*\[|\t|\s{3,}|\s[-–—/]\s)\s*/u;
+// Used only with String.replace, which resets lastIndex, so the /g flag shares no state between calls.
 const GO_TO_SEGMENT = /(?:go|back|return)\s+to\s+(?:the\s+)?\S+(?:\s+page)?|retour\s+(?:à|a)\s+(?:la\s+|l['’])?\S+/giu;
 
 function normalise(line: string): string {
@@ -55,7 +56,13 @@ function isCopyright(n: string): boolean {
 
 // Several short segments of which at least one is a known navigation word.
 function isMenuBar(line: string): boolean {
-  const segments = line.trim().replace(/^\[|\]$/g, '').split(MENU_SEPARATOR).map(normalise).filter((s) => s !== '');
+  const trimmed = line.trim();
+  // A line ending a sentence has a last segment ending one, so it is never a menu bar (and prose
+  // lines, the most common, skip the split).
+  if (/[.!?]$/.test(trimmed)) return false;
+  const pieces = trimmed.replace(/^\[|\]$/g, '').split(MENU_SEPARATOR);
+  if (pieces.length < 2) return false;
+  const segments = pieces.map(normalise).filter((s) => s !== '');
   if (segments.length < 2) return false;
   const short = segments.every((s) => s.length <= 30 && s.split(' ').length <= 4 && !/[.!?]$/.test(s));
   const known = segments.filter((s) => NAV_SET.has(s) || EDGE_SET.has(s)).length;
@@ -67,9 +74,18 @@ const FOOTER_START =
 const CONTACT_DETAIL =
   /\b(?:tel|tél|phone|telephone|téléphone|fax|e-?mail|courriel|internet|web)\b\.?|@|https?:|www\.|тел\.?|факс|\+\d[\d\s().\/-]{5,}/iu;
 
+const MAX_FOOTER_LINES = 12;
+
 /** Where a press-office contact footer starts (index into `lines`), or -1 when there is none. */
 export function findContactFooter(lines: readonly string[]): number {
-  for (let i = 0; i < lines.length; i++) {
+  // A footer is at most a dozen lines at the very end, so only that tail is searched.
+  let from = lines.length;
+  let kept = 0;
+  while (from > 0 && kept < MAX_FOOTER_LINES) {
+    from--;
+    if ((lines[from] ?? '').trim() !== '') kept++;
+  }
+  for (let i = from; i < lines.length; i++) {
     const line = lines[i]?.trim() ?? '';
     if (!FOOTER_START.test(line)) continue;
     const block = lines.slice(i).map((l) => l.trim()).filter((l) => l !== '');
@@ -77,7 +93,7 @@ export function findContactFooter(lines: readonly string[]): number {
     // wrapped paragraph that merely starts with the phrase has long lines and no details.
     const contactLike = block.filter((l) => CONTACT_DETAIL.test(l) || l.length <= 45).length;
     const hasContact = block.some((l) => CONTACT_DETAIL.test(l)) || /^press\s+(?:&|and)\s+media\s+service$/iu.test(line);
-    if (hasContact && contactLike >= 0.6 * block.length && line.length <= 200 && block.length <= 12) return i;
+    if (hasContact && contactLike >= 0.6 * block.length && line.length <= 200) return i;
   }
   return -1;
 }

@@ -35,49 +35,60 @@ const TO = '\\s*(?:-|–|—|(?<!\\p{L})(?:to|au|bis|al|по)(?!\\p{L}))\\s*';
 type Reader = (m: RegExpMatchArray) => Reading;
 type Reading = { iso: string | null; confidence: number; reason: string | null };
 
-const PATTERNS: ReadonlyArray<readonly [RegExp, Reader]> = [
+const PATTERNS: ReadonlyArray<readonly [RegExp, Reader, 'month' | 'numeric']> = [
   // 2002-09-25
-  [new RegExp(`${L}(\\d{4})-(\\d{2})-(\\d{2})${R}`, 'gu'), (m) => day(m[0], num(m[1]), num(m[2]), num(m[3]))],
+  [new RegExp(`${L}(\\d{4})-(\\d{2})-(\\d{2})${R}`, 'gu'), (m) => day(m[0], num(m[1]), num(m[2]), num(m[3])), 'numeric'],
   // 25-Sep-2002, 03-Oct-2003, 22-Nov-02
-  [new RegExp(`${L}(\\d{1,2})-${MON}\\.?-(\\d{4}|\\d{2})${R}`, 'giu'), (m) => dayWithYear(m[0], m[1], m[2], m[3])],
+  [new RegExp(`${L}(\\d{1,2})-${MON}\\.?-(\\d{4}|\\d{2})${R}`, 'giu'), (m) => dayWithYear(m[0], m[1], m[2], m[3]), 'month'],
   // 30 Sept - 1 Oct 2003
   [
     new RegExp(`${L}(\\d{1,2})${ORD}\\s+${MON}${DOT}${TO}(\\d{1,2})${ORD}\\s+${MON}${DOT}\\s*,?\\s*(\\d{4})${RU_YEAR}${R}`, 'giu'),
     (m) => range(m[0], { y: num(m[5]), m: mon(m[2]), d: num(m[1]) }, { y: num(m[5]), m: mon(m[4]), d: num(m[3]) }),
+    'month',
   ],
   // 2-3 Oct 2003, 28-29 мая 2002 года, 2 au 3 octobre 2003
   [
     new RegExp(`${L}(\\d{1,2})${ORD}${TO}(\\d{1,2})${ORD}\\s+(?:de\\s+)?${MON}${DOT}\\s*,?\\s*(?:de\\s+)?(\\d{4})${RU_YEAR}${R}`, 'giu'),
     (m) => range(m[0], { y: num(m[4]), m: mon(m[3]), d: num(m[1]) }, { y: num(m[4]), m: mon(m[3]), d: num(m[2]) }),
+    'month',
   ],
   // 25 Sept. 2002, 8 Dec . 2005, 1er décembre 2002, 25. September 2002, 25 de septiembre de 2002, 28 мая 2002 года
   [
     new RegExp(`${L}(\\d{1,2})${ORD}\\s+(?:de\\s+)?${MON}${DOT}\\s*,?\\s*(?:de\\s+)?(\\d{4})${RU_YEAR}${R}`, 'giu'),
     (m) => day(m[0], num(m[3]), mon(m[2]), num(m[1])),
+    'month',
   ],
   // October 2-3, 2003
   [
     new RegExp(`${L}${MON}${DOT}\\s+(\\d{1,2})${TO}(\\d{1,2}),?\\s+(\\d{4})${R}`, 'giu'),
     (m) => range(m[0], { y: num(m[4]), m: mon(m[1]), d: num(m[2]) }, { y: num(m[4]), m: mon(m[1]), d: num(m[3]) }),
+    'month',
   ],
   // September 25, 2002
   [
     new RegExp(`${L}${MON}${DOT}\\s+(\\d{1,2})(?:st|nd|rd|th)?\\s*,?\\s+(\\d{4})${R}`, 'giu'),
     (m) => day(m[0], num(m[3]), mon(m[1]), num(m[2])),
+    'month',
   ],
   // 28/05/2002, 28.05.2002 (four-digit years only: "1.2.34" is more often a section number than a date)
-  [new RegExp(`${L}(\\d{1,2})([./-])(\\d{1,2})\\2(\\d{4})${R}`, 'gu'), (m) => numeric(m[0], num(m[1]), num(m[3]), num(m[4]))],
+  [new RegExp(`${L}(\\d{1,2})([./-])(\\d{1,2})\\2(\\d{4})${R}`, 'gu'), (m) => numeric(m[0], num(m[1]), num(m[3]), num(m[4])), 'numeric'],
   // October 2003, мая 2002 года
-  [new RegExp(`${L}${MON}${DOT}\\s*,?\\s+(\\d{4})${RU_YEAR}${R}`, 'giu'), (m) => month(m[0], num(m[2]), mon(m[1]))],
+  [new RegExp(`${L}${MON}${DOT}\\s*,?\\s+(\\d{4})${RU_YEAR}${R}`, 'giu'), (m) => month(m[0], num(m[2]), mon(m[1])), 'month'],
 ];
+
+// Every 'month' pattern contains MON, so a text it matches also matches this (same flags, no anchors).
+const ANY_MONTH = new RegExp(MON, 'iu');
 
 /** Every date written in `text`, in order, without overlaps (the longest reading wins at a position). */
 export function findDates(text: string): FoundDate[] {
   // Every pattern needs a digit: most lines of prose have none, and nine Unicode regexes per line
   // were the parser's largest cost in the import benchmark.
   if (!/\d/.test(text)) return [];
+  // Patterns with a month name cannot match a text that names no month: one test instead of seven.
+  const hasMonth = ANY_MONTH.test(text);
   const candidates: FoundDate[] = [];
-  for (const [pattern, read] of PATTERNS) {
+  for (const [pattern, read, needs] of PATTERNS) {
+    if (needs === 'month' && !hasMonth) continue;
     for (const m of text.matchAll(pattern)) {
       candidates.push({ text: m[0], index: m.index ?? 0, ...read(m) });
     }

@@ -1,8 +1,12 @@
 // One test per fixture page: the fields a reviewer would expect, what is flagged, what is dropped.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { parseLegacyPage, type ItemStatus, type ParseResult, type Place } from './index.ts';
-import { fixtureBytes } from './fixture-files.ts';
+
+// The fixtures are read as bytes, as the importer reads archive files.
+const fixtureBytes = (name: string): Uint8Array =>
+  new Uint8Array(readFileSync(new URL(`../../../test/fixtures/legacy/${name}`, import.meta.url)));
 
 interface Expected {
   status?: ItemStatus;

@@ -2,7 +2,7 @@
 // languages of the archive. It only has to recognise a place line and infer a missing country;
 // it is not a geography service, so a town it does not know is still read from "Town, Country".
 
-export type PlaceLanguage = 'en' | 'fr' | 'ru' | 'de';
+type PlaceLanguage = 'en' | 'fr' | 'ru' | 'de';
 const LANGS: readonly PlaceLanguage[] = ['en', 'fr', 'ru', 'de'];
 
 // [key, English, French, Russian, German, ...other spellings]

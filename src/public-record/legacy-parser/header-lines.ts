@@ -29,7 +29,7 @@ export function isSalutation(text: string): boolean {
 }
 
 /** Share of words that start with a capital: names and titles are high, prose is low. */
-export function capitalisedShare(text: string): number {
+function capitalisedShare(text: string): number {
   const words = text.match(/\p{L}[\p{L}'’.-]*/gu) ?? [];
   if (words.length === 0) return 0;
   return words.filter((w) => /^\p{Lu}/u.test(w)).length / words.length;
@@ -63,7 +63,9 @@ export function readPlaceDateLine(text: string, language: string | null): PlaceD
   const dates = findDates(text);
   const date = dates[0];
   if (date === undefined || dates.length > 1) return null;
-  const strip = (s: string): string => s.replace(/^[\s,;:–—-]+|[\s,;:–—(-]+$/gu, '');
+  // "Varsovie, le 25 septembre 2002", "Bonn, den 3. Mai 2002": the article belongs to the date.
+  const strip = (s: string): string =>
+    s.replace(/^[\s,;:–—-]+|[\s,;:–—(-]+$/gu, '').replace(/[\s,]+(?:le|on|the|den|am|el|il)$/iu, '');
   const before = strip(text.slice(0, date.index));
   const after = strip(text.slice(date.index + date.text.length).replace(/\)$/, ''));
   if (before !== '' && after === '') {

@@ -4,8 +4,9 @@
 //
 // Lines read by their shape alone (dates, references, places) are "strict". Lines read by their
 // first words (kind, "by …", "following …", continuations, titles) are "soft": if the line that ends
-// the header continues them (in lower case, or in the block they opened), they were the start of a
-// wrapped paragraph, and the reader rolls back to the last strict line so that no text is lost.
+// the header continues their block (in lower case, or a block that only soft lines opened), they
+// were the start of a wrapped paragraph, and the reader rolls back to the start of that block so
+// that no text is lost.
 import { chromeStrength } from './chrome.ts';
 import { parseDateLine, type FoundDate } from './dates.ts';
 import { afterSpeakerPreposition, afterWith, findReference, isCollectionLine, isOccasionLine, parseReferenceLine, parseUpdatedLine, splitSpeakerOccasion } from './fields.ts';
@@ -13,8 +14,6 @@ import { endsMidPhrase, endsSentence, isContinuation, isCountryLine, isSalutatio
 import { applyKindLine, emptyHeader, setDate, setPlace, type HeaderState } from './header-state.ts';
 import { isKindPrefix, matchKind } from './kinds.ts';
 import type { SourceLine } from './types.ts';
-
-export type { HeaderState } from './header-state.ts';
 
 // A header is a handful of short lines; past these limits, whatever follows is text.
 const MAX_HEADER_LINES = 40;
@@ -47,13 +46,13 @@ export function readHeader(lines: readonly SourceLine[], language: string | null
       strictInBlock = false;
     }
     previousBlank = false;
-    seen++;
     if (chromeStrength(text) !== null || line.link) {
       h.dropped.push(line.text);
       h.last = null;
       i++;
       continue;
     }
+    seen++;
     const step = readLine(h, lines, i, language);
     if (step.consumed === 0) {
       // The lines read above began this same paragraph when it goes on in lower case, or when only
@@ -207,18 +206,15 @@ function isTitle(h: HeaderState, lines: readonly SourceLine[], i: number, langua
   if (h.explicitTitle !== null || text.length > 160 || endsSentence(text) || endsMidPhrase(text) || isSalutation(text)) return false;
   if (!/^[\p{Lu}\p{N}"“«'‘]/u.test(text) || findReference(text)?.index === 0) return false;
   if (line?.heading === true) return true;
-  const following = nextNonBlank(lines, i + 1);
   // Right under the title (no blank line), only an unmistakable date or reference line will do: a
   // wrapped paragraph can continue with a word that looks like a place ("Poland.").
   const attached = adjacentText(lines, i + 1);
   if (attached !== null) {
-    if (parseDateLine(attached) !== null || parseUpdatedLine(attached) !== null || parseReferenceLine(attached) !== null) return true;
-  } else if (following !== null && looksLikeHeaderLine(following, language)) {
-    return true;
+    return parseDateLine(attached) !== null || parseUpdatedLine(attached) !== null || parseReferenceLine(attached) !== null;
   }
-  const bareKind = h.kind !== null && h.speaker === null && h.occasion === null && h.titleParts.length <= 1;
-  const alone = adjacentText(lines, i + 1) === null;
-  return bareKind && alone;
+  const following = nextNonBlank(lines, i + 1);
+  if (following !== null && looksLikeHeaderLine(following, language)) return true;
+  return h.kind !== null && h.speaker === null && h.occasion === null && h.titleParts.length <= 1;
 }
 
 function adjacentText(lines: readonly SourceLine[], i: number): string | null {

@@ -64,18 +64,33 @@ function cyrillicLanguage(text: string): LanguageReading {
   return { language: 'ru', flag: null };
 }
 
+// Each common word, with the languages it counts for (a word such as "que" counts for several).
+const STOP_WORD_LANGUAGES: ReadonlyMap<string, readonly string[]> = (() => {
+  const map = new Map<string, string[]>();
+  for (const [lang, set] of Object.entries(STOP_WORDS)) for (const word of set) map.set(word, [...(map.get(word) ?? []), lang]);
+  return map;
+})();
+const LANGUAGES = Object.keys(STOP_WORDS);
+
 function latinLanguage(text: string, hint: string | null, declared: string | null): LanguageReading {
-  const words = (text.toLowerCase().match(/\p{L}+/gu) ?? []).slice(0, 5000);
-  const scores = Object.entries(STOP_WORDS)
-    .map(([lang, set]) => ({ lang, hits: words.filter((w) => set.has(w)).length }))
-    .sort((a, b) => b.hits - a.hits || a.lang.localeCompare(b.lang));
+  // One pass over the first 5,000 words, counting every language at once (a filter per language over
+  // an array of all the words cost more than the rest of language detection in the import benchmark).
+  const hits: Record<string, number> = Object.fromEntries(LANGUAGES.map((lang) => [lang, 0]));
+  const word = /\p{L}+/gu;
+  const lower = text.toLowerCase();
+  for (let n = 0, m = word.exec(lower); m !== null && n < 5000; n++, m = word.exec(lower)) {
+    const langs = STOP_WORD_LANGUAGES.get(m[0]);
+    if (langs !== undefined) for (const lang of langs) hits[lang]! += 1;
+  }
+  const scores = LANGUAGES.map((lang) => ({ lang, hits: hits[lang]! })).sort((a, b) => b.hits - a.hits || a.lang.localeCompare(b.lang));
   const best = scores[0];
   const second = scores[1];
   if (best === undefined || best.hits < 3) {
     return { language: hint, flag: unsure(hint === null ? 0 : 0.5, 'too few common words to tell the language') };
   }
   const runnerUp = second?.hits ?? 0;
-  const clear = (best.hits >= 5 && best.hits >= 3 * runnerUp) || (best.hits >= 8 && best.hits >= 2 * runnerUp);
+  const clear =
+    (best.hits >= 4 && runnerUp === 0) || (best.hits >= 5 && best.hits >= 3 * runnerUp) || (best.hits >= 8 && best.hits >= 2 * runnerUp);
   if (hint !== null && hint !== best.lang && /^[a-z]{2}$/.test(hint)) {
     return {
       language: best.lang,

@@ -51,11 +51,14 @@ function wrapWidth(lines: readonly string[]): number {
 
 /** Joins the lines of one paragraph: a space between lines, none after a hyphen that splits a word. */
 export function joinLines(lines: readonly string[]): string {
-  let text = '';
+  // Pieces are collected and joined once: growing a string and reading its end would flatten it
+  // on every line, which is quadratic on a page that is one long block.
+  const pieces: string[] = [];
+  let previous = '';
   for (const line of lines) {
-    if (text === '') text = line;
-    else if (/\p{L}-$/u.test(text) && /^\p{Ll}/u.test(line)) text += line;
-    else text += ` ${line}`;
+    if (pieces.length > 0) pieces.push(/\p{L}-$/u.test(previous) && /^\p{Ll}/u.test(line) ? '' : ' ');
+    pieces.push(line);
+    previous = line;
   }
-  return text;
+  return pieces.join('');
 }

@@ -2,16 +2,15 @@
 // public-record item out. Pure and deterministic; it never throws, whatever it is given.
 import { extractBody } from './body.ts';
 import { chromeStrength } from './chrome.ts';
-import { readDateline } from './dateline.ts';
 import { decodeContent } from './decode.ts';
 import { parseUpdatedLine } from './fields.ts';
 import { readHeader } from './header.ts';
 import { htmlToLines, type HtmlText } from './html-to-text.ts';
-import { findKindIn } from './kinds.ts';
 import { detectLanguage, type LanguageReading } from './language.ts';
 import { judgeListing } from './listing.ts';
 import { encodingFlag } from './mojibake.ts';
 import { toParagraphs } from './paragraphs.ts';
+import { resolveFields } from './resolve-fields.ts';
 import type { FieldFlag, ParseInput, ParseResult, Place, SourceLine } from './types.ts';
 
 /** Parses one legacy archive page into a public-record item; never throws. */
@@ -47,73 +46,36 @@ function parse(source: string, content: Uint8Array | string, maxBytes: number | 
   const dropped = [...page.dropped, ...header.dropped, ...body.dropped];
   const headerFound = header.kind !== null || header.date !== null || header.speaker !== null || header.explicitTitle !== null;
   if (body.paragraphs.length === 0 && !headerFound) {
+    // The few header lines such a page may have (updated, place, reference) are kept in their fields.
     return {
       ...emptyItem('not_a_document'),
       title: page.title,
+      updated: header.updated?.iso ?? null,
+      collection: header.collection,
+      place: header.place?.place ?? null,
+      reference: header.reference,
       language: pageLanguage.language,
       flags: [{ field: 'status', confidence: 0.9, reason: 'the page holds only navigation or site chrome, no document text' }],
-      dropped: [...dropped, ...page.lines.slice(header.bodyStart).map((l) => l.text).filter((t) => t.trim() !== '' && !dropped.includes(t))],
+      dropped,
     };
   }
 
-  const flags: FieldFlag[] = [...header.flags];
   const bodyText = body.paragraphs.join('\n\n');
   const language = bodyText.length >= 200 ? detectLanguage(bodyText, page.lang) : pageLanguage;
-
-  let title = header.explicitTitle ?? (header.titleParts.length > 0 ? header.titleParts.join(' ') : null);
-  if (title === null && page.title !== null) {
-    title = page.title;
-    flags.push({ field: 'title', confidence: 0.7, reason: 'taken from the HTML <title>; the text has no heading or kind line' });
-  }
-  if (title === null) flags.push({ field: 'title', confidence: 0, reason: 'no title, heading or kind line found' });
-
-  let kind = header.kind;
-  if (kind === null && title !== null) {
-    kind = findKindIn(title);
-    if (kind !== null) flags.push({ field: 'kind', confidence: 0.7, reason: `inferred from the title "${title}"` });
-  }
-  if (kind === null) flags.push({ field: 'kind', confidence: 0, reason: 'no document kind found (such as "Press Statement" or "Speech")' });
-
-  const dateline = body.paragraphs[0] === undefined ? null : readDateline(body.paragraphs[0], language.language);
-  let date = header.date;
-  if (date === null && dateline !== null) {
-    date = dateline.date;
-    flags.push({ field: 'date', confidence: 0.9, reason: `taken from the dateline at the start of the text ("${dateline.text}")` });
-  } else if (date !== null && date.reason !== null) {
-    flags.push({ field: 'date', confidence: date.confidence, reason: date.reason });
-  }
-  if (date === null) {
-    const updatedNote = header.updated === null ? '' : ` (the page was updated ${header.updated.iso}, which is not the date delivered)`;
-    flags.push({ field: 'date', confidence: 0, reason: `${header.dateProblem ?? 'no date found; not guessed'}${updatedNote}` });
-  }
-
-  let place: Place | null = header.place?.place ?? null;
-  if (header.place !== null && header.place.reason !== null) {
-    flags.push({ field: 'place', confidence: header.place.confidence, reason: header.place.reason });
-  }
-  if (place === null && dateline?.place != null) {
-    place = dateline.place.place;
-    const why = dateline.place.reason === null ? '' : `; ${dateline.place.reason}`;
-    flags.push({ field: 'place', confidence: Math.min(0.9, dateline.place.confidence), reason: `taken from the dateline at the start of the text${why}` });
-  }
-  if (place === null) flags.push({ field: 'place', confidence: 0, reason: 'no place found; not guessed' });
-
-  if (header.updatedProblem !== null) flags.push({ field: 'updated', confidence: 0, reason: header.updatedProblem });
-  else if (header.updated !== null && header.updated.reason !== null) {
-    flags.push({ field: 'updated', confidence: header.updated.confidence, reason: header.updated.reason });
-  }
+  const fields = resolveFields(header, body.paragraphs[0], page.title, language.language);
+  const flags: FieldFlag[] = [...header.flags, ...fields.flags];
   if (bodyText === '') flags.push({ field: 'body', confidence: 0, reason: 'no body text found: the page has a header only' });
   flags.push(...decoded.flags);
   if (language.flag !== null) flags.push(language.flag);
 
   const item = {
     status: 'document' as const,
-    kind,
-    title,
-    date: date?.iso ?? null,
-    updated: header.updated?.iso ?? null,
+    kind: fields.kind,
+    title: fields.title,
+    date: fields.date,
+    updated: fields.updated,
     collection: header.collection,
-    place,
+    place: fields.place,
     speaker: header.speaker,
     occasion: header.occasion,
     reference: header.reference,

@@ -1,8 +1,12 @@
 // The one real page: a 2002 NATO-Russia Council press statement, exactly as the archive served it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { contentFingerprint, parseLegacyPage } from './index.ts';
-import { fixtureBytes } from './fixture-files.ts';
+
+// The fixtures are read as bytes, as the importer reads archive files.
+const fixtureBytes = (name: string): Uint8Array =>
+  new Uint8Array(readFileSync(new URL(`../../../test/fixtures/legacy/${name}`, import.meta.url)));
 
 const NAME = 'nrc-2002-09-25-press-statement.txt';
 const bytes = fixtureBytes(NAME);
