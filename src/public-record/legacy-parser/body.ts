@@ -11,7 +11,7 @@ export interface Body {
 
 /** Separates the body text from the chrome around and inside it, then rebuilds its paragraphs. */
 export function extractBody(lines: readonly SourceLine[], start: number): Body {
-  const kept = lines.slice(start).map((line) => ({ ...line, text: line.text.replace(/\s+$/u, '') }));
+  const kept = lines.slice(start).map((line) => ({ ...line, text: line.text.trimEnd() })); // trimEnd() removes exactly /\s+$/u
   const removed = new Array<boolean>(kept.length).fill(false);
   let end = kept.length;
   for (let changed = true; changed; ) {

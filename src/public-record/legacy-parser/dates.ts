@@ -79,11 +79,30 @@ const PATTERNS: ReadonlyArray<readonly [RegExp, Reader, 'month' | 'numeric']> = 
 // Every 'month' pattern contains MON, so a text it matches also matches this (same flags, no anchors).
 const ANY_MONTH = new RegExp(MON, 'iu');
 
+// The same few header lines are asked about several times per page (by the listing judge, the header
+// reader and its look-aheads), so the latest answers are remembered: a bounded map of short texts, whose
+// answers are frozen because they are shared. It changes no answer, only how often one is worked out.
+const REMEMBERED = 64;
+const REMEMBERED_LENGTH = 400;
+const remembered = new Map<string, readonly FoundDate[]>();
+const NONE: readonly FoundDate[] = Object.freeze([]);
+
 /** Every date written in `text`, in order, without overlaps (the longest reading wins at a position). */
-export function findDates(text: string): FoundDate[] {
+export function findDates(text: string): readonly FoundDate[] {
   // Every pattern needs a digit: most lines of prose have none, and nine Unicode regexes per line
   // were the parser's largest cost in the import benchmark.
-  if (!/\d/.test(text)) return [];
+  if (!/\d/.test(text)) return NONE;
+  if (text.length > REMEMBERED_LENGTH) return scanDates(text);
+  let found = remembered.get(text);
+  if (found === undefined) {
+    found = Object.freeze(scanDates(text).map((date) => Object.freeze(date)));
+    if (remembered.size >= REMEMBERED) remembered.delete(remembered.keys().next().value!);
+    remembered.set(text, found);
+  }
+  return found;
+}
+
+function scanDates(text: string): FoundDate[] {
   // Patterns with a month name cannot match a text that names no month: one test instead of seven.
   const hasMonth = ANY_MONTH.test(text);
   const candidates: FoundDate[] = [];
