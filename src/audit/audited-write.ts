@@ -2,7 +2,7 @@
 // its audit events to the hash chain, so a change and its record commit together or not at all.
 import { sql, type Transaction } from 'kysely';
 import type { Database } from '../platform/db/connect.ts';
-import type { DB } from '../platform/db/schema.ts';
+import type { AuditEventTable, DB } from '../platform/db/schema.ts';
 import type { AuditAction } from './audit-actions.ts';
 import { canonicalJson, hashAuditRecord, type AuditRecord } from './audit-chain.ts';
 
@@ -51,29 +51,68 @@ export async function auditedWork<T>(
   work: (tx: Tx, audit: AuditRecorder) => Promise<T>,
   options: { allowNoEvent?: boolean } = {},
 ): Promise<T> {
-  await lockChainHead(tx, dialect);
+  return auditedWorkOn(kyselyAuditChain(tx, dialect), ctx, (audit) => work(tx, audit), options);
+}
+
+/**
+ * Where the chain is stored, inside the caller's transaction. The Kysely implementation below serves
+ * both databases; the importer uses a prepared-statement one on SQLite (audit-chain.sqlite.ts). The
+ * rules — lock first, events appended last, hashes chained — are all here, in auditedWorkOn.
+ */
+export interface AuditChainStore {
+  /** Takes the chain's write lock before anything else is read or written (see kyselyAuditChain). */
+  lockHead(): void | Promise<void>;
+  readHead(): { seq: number; hash: string } | Promise<{ seq: number; hash: string }>;
+  /** Inserts the rows and moves the head to the last of them. */
+  append(rows: AuditEventRow[], head: { seq: number; hash: string }): void | Promise<void>;
+}
+
+/** auditedWork over any chain store. */
+export async function auditedWorkOn<T>(
+  store: AuditChainStore,
+  ctx: WriteContext,
+  work: (audit: AuditRecorder) => Promise<T>,
+  options: { allowNoEvent?: boolean } = {},
+): Promise<T> {
+  await store.lockHead();
   const events: AuditEventInput[] = [];
-  const result = await work(tx, { record: (event) => events.push(event) });
+  const result = await work({ record: (event) => events.push(event) });
   if (events.length === 0 && !options.allowNoEvent) {
     throw new Error('auditedWrite: the work changed data without recording an audit event');
   }
-  if (events.length > 0) await appendEvents(tx, ctx, events);
+  if (events.length > 0) {
+    const rows = chainRows(await store.readHead(), ctx, events);
+    const last = rows[rows.length - 1]!;
+    await store.append(rows, { seq: last.seq, hash: last.hash });
+  }
   return result;
 }
 
 // Taking the lock first serialises all writers: on SQLite the UPDATE takes the write lock at once (a
 // deferred transaction that reads first could fail to upgrade); on PostgreSQL the row lock orders
 // writers across app servers, which keeps the chain a single line.
-async function lockChainHead(tx: Tx, dialect: Database['dialect']): Promise<void> {
-  if (dialect === 'sqlite') await sql`update audit_head set seq = seq where id = 1`.execute(tx);
-  else await sql`select seq from audit_head where id = 1 for update`.execute(tx);
+export function kyselyAuditChain(tx: Tx, dialect: Database['dialect']): AuditChainStore {
+  return {
+    async lockHead() {
+      if (dialect === 'sqlite') await sql`update audit_head set seq = seq where id = 1`.execute(tx);
+      else await sql`select seq from audit_head where id = 1 for update`.execute(tx);
+    },
+    readHead: () => tx.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirstOrThrow(),
+    async append(rows, head) {
+      await tx.insertInto('audit_events').values(rows).execute();
+      await tx.updateTable('audit_head').set(head).where('id', '=', 1).execute();
+    },
+  };
 }
 
-async function appendEvents(tx: Tx, ctx: WriteContext, events: AuditEventInput[]): Promise<void> {
-  const head = await tx.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirstOrThrow();
+/** A row of audit_events as stored. */
+export type AuditEventRow = AuditEventTable;
+
+/** The stored rows of `events`, chained after `head` (pure). */
+export function chainRows(head: { seq: number; hash: string }, ctx: WriteContext, events: AuditEventInput[]): AuditEventRow[] {
   let { seq, hash } = head;
   const occurredAt = ctx.now.toISOString();
-  const rows = events.map((event) => {
+  return events.map((event) => {
     seq += 1;
     const record: AuditRecord = {
       seq,
@@ -100,6 +139,4 @@ async function appendEvents(tx: Tx, ctx: WriteContext, events: AuditEventInput[]
       hash,
     };
   });
-  await tx.insertInto('audit_events').values(rows).execute();
-  await tx.updateTable('audit_head').set({ seq, hash }).where('id', '=', 1).execute();
 }

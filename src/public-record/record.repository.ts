@@ -107,6 +107,12 @@ export async function slugTaken(db: Executor, slug: string): Promise<boolean> {
   return (await db.selectFrom('record_items').select('id').where('slug', '=', slug).executeTakeFirst()) !== undefined;
 }
 
+/** The fingerprint of one revision of an item. */
+export async function revisionFingerprint(db: Executor, itemId: string, revision: number): Promise<string | undefined> {
+  const row = await db.selectFrom('record_revisions').select('fingerprint').where('item_id', '=', itemId).where('revision', '=', revision).executeTakeFirst();
+  return row?.fingerprint;
+}
+
 export async function nextSeq(db: Executor): Promise<number> {
   const row = await db.selectFrom('record_items').select((eb) => eb.fn.max('seq').as('max')).executeTakeFirst();
   return Number(row?.max ?? 0) + 1;

@@ -17,6 +17,12 @@ export interface Database {
   schema: string | null;
   /** Human description without secrets, for logs. */
   description: string;
+  /**
+   * SQLite only: the connection under Kysely, for the few hot paths that run prepared statements on it
+   * directly (the importer's writer, import/). Use it only inside a transaction opened through Kysely:
+   * Kysely then holds the single connection, so nothing else can interleave.
+   */
+  sqlite?: SQLite.Database;
   close(): Promise<void>;
 }
 
@@ -44,11 +50,16 @@ function openSqlite(file: string): Database {
     connection.pragma('synchronous = NORMAL');
     connection.pragma('foreign_keys = ON');
     connection.pragma('busy_timeout = 5000');
+    // Statement and savepoint journals in memory rather than in temporary files: they only serve to
+    // roll back a statement or savepoint inside a transaction (crash recovery is the WAL's job), so
+    // durability is unchanged. The importer's savepoint per page spilled every touched page to a
+    // temporary file: 45 µs of each page's 110 µs of SQL in the import benchmark.
+    connection.pragma('temp_store = MEMORY');
   } catch (error) {
     throw new ConfigError(`Cannot open the SQLite database ${file}: ${(error as Error).message}.`);
   }
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: cachingStatements(connection) }) });
-  return { db, dialect: 'sqlite', schema: null, description: describeDatabase({ dialect: 'sqlite', file }), close: () => db.destroy() };
+  return { db, dialect: 'sqlite', schema: null, description: describeDatabase({ dialect: 'sqlite', file }), sqlite: connection, close: () => db.destroy() };
 }
 
 // Kysely's SQLite driver prepares every query afresh; preparing cost a third of a millisecond per

@@ -10,14 +10,24 @@ import type { WriteContext } from '../../audit/audited-write.ts';
 import type { Database } from '../../platform/db/connect.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import type { LegacyItem } from '../legacy-parser/index.ts';
-import { storeParsedPage } from './store-page.ts';
+import { recordWriter, type RecordWriter } from '../record-writer.ts';
+import { storePage } from './store-page.ts';
 import type { PageReport } from './import-pages.ts';
 
 export const BATCH_PAGES = 200;
 export const BATCH_MS = 250;
 
+/** A savepoint per page: prepared statements on SQLite (two Kysely round trips a page cost more than the page's SQL), Kysely's on PostgreSQL. */
+interface PageSavepoints {
+  open(): Promise<void> | void;
+  release(): Promise<void> | void;
+  rollback(): Promise<void> | void;
+}
+
 export class ImportBatch {
   private trx: ControlledTransaction<DB> | null = null;
+  private writer: RecordWriter | null = null;
+  private savepoints: PageSavepoints | null = null;
   private pending: PageReport[] = [];
   private stored = 0;
   private openedAt = 0;
@@ -27,23 +37,44 @@ export class ImportBatch {
     private readonly emit: (report: PageReport) => void,
   ) {}
 
+  private async open(): Promise<{ writer: RecordWriter; savepoints: PageSavepoints }> {
+    if (!this.trx || !this.writer || !this.savepoints) {
+      const trx = await this.database.db.startTransaction().execute();
+      this.trx = trx;
+      this.openedAt = Date.now();
+      // Kysely holds the connection until commit, so statements run directly on it belong to this transaction.
+      this.writer = recordWriter(this.database, trx);
+      const connection = this.database.sqlite;
+      if (connection) {
+        const [open, release, rollback] = ['savepoint page', 'release page', 'rollback to page'].map((text) => connection.prepare(text));
+        this.savepoints = { open: () => void open!.run(), release: () => void release!.run(), rollback: () => void rollback!.run() };
+      } else {
+        let savepoint: Awaited<ReturnType<ReturnType<typeof trx.savepoint<'page'>>['execute']>> | null = null;
+        this.savepoints = {
+          open: async () => {
+            savepoint = await trx.savepoint('page').execute();
+          },
+          release: async () => void (await savepoint?.releaseSavepoint('page').execute()),
+          rollback: async () => void (await savepoint?.rollbackToSavepoint('page').execute()),
+        };
+      }
+    }
+    return { writer: this.writer, savepoints: this.savepoints };
+  }
+
   /** Stores one parsed page in the open batch; the report is completed and emitted after commit. */
   async store(report: PageReport, identity: string, page: LegacyItem, ctx: WriteContext): Promise<void> {
-    if (!this.trx) {
-      this.trx = await this.database.db.startTransaction().execute();
-      this.openedAt = Date.now();
-    }
-    const name = `page_${this.pending.length}`;
-    const savepoint = await this.trx.savepoint(name).execute();
+    const { writer, savepoints } = await this.open();
+    await savepoints.open();
     try {
-      const outcome = await storeParsedPage(this.database, ctx, identity, page, savepoint);
-      await savepoint.releaseSavepoint(name).execute();
+      const outcome = await storePage(writer, ctx, identity, page);
+      await savepoints.release();
       report.status = outcome.status;
       report.slug = outcome.slug;
       this.stored += 1;
     } catch (error) {
-      await savepoint.rollbackToSavepoint(name).execute();
-      await savepoint.releaseSavepoint(name).execute();
+      await savepoints.rollback();
+      await savepoints.release();
       report.status = 'failed';
       report.message = `not stored: ${(error as Error).message}`;
     }
@@ -61,6 +92,8 @@ export class ImportBatch {
     if (this.trx) {
       const trx = this.trx;
       this.trx = null;
+      this.writer = null;
+      this.savepoints = null;
       try {
         await trx.commit().execute();
       } catch (error) {

@@ -1,12 +1,12 @@
-// The importer: reads each legacy page, parses it (pure), and stores it in its own transaction. A
-// failure on one page is reported and the batch goes on; nothing is half-stored.
-import { readFileSync } from 'node:fs';
+// The importer: reads each legacy page and parses it (pure) on a reader thread (read-pages.ts), and
+// stores the documents in batches (import-batch.ts), each page in its own savepoint. A failure on one
+// page is reported and the batch goes on; nothing is half-stored.
 import type { WriteContext } from '../../audit/audited-write.ts';
 import type { Database } from '../../platform/db/connect.ts';
-import { DEFAULT_MAX_BYTES, parseLegacyPage, type LegacyItem, type ParseResult } from '../legacy-parser/index.ts';
+import { DEFAULT_MAX_BYTES, type LegacyItem, type ParseResult } from '../legacy-parser/index.ts';
 import { storeParsedPage, type StoreStatus } from './store-page.ts';
-import { walkSources } from './walk-sources.ts';
 import { ImportBatch } from './import-batch.ts';
+import { parseReport, readPages } from './read-pages.ts';
 
 export type PageStatus = StoreStatus | 'not_a_document' | 'failed';
 
@@ -18,6 +18,8 @@ export interface PageReport {
   message?: string;
   /** The parse, for --dry-run output; absent when the file could not be read. */
   parsed?: ParseResult;
+  /** The source's identity in the record (its absolute path), set when the page is a document to store. */
+  identity?: string;
 }
 
 export interface ImportOptions {
@@ -53,24 +55,20 @@ function note(summary: ImportSummary, category: SummaryCategory, source: string)
 
 /** Parses and (unless dry-run) stores one page held in memory; never throws. */
 export async function importPage(database: Database | null, ctx: WriteContext, source: { given: string; identity: string }, content: Uint8Array, maxBytes = DEFAULT_MAX_BYTES): Promise<PageReport> {
-  const parsed = parseLegacyPage({ source: source.given, content, maxBytes });
-  if (parsed.status === 'error') {
-    // The parser names the source in its message; the report already carries it.
-    const message = (parsed.error ?? 'the page could not be parsed').replace(`${source.given}: `, '');
-    return { source: source.given, status: 'failed', needsReview: false, message, parsed };
-  }
-  if (parsed.status === 'not_a_document') return { source: source.given, status: 'not_a_document', needsReview: false, message: 'looks like an index or navigation page, not a document', parsed };
-  const needsReview = parsed.flags.some((f) => f.confidence < 1);
-  if (!database) return { source: source.given, status: 'imported', needsReview, parsed };
+  const report = parseReport(source.given, content, maxBytes);
+  if (!database || report.parsed?.status !== 'document') return report;
   try {
-    const outcome = await storeParsedPage(database, ctx, source.identity, parsed);
-    return { source: source.given, status: outcome.status, needsReview, slug: outcome.slug, parsed };
+    const outcome = await storeParsedPage(database, ctx, source.identity, report.parsed);
+    return { ...report, status: outcome.status, slug: outcome.slug };
   } catch (error) {
-    return { source: source.given, status: 'failed', needsReview, message: `not stored: ${(error as Error).message}`, parsed };
+    return { ...report, status: 'failed', message: `not stored: ${(error as Error).message}` };
   }
 }
 
-/** Imports every file under `paths`; returns the summary. Pages are read and parsed one at a time and stored in batches (import-batch.ts). */
+/**
+ * Imports every file under `paths`; returns the summary. Pages are read and parsed on the reader thread
+ * while the documents before them are stored in batches (import-batch.ts); reports keep the walk order.
+ */
 export async function importPaths(database: Database, ctx: () => WriteContext, paths: string[], options: ImportOptions): Promise<ImportSummary> {
   const summary = emptySummary();
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
@@ -81,32 +79,11 @@ export async function importPaths(database: Database, ctx: () => WriteContext, p
     options.onPage?.(report);
   };
   const batch = options.dryRun ? null : new ImportBatch(database, emit);
-  const done = async (report: PageReport) => (batch ? batch.add(report) : emit(report));
   try {
-    for await (const entry of walkSources(paths)) {
-      if ('missing' in entry) {
-        await done({ source: entry.missing, status: 'failed', needsReview: false, message: entry.message });
-        continue;
-      }
-      const file = entry.file;
-      if (file.size > maxBytes) {
-        // Refused before reading: a 50 MB file is never loaded into memory.
-        const mb = (file.size / 1_048_576).toFixed(1);
-        await done({ source: file.given, status: 'failed', needsReview: false, message: `the file is ${mb} MiB; pages over ${(maxBytes / 1_048_576).toFixed(0)} MiB are refused. Split it or check that it is a page of the archive.` });
-        continue;
-      }
-      let content: Uint8Array;
-      try {
-        // Synchronous on purpose: the importer does one thing at a time, and an awaited read through
-        // the thread pool left the main thread idle a third of the time in the benchmark.
-        content = readFileSync(file.absolute);
-      } catch (error) {
-        await done({ source: file.given, status: 'failed', needsReview: false, message: `cannot read the file: ${(error as Error).message}` });
-        continue;
-      }
-      const report = await importPage(null, ctx(), { given: file.given, identity: file.absolute }, content, maxBytes);
-      if (batch && report.parsed?.status === 'document') await batch.store(report, file.absolute, report.parsed, ctx());
-      else await done(report);
+    for await (const report of readPages(paths, maxBytes)) {
+      if (!batch) emit(report);
+      else if (report.parsed?.status === 'document' && report.identity !== undefined) await batch.store(report, report.identity, report.parsed, ctx());
+      else await batch.add(report);
     }
   } finally {
     await batch?.flush();

@@ -4,14 +4,15 @@
 // - another source saying the same document (another rendering) is linked to the existing item;
 // - items sharing a reference, or a date and a file stem (language suffix aside), are linked as
 //   versions of one document (e.g. the English and French texts).
-import { createHash, randomUUID } from 'node:crypto';
-import { auditedWork, type Tx, type WriteContext } from '../../audit/audited-write.ts';
+import { createHash } from 'node:crypto';
+import { uuidv7 } from '../../platform/ids.ts';
+import { auditedWorkOn, type Tx, type WriteContext } from '../../audit/audited-write.ts';
 import { diffFields } from '../../council/diff.ts';
 import type { Database } from '../../platform/db/connect.ts';
 import { contentFingerprint, type LegacyItem } from '../legacy-parser/index.ts';
 import type { RecordItem } from '../model.ts';
 import * as repo from '../record.repository.ts';
-import { searchIndexFor } from '../search/search-index.ts';
+import { recordWriter, type RecordWriter } from '../record-writer.ts';
 import { itemSlugBase, kindSlug, speakerSlug, slugify } from '../slug.ts';
 
 export type StoreStatus = 'imported' | 'unchanged' | 'revised' | 'linked';
@@ -77,14 +78,15 @@ function buildItem(page: LegacyItem, source: string, base: { id: string; slug: s
   };
 }
 
-// The readable base when free; otherwise the base plus a few characters of the item's id. Exact,
-// indexed lookups only: a LIKE scan here made every import slower than the one before.
-async function uniqueSlug(tx: repo.Executor, base: string, id: string): Promise<string> {
-  if (!(await repo.slugTaken(tx, base))) return base;
+// The readable base when free; otherwise the base plus a few characters of the item's id, taken from
+// its random end (ids are time-ordered UUIDs, whose first characters are shared by items made close
+// together). Exact, indexed lookups only: a LIKE scan here made every import slower than the one before.
+async function uniqueSlug(w: RecordWriter, base: string, id: string): Promise<string> {
+  if (!(await w.slugTaken(base))) return base;
   const hex = id.replace(/-/g, '');
   for (let length = 6; length <= hex.length; length += 4) {
-    const candidate = `${base}-${hex.slice(0, length)}`;
-    if (!(await repo.slugTaken(tx, candidate))) return candidate;
+    const candidate = `${base}-${hex.slice(-length)}`;
+    if (!(await w.slugTaken(candidate))) return candidate;
   }
   return `${base}-${hex}`;
 }
@@ -94,27 +96,31 @@ async function uniqueSlug(tx: repo.Executor, base: string, id: string): Promise<
  * its own transaction, or inside `within` (a transaction or savepoint the caller commits).
  */
 export async function storeParsedPage(database: Database, ctx: WriteContext, source: string, page: LegacyItem, within?: Tx): Promise<StoreOutcome> {
+  if (within) return storePage(recordWriter(database, within), ctx, source, page);
+  return database.db.transaction().execute((tx) => storePage(recordWriter(database, tx), ctx, source, page));
+}
+
+/** The rules of storing a page, over the writer of the caller's transaction (one place for both databases). */
+export async function storePage(w: RecordWriter, ctx: WriteContext, source: string, page: LegacyItem): Promise<StoreOutcome> {
   if (page.status !== 'document') throw new Error(`storeParsedPage: ${source} is not a document (${page.status})`);
   const fingerprint = contentFingerprint(page);
   const now = ctx.now.toISOString();
-  const search = searchIndexFor(database);
   const needsReview = page.flags.some((f) => f.confidence < 1);
+  const identity = identityKey(page);
 
-  const work = async (tx: Tx, audit: Parameters<Parameters<typeof auditedWork>[3]>[1]): Promise<StoreOutcome> => {
-    const known = await repo.findSource(tx, source);
-    const current = known ? await repo.findItemRowById(tx, known.item_id) : await repo.findItemRowByIdentity(tx, identityKey(page));
-    const identity = identityKey(page);
+  return auditedWorkOn(w.audit, ctx, async (audit): Promise<StoreOutcome> => {
+    const known = await w.findSource(source);
+    const current = known ? await w.findItemById(known.item_id) : await w.findItemByIdentity(identity);
     const extra = (item: RecordItem, seq: number) => ({ seq, identityKey: identity, kindSlug: kindSlug(item.kind), speakerSlug: item.speaker ? speakerSlug(item.speaker) : null, published: true });
 
     if (!current) {
-      const id = randomUUID();
-      const seq = await repo.nextSeq(tx);
+      const id = uuidv7();
+      const seq = await w.nextSeq();
       const draft = buildItem(page, source, { id, slug: '', revision: 1, versionGroup: versionGroupKey(page, source), firstPublishedAt: now }, now);
-      draft.slug = await uniqueSlug(tx, itemSlugBase(draft) || slugify(id), id);
-      await repo.insertItem(tx, repo.toRow(draft, extra(draft, seq)));
-      await repo.insertRevision(tx, { itemId: id, revision: 1, fingerprint, content: JSON.stringify(stableContent(draft)), source, at: now });
-      await repo.upsertSource(tx, { source, itemId: id, fingerprint, at: now });
-      await search.index(tx, seq, draft);
+      draft.slug = await uniqueSlug(w, itemSlugBase(draft) || slugify(id), id);
+      await w.insertItem(repo.toRow(draft, extra(draft, seq)));
+      await w.insertRevision({ itemId: id, revision: 1, fingerprint, content: JSON.stringify(stableContent(draft)), source, at: now });
+      await w.upsertSource({ source, itemId: id, fingerprint, at: now });
       audit.record({ action: 'record.imported', objectType: 'record_item', objectId: id, summary: { slug: draft.slug, source, fingerprint, title: draft.title, flags: draft.flags.map((f) => f.field) } });
       return { status: 'imported' as const, itemId: id, slug: draft.slug, revision: 1, needsReview };
     }
@@ -123,24 +129,20 @@ export async function storeParsedPage(database: Database, ctx: WriteContext, sou
     // A known source is compared with what it said last time, not with the item's latest revision:
     // two renderings of one document must not take turns revising it on every re-import.
     if (known?.fingerprint === fingerprint) return { status: 'unchanged' as const, itemId: existing.id, slug: existing.slug, revision: existing.revision, needsReview };
-    const latest = await tx.selectFrom('record_revisions').select('fingerprint').where('item_id', '=', existing.id).where('revision', '=', existing.revision).executeTakeFirst();
-    if (latest?.fingerprint === fingerprint) {
+    if ((await w.revisionFingerprint(existing.id, existing.revision)) === fingerprint) {
       // Another rendering of a document we already hold: remember the source, change nothing else.
-      await repo.upsertSource(tx, { source, itemId: existing.id, fingerprint, at: now });
+      await w.upsertSource({ source, itemId: existing.id, fingerprint, at: now });
       audit.record({ action: 'record.source_linked', objectType: 'record_item', objectId: existing.id, summary: { source, fingerprint } });
       return { status: 'linked' as const, itemId: existing.id, slug: existing.slug, revision: existing.revision, needsReview };
     }
 
     const next = buildItem(page, source, { id: existing.id, slug: existing.slug, revision: existing.revision + 1, versionGroup: existing.versionGroup, firstPublishedAt: existing.firstPublishedAt }, now);
-    await repo.updateItem(tx, repo.toRow(next, extra(next, Number(current.seq))));
-    await repo.insertRevision(tx, { itemId: next.id, revision: next.revision, fingerprint, content: JSON.stringify(stableContent(next)), source, at: now });
-    await repo.upsertSource(tx, { source, itemId: next.id, fingerprint, at: now });
-    await search.index(tx, Number(current.seq), next);
+    await w.updateItem(repo.toRow(next, extra(next, Number(current.seq))));
+    await w.insertRevision({ itemId: next.id, revision: next.revision, fingerprint, content: JSON.stringify(stableContent(next)), source, at: now });
+    await w.upsertSource({ source, itemId: next.id, fingerprint, at: now });
     const changes = diffFields(stableContent(existing), stableContent(next));
     if (changes.body) changes.body = { from: `${existing.body.length} characters`, to: `${next.body.length} characters` };
     audit.record({ action: 'record.revised', objectType: 'record_item', objectId: next.id, summary: { slug: next.slug, source, revision: next.revision, fingerprint, changes } });
     return { status: 'revised' as const, itemId: next.id, slug: next.slug, revision: next.revision, needsReview };
-  };
-  if (within) return auditedWork(within, database.dialect, ctx, work, { allowNoEvent: true });
-  return database.db.transaction().execute((tx) => auditedWork(tx, database.dialect, ctx, work, { allowNoEvent: true }));
+  }, { allowNoEvent: true });
 }

@@ -3,7 +3,7 @@
 import { sql } from 'kysely';
 import type { Database } from '../../platform/db/connect.ts';
 import { escapeHtml } from '../../web/html.ts';
-import type { RecordItem, SearchHit, SearchRequest, SearchResults } from '../model.ts';
+import type { SearchHit, SearchRequest, SearchResults } from '../model.ts';
 import { SUMMARY_COLUMNS, toSummary, type Executor } from '../record.repository.ts';
 import { parseSearch, toFts5Match, toWebsearch, type ParsedSearch } from './search-query.ts';
 
@@ -17,17 +17,13 @@ export function snippetToHtml(raw: string): string {
   return escapeHtml(raw.replace(/\s+/g, ' ').trim()).replaceAll(OPEN, '<mark>').replaceAll(CLOSE, '</mark>');
 }
 
+// Both indexes follow record_items by themselves (SQLite: triggers on an external-content FTS5 table;
+// PostgreSQL: a generated tsvector column), so writers never call them. See migration 0002.
 export interface SearchIndex {
-  /** Adds or replaces an item in the index (inside the caller's transaction). PostgreSQL indexes itself. */
-  index(tx: Executor, seq: number, item: Pick<RecordItem, 'title' | 'speaker' | 'occasion' | 'body'>): Promise<void>;
   search(db: Executor, request: SearchRequest, parsed: ParsedSearch): Promise<SearchResults>;
 }
 
 const sqliteIndex: SearchIndex = {
-  async index(tx, seq, item) {
-    await sql`delete from record_fts where rowid = ${seq}`.execute(tx);
-    await sql`insert into record_fts (rowid, title, speaker, occasion, body) values (${seq}, ${item.title}, ${item.speaker ?? ''}, ${item.occasion ?? ''}, ${item.body})`.execute(tx);
-  },
   async search(db, request, parsed) {
     const match = toFts5Match(parsed);
     const filters = [
@@ -56,9 +52,6 @@ const sqliteIndex: SearchIndex = {
 };
 
 const postgresIndex: SearchIndex = {
-  async index() {
-    // The `search` column is generated from the row itself: nothing to do.
-  },
   async search(db, request, parsed) {
     const query = sql`websearch_to_tsquery('english', ${toWebsearch(parsed)})`;
     const filters = [
