@@ -8,6 +8,7 @@ import { migrateToLatest } from './platform/db/migrate.ts';
 import { buildApp } from './platform/http/app.ts';
 import { createLogger, type Logger } from './platform/logger.ts';
 import { loadDemo } from './demo/load-demo.ts';
+import { DEMO_PASSWORD, describeDemoAccounts } from './accounts/demo-accounts.ts';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -27,7 +28,10 @@ export async function startServer(config: Config, options: { demo: boolean; logg
     const brandNew = applied.includes('0001_council');
     if (brandNew && options.demo) {
       const report = await loadDemo(database, new Date());
-      logger.info({ ...report }, 'brand-new database: loaded the demo council (NATO-Russia Council, 25 September 2002); start with --no-demo to begin empty');
+      logger.info(
+        { ...report, demoAccounts: describeDemoAccounts(), demoPassword: DEMO_PASSWORD },
+        `brand-new database: loaded the demo council (NATO-Russia Council, 25 September 2002); start with --no-demo to begin empty. Demo accounts (demo data, password ${DEMO_PASSWORD}): ${describeDemoAccounts()}`,
+      );
     } else if (brandNew) {
       logger.info('brand-new database: starting empty (--no-demo)');
     }

@@ -13,7 +13,8 @@ export type Actor =
   | { kind: 'system'; name: string }
   /** The API token of the interim administrator (ADMIN_TOKEN), until accounts exist. */
   | { kind: 'admin-token' }
-  | { kind: 'user'; id: string; roles: Role[]; member: string | null; headOfDelegation: boolean };
+  /** A signed-in account (session cookie); `clearance` is the highest classification it may read. */
+  | { kind: 'user'; id: string; roles: Role[]; member: string | null; headOfDelegation: boolean; clearance: string };
 
 export type Action = 'read' | 'create' | 'update' | 'delete';
 
@@ -22,7 +23,9 @@ export type Resource =
   | { type: 'council' | 'member' | 'format' | 'topic' | 'person' }
   | { type: 'body'; formatMembers: readonly string[]; isPublic: boolean }
   /** An item of the public record: published items are for everyone; unpublished ones for staff. */
-  | { type: 'record-item'; published: boolean };
+  | { type: 'record-item'; published: boolean }
+  /** A user account (userId null: the list, or one not yet created); `part` separates the password. */
+  | { type: 'account'; userId: string | null; part: 'profile' | 'password' };
 
 const STAFF_ROLES: readonly Role[] = ['admin', 'secretariat', 'chair', 'auditor'];
 
@@ -50,10 +53,22 @@ function mayEditReferenceData(actor: Actor): boolean {
 
 /** Decides whether `actor` may perform `action` on `resource`. */
 export function can(actor: Actor, action: Action, resource: Resource): boolean {
+  if (resource.type === 'account') return canOnAccount(actor, action, resource);
   if (action !== 'read') return mayEditReferenceData(actor);
   if (resource.type === 'record-item') return resource.published || isStaff(actor);
   if (resource.type !== 'body') return true;
   if (isStaff(actor)) return true;
   if (actor.kind === 'user' && actor.member !== null) return resource.formatMembers.includes(actor.member);
   return resource.isPublic;
+}
+
+// Accounts: the people who manage accounts (admins, the secretariat) read them and everyone reads
+// their own; only admins create or change them; a password is changed by its owner alone (an admin
+// issues a new set-password link instead, which is an update of the profile).
+function canOnAccount(actor: Actor, action: Action, resource: { userId: string | null; part: 'profile' | 'password' }): boolean {
+  const self = actor.kind === 'user' && resource.userId !== null && actor.id === resource.userId;
+  if (resource.part === 'password') return action === 'update' && self;
+  const admin = actor.kind === 'system' || actor.kind === 'admin-token' || (actor.kind === 'user' && actor.roles.includes('admin'));
+  if (action === 'read') return admin || self || (actor.kind === 'user' && actor.roles.includes('secretariat'));
+  return admin;
 }

@@ -19,6 +19,16 @@ export const AUDIT_ACTIONS = [
   'record.imported',
   'record.revised',
   'record.source_linked',
+  // Accounts and sign-in (issue 4). Sign-in failures are security events too; no event holds a password.
+  'account.created',
+  'account.updated',
+  'account.setup_link_issued',
+  'password.set',
+  'password.changed',
+  'session.signed_in',
+  'session.signed_out',
+  'session.sign_in_failed',
+  'session.locked_out',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -6,6 +6,7 @@ import { openDatabase, type Database } from '../platform/db/connect.ts';
 import { migrateToLatest } from '../platform/db/migrate.ts';
 import { verifyAuditChain } from '../audit/audit.repository.ts';
 import { loadDemo } from '../demo/load-demo.ts';
+import { DEMO_PASSWORD, describeDemoAccounts } from '../accounts/demo-accounts.ts';
 import { startServer, stopOnSignals } from '../server.ts';
 import { runImportCommand } from './import-command.ts';
 
@@ -56,6 +57,7 @@ export function buildCli(env: Record<string, string | undefined> = process.env):
       const config = loadConfig(env);
       const report = await withDatabase(config, (database) => loadDemo(database, new Date()));
       out(`Demo council loaded: ${report.created} created, ${report.updated} updated, ${report.unchanged} unchanged.`);
+      out(`Demo accounts (demo data, password ${DEMO_PASSWORD}): ${describeDemoAccounts()}.`);
     });
 
   program

@@ -2,6 +2,7 @@
 // finds every item unchanged, writes nothing and adds nothing to the audit trail.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { loadDemoAccounts } from '../accounts/demo-accounts.ts';
 import type { WriteContext } from '../audit/audited-write.ts';
 import * as service from '../council/council.service.ts';
 import type { Database } from '../platform/db/connect.ts';
@@ -60,6 +61,8 @@ export async function loadDemo(database: Database, now: Date, requestId: string 
     const input = { name: b.name, kind: b.kind, parent: b.parent, format: b.format, chair, public: b.public, topics: b.topics, description: b.description };
     count(await service.saveBody(database, ctx, b.code, input, 'upsert'), existed);
   }
+  // Demo accounts (labelled demo data; one shared password, listed in the README and the log).
+  for (const outcome of await loadDemoAccounts(database, ctx)) count(outcome, outcome.existed);
   // The seed page enters the public record through the legacy importer, as any archive page would.
   for (const file of DEMO_ARCHIVE) {
     const content = readFileSync(new URL(`./archive/${file}`, import.meta.url));

@@ -5,6 +5,13 @@ import { z } from 'zod';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
+const wholeNumber = (min: number, max: number, unit: string) =>
+  z
+    .string()
+    .regex(/^\d+$/, `must be a whole number of ${unit} between ${min} and ${max}`)
+    .transform(Number)
+    .refine((n) => n >= min && n <= max, `must be a whole number of ${unit} between ${min} and ${max}`);
+
 const envSchema = z.object({
   PORT: z
     .string()
@@ -33,6 +40,16 @@ const envSchema = z.object({
     .regex(/^\d+$/, 'must be a whole number of bytes')
     .transform(Number)
     .default(1_048_576),
+  // Behind a reverse proxy: which X-Forwarded-* headers to believe (README, Configuration).
+  TRUST_PROXY: z
+    .string()
+    .regex(/^(true|false|\d+|[0-9a-fA-F.:/]+(\s*,\s*[0-9a-fA-F.:/]+)*)$/, 'must be true, false, a number of proxy hops, or a comma-separated list of proxy addresses')
+    .optional(),
+  SECURE_COOKIES: z.enum(['true', 'false'], { message: 'must be true or false' }).optional(),
+  SESSION_IDLE_MINUTES: wholeNumber(1, 10_080, 'minutes').default(120),
+  SESSION_MAX_HOURS: wholeNumber(1, 720, 'hours').default(12),
+  LOGIN_LOCKOUT_MINUTES: wholeNumber(1, 1440, 'minutes').default(15),
+  LOGIN_RATE_LIMIT: wholeNumber(1, 100_000, 'requests a minute').default(30),
 });
 
 export type DatabaseConfig =
@@ -55,6 +72,18 @@ export interface Config {
   adminToken: string | null;
   /** Largest request body accepted, in bytes. */
   bodyLimitBytes: number;
+  /** Fastify's trustProxy: false (default) ignores X-Forwarded-*; true, a hop count or proxy addresses trust them. */
+  trustProxy: boolean | number | string;
+  /** Mark cookies Secure even on plain-HTTP requests (default: when PUBLIC_URL is https); https requests always get Secure. */
+  secureCookies: boolean;
+  /** A session ends after this many minutes without a request... */
+  sessionIdleMinutes: number;
+  /** ...and in any case this many hours after sign-in. */
+  sessionMaxHours: number;
+  /** How long sign-in to an account is refused after 10 wrong passwords in a row. */
+  loginLockoutMinutes: number;
+  /** Sign-in attempts accepted per client address per minute, on each sign-in endpoint. */
+  loginRateLimit: number;
 }
 
 /** Raised for configuration that cannot be used; its message is one line fit for a terminal. */
@@ -86,16 +115,30 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   } else {
     database = { dialect: 'sqlite', file: resolve(dataDir, 'concord.db') };
   }
+  const publicUrl = (e.PUBLIC_URL ?? `http://${e.HOST.includes(':') ? `[${e.HOST}]` : e.HOST}:${e.PORT}`).replace(/\/$/, '');
   return {
     port: e.PORT,
     host: e.HOST,
     database,
     dataDir,
     logLevel: e.LOG_LEVEL,
-    publicUrl: (e.PUBLIC_URL ?? `http://${e.HOST.includes(':') ? `[${e.HOST}]` : e.HOST}:${e.PORT}`).replace(/\/$/, ''),
+    publicUrl,
     adminToken: e.ADMIN_TOKEN ?? null,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
+    trustProxy: parseTrustProxy(e.TRUST_PROXY),
+    secureCookies: e.SECURE_COOKIES ? e.SECURE_COOKIES === 'true' : publicUrl.startsWith('https:'),
+    sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
+    sessionMaxHours: e.SESSION_MAX_HOURS,
+    loginLockoutMinutes: e.LOGIN_LOCKOUT_MINUTES,
+    loginRateLimit: e.LOGIN_RATE_LIMIT,
   };
+}
+
+// Fastify reads a number as a hop count and a string as a list of trusted proxy addresses.
+function parseTrustProxy(value: string | undefined): boolean | number | string {
+  if (value === undefined || value === 'false') return false;
+  if (value === 'true') return true;
+  return /^\d+$/.test(value) ? Number(value) : value;
 }
 
 /** A description of where data lives that never includes a password. */

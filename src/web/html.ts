@@ -35,6 +35,13 @@ export function html(strings: TemplateStringsArray, ...values: Interpolation[]):
 
 export type Section = 'home' | 'record' | 'search' | 'council';
 
+/**
+ * Where the masthead shows who is signed in. Pages stay pure functions of their data; the accounts
+ * module fills the slot per request (accounts/accounts.web.ts, onSend) with "Signed in as NAME · Sign
+ * out" or a sign-in link.
+ */
+export const ACCOUNT_SLOT = '<!--concord:account-->';
+
 export interface PageOptions {
   title: string;
   description: string;
@@ -82,6 +89,7 @@ ${page.head}
         ${NAV.map(([key, href, label]) => html`<li><a href="${href}"${key === page.current ? html` aria-current="page"` : ''}>${label}</a></li>`)}
       </ul>
     </nav>
+    ${new SafeHtml(ACCOUNT_SLOT)}
   </div>
 </header>
 <main id="main" class="wrap">

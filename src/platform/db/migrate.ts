@@ -5,12 +5,14 @@ import { Migrator, type Migration, type MigrationResult } from 'kysely';
 import type { Database } from './connect.ts';
 import * as m0001 from './migrations/0001_council.ts';
 import * as m0002 from './migrations/0002_public_record.ts';
+import * as m0003 from './migrations/0003_accounts.ts';
 
 type DialectMigration = { up: (db: Parameters<Migration['up']>[0], dialect: Database['dialect']) => Promise<void> };
 
 const MIGRATIONS: Record<string, DialectMigration> = {
   '0001_council': m0001,
   '0002_public_record': m0002,
+  '0003_accounts': m0003,
 };
 
 /** Applies every pending migration; returns the names applied. Throws with the failing migration named. */

@@ -2,6 +2,7 @@
 // tests drive it through `inject()` or a real socket alike (Fastify's testing guide).
 import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
@@ -14,6 +15,8 @@ import type { Logger } from '../logger.ts';
 import { installErrorHandling } from './error-handler.ts';
 import { resolveActor } from './actor.ts';
 import { councilRoutes } from '../../council/council.routes.ts';
+import { accountRoutes } from '../../accounts/accounts.routes.ts';
+import { accountPages, installAccountHooks } from '../../accounts/accounts.web.ts';
 import { webRoutes } from '../../web/web.routes.ts';
 import { publicRoutes } from '../../web/public/public.routes.ts';
 import { publicRecordRoutes } from '../../public-record/public-record.routes.ts';
@@ -32,13 +35,17 @@ declare module 'fastify' {
   }
 }
 
+const trustHops = (hops: number) => (_address: string, hop: number) => hop < hops;
+
 /** Builds the HTTP application; call `listen` on the result to serve it. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: deps.logger as FastifyBaseLogger,
     bodyLimit: deps.config.bodyLimitBytes,
     genReqId: () => randomUUID(),
-    trustProxy: false,
+    // X-Forwarded-* (client address, https) are believed only from proxies named by TRUST_PROXY.
+    // (a number is a hop count: Fastify honours it, its types do not list it).
+    trustProxy: typeof deps.config.trustProxy === 'number' ? trustHops(deps.config.trustProxy) : deps.config.trustProxy,
     // Public-record slugs run past Fastify's default of 100 characters (date, kind, speaker, suffix).
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 300 },
   }).withTypeProvider<ZodTypeProvider>();
@@ -47,14 +54,22 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('deps', { now: () => new Date(), ...deps });
   app.decorateRequest('actor', null as never);
+  app.decorateRequest('session', null);
   installErrorHandling(app);
 
+  // Cookies are parsed (in the plugin's own onRequest hook) before the actor is resolved from them.
+  await app.register(cookie);
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
-    request.actor = resolveActor(request.headers.authorization, deps.config.adminToken);
+    request.actor = await resolveActor(request, reply, app.deps);
   });
+  installAccountHooks(app);
 
   await app.register(helmet, {
+    // same-origin rather than helmet's no-referrer: under no-referrer browsers send `Origin: null` with
+    // our own form posts, which the CSRF origin check could not tell from a forged one. Other sites
+    // still get no referrer (the set-password page's URL holds its token).
+    referrerPolicy: { policy: 'same-origin' },
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -76,7 +91,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         version: '1',
         description: 'The secretariat system of a multilateral council. Errors follow docs/errors.md: `{ "error": { "code", "message", "details"?, "requestId" } }`.',
       },
-      components: { securitySchemes: { adminToken: { type: 'http', scheme: 'bearer', description: 'ADMIN_TOKEN of the server (writes only)' } } },
+      components: {
+        securitySchemes: {
+          adminToken: { type: 'http', scheme: 'bearer', description: 'ADMIN_TOKEN of the server (scripts)' },
+          sessionCookie: { type: 'apiKey', in: 'cookie', name: 'concord_session', description: 'Set by POST /api/v1/session; writes also need the x-csrf-token header' },
+        },
+      },
     },
     transform: jsonSchemaTransform,
   });
@@ -89,6 +109,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   await app.register(councilRoutes, { prefix: '/api/v1' });
+  await app.register(accountRoutes, { prefix: '/api/v1' });
+  await app.register(accountPages);
   await app.register(publicRecordRoutes, { prefix: '/api/v1' });
   await app.register(webRoutes);
   await app.register(publicRoutes);

@@ -1,0 +1,39 @@
+// API shapes with explicit field lists: the password hash, the lockout counter and token hashes never
+// reach a client, whatever is added to the tables.
+import type { User } from './model.ts';
+import type { SessionWithUser } from './sessions.repository.ts';
+
+/** An account as the API shows it. */
+export const presentUser = (u: User) => ({
+  id: u.id,
+  email: u.email,
+  name: u.name,
+  roles: [...u.roles],
+  member: u.memberCode,
+  headOfDelegation: u.headOfDelegation,
+  clearance: u.clearance,
+  demo: u.demo,
+  disabled: u.disabled,
+  passwordSet: u.passwordSet,
+  lockedUntil: u.lockedUntil,
+  createdAt: u.createdAt,
+  updatedAt: u.updatedAt,
+});
+
+/** The answer of GET/POST /api/v1/session. */
+export const presentSession = (actor: 'public' | 'user' | 'admin-token', session: SessionWithUser | null) => ({
+  actor,
+  user: session
+    ? {
+        id: session.user.id,
+        email: session.user.email,
+        name: session.user.name,
+        roles: [...session.user.roles],
+        member: session.user.memberCode,
+        headOfDelegation: session.user.headOfDelegation,
+        clearance: session.user.clearance,
+      }
+    : null,
+  csrfToken: session?.csrfToken ?? null,
+  expiresAt: session?.expiresAt ?? null,
+});
