@@ -30,6 +30,7 @@ const envSchema = z.object({
     .default('public'),
   DATA_DIR: z.string().min(1, 'must not be empty').default('./data'),
   LOG_LEVEL: z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
+  LOG_FORMAT: z.enum(['json', 'pretty', 'auto'], { message: 'must be json, pretty or auto' }).default('auto'),
   PUBLIC_URL: z.url({ message: 'must be an absolute URL such as https://concord.example.org' }).optional(),
   ADMIN_TOKEN: z
     .string()
@@ -66,6 +67,8 @@ export interface Config {
   /** Folder for the SQLite file and other local state. */
   dataDir: string;
   logLevel: (typeof LOG_LEVELS)[number];
+  /** 'json' lines for machines; 'pretty' for people; 'auto' = pretty on a terminal, JSON otherwise. */
+  logFormat: 'json' | 'pretty' | 'auto';
   /** Absolute base URL used in links that leave the page (feeds, sitemaps). */
   publicUrl: string;
   /** Bearer token that authorises writes through the API until accounts exist; unset = read-only API. */
@@ -122,6 +125,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     database,
     dataDir,
     logLevel: e.LOG_LEVEL,
+    logFormat: e.LOG_FORMAT,
     publicUrl,
     adminToken: e.ADMIN_TOKEN ?? null,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
