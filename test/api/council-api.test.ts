@@ -149,6 +149,21 @@ for (const dialect of DIALECTS) {
       assert.match(res.json().error.message, /format "nato-19"/);
     });
 
+    test('deleting a member that a delegate account is bound to is refused with IN_USE, not a database error', async () => {
+      await t.app.inject({ method: 'POST', url: '/api/v1/members', headers: { ...json, ...auth }, payload: { code: 'ZZF', name: 'Freedonia' } });
+      const user = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/users',
+        headers: { ...json, ...auth },
+        payload: { email: 'head.zzf@example.org', name: 'Head of the Freedonian delegation', roles: ['delegate'], member: 'ZZF', headOfDelegation: true, clearance: 'RESTRICTED' },
+      });
+      assert.equal(user.statusCode, 201, user.body);
+      const res = await t.app.inject({ method: 'DELETE', url: '/api/v1/members/ZZF', headers: auth });
+      assert.equal(res.statusCode, 409);
+      assert.equal(res.json().error.code, 'IN_USE');
+      assert.match(res.json().error.message, /1 user account\(s\)/);
+    });
+
     test('a body naming an unknown format, parent and topic is refused with each problem named', async () => {
       const res = await t.app.inject({
         method: 'POST',

@@ -54,7 +54,13 @@ export async function saveMember(db: Executor, member: Member, now: string, isNe
 export async function memberReferences(db: Executor, code: string): Promise<string[]> {
   const formats = await db.selectFrom('format_members').select('format_code').where('member_code', '=', code).execute();
   const functions = await db.selectFrom('person_functions').select('id').where('member_code', '=', code).execute();
-  return [...formats.map((f) => `format "${f.format_code}"`), ...(functions.length ? [`${functions.length} person function(s)`] : [])];
+  // Delegates' accounts are bound to their member: deleting it would orphan them (a foreign-key 500 before).
+  const users = await db.selectFrom('users').select('id').where('member_code', '=', code).execute();
+  return [
+    ...formats.map((f) => `format "${f.format_code}"`),
+    ...(functions.length ? [`${functions.length} person function(s)`] : []),
+    ...(users.length ? [`${users.length} user account(s)`] : []),
+  ];
 }
 
 export async function deleteMember(db: Executor, code: string): Promise<void> {
