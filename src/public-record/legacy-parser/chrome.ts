@@ -1,5 +1,6 @@
 // Page chrome: the navigation, site furniture and press-office contact blocks that archives wrapped
 // around every statement. Chrome is removed from the body but always reported in `dropped`.
+import { isSpace } from './whitespace.ts';
 
 export type ChromeStrength = 'nav' | 'edge';
 
@@ -34,10 +35,6 @@ const GO_TO_SEGMENT = /(?:go|back|return)\s+to\s+(?:the\s+)?\S+(?:\s+page)?|reto
 // prose lines were a tenth of the parser's time in the import benchmark.
 const LEADING = new Set([...'[(<>«»|•·-'].map((c) => c.charCodeAt(0)));
 const TRAILING = new Set([...'])<>«»|•·'].map((c) => c.charCodeAt(0)));
-/** Exactly the characters of \s (and of String.prototype.trim). */
-function isSpace(c: number): boolean {
-  return (c >= 0x09 && c <= 0x0d) || c === 0x20 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
 const COLLAPSIBLE = /[^\S ]| {2}/;
 
 function normalise(line: string): string {

@@ -21,7 +21,7 @@ export function detectLanguage(text: string, declared: string | null): LanguageR
   // A sample is enough to tell a language, and keeps the cost flat on long pages; one regex pass per
   // script (rather than a test per letter) keeps detection to a few microseconds a page.
   const sample = text.length > 20_000 ? text.slice(0, 20_000) : text;
-  const { letters: letterCount, cyrillic, greek } = countScripts(sample);
+  const { letters: letterCount, cyrillic, greek, ascii } = countScripts(sample);
   if (letterCount < 20) {
     if (hint !== null && /^[a-z]{2}$/.test(hint)) {
       return { language: hint, flag: unsure(0.8, `too little text to detect; the page declares "${declared}"`) };
@@ -30,20 +30,22 @@ export function detectLanguage(text: string, declared: string | null): LanguageR
   }
   if (greek > letterCount / 2) return { language: 'el', flag: null };
   if (cyrillic > letterCount / 2) return cyrillicLanguage(sample);
-  return latinLanguage(sample, hint, declared);
+  return latinLanguage(sample, hint, declared, ascii);
 }
 
 // One pass over the code units: Latin, Cyrillic and Greek are told by their blocks, and only the rare
 // character of another script pays for a Unicode regex test. (Regex passes per script cost more than
 // the rest of the parser together in the import benchmark.)
 const OTHER_LETTER = /\p{L}/u;
-function countScripts(text: string): { letters: number; cyrillic: number; greek: number } {
+function countScripts(text: string): { letters: number; cyrillic: number; greek: number; ascii: boolean } {
   let latin = 0;
   let cyrillic = 0;
   let greek = 0;
   let other = 0;
+  let ascii = true;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
+    if (c >= 0x80) ascii = false;
     if (c < 0x80) {
       const lower = c | 0x20;
       if (lower >= 0x61 && lower <= 0x7a) latin += 1;
@@ -52,7 +54,7 @@ function countScripts(text: string): { letters: number; cyrillic: number; greek:
     else if (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) latin += 1;
     else if (c >= 0xaa && !(c >= 0xd800 && c <= 0xdfff) && OTHER_LETTER.test(text[i]!)) other += 1;
   }
-  return { letters: latin + cyrillic + greek + other, cyrillic, greek };
+  return { letters: latin + cyrillic + greek + other, cyrillic, greek, ascii };
 }
 
 // Ukrainian has letters Russian lacks; Bulgarian lacks "ы" and "э", which any Russian page has.
@@ -97,12 +99,30 @@ function letterAt(text: string, i: number): number {
   return c >= 0xd800 && c <= 0xdfff ? 0 : isLetterUnit(c) ? 1 : 0;
 }
 
-function latinLanguage(text: string, hint: string | null, declared: string | null): LanguageReading {
+/** Counts common words of plain ASCII text: the same words as below, without lower-casing the whole text first. */
+function countAsciiWords(text: string, hits: Record<string, number>): void {
+  let words = 0;
+  for (let i = 0; i < text.length && words < 5000; ) {
+    if (((text.charCodeAt(i) | 0x20) - 0x61) >>> 0 > 25) {
+      i += 1;
+      continue;
+    }
+    const start = i;
+    while (i < text.length && ((text.charCodeAt(i) | 0x20) - 0x61) >>> 0 <= 25) i += 1;
+    words += 1;
+    if (i - start > LONGEST_STOP_WORD) continue;
+    const langs = STOP_WORD_LANGUAGES.get(text.slice(start, i).toLowerCase());
+    if (langs !== undefined) for (const lang of langs) hits[lang]! += 1;
+  }
+}
+
+function latinLanguage(text: string, hint: string | null, declared: string | null, ascii: boolean): LanguageReading {
   // One pass over the first 5,000 words (runs of letters, as /\p{L}+/gu finds them), counting every
   // language at once; only words short enough to be common words are cut out of the text. (A filter
   // per language over an array of all the words cost more than the rest of language detection.)
   const hits: Record<string, number> = Object.fromEntries(LANGUAGES.map((lang) => [lang, 0]));
-  const lower = text.toLowerCase();
+  if (ascii) countAsciiWords(text, hits);
+  const lower = ascii ? '' : text.toLowerCase();
   let words = 0;
   for (let i = 0; i < lower.length && words < 5000; ) {
     let size = letterAt(lower, i);

@@ -1,6 +1,7 @@
 // Index and listing pages ("Speeches 2002": one short line per document, each with a date or a
 // link) are part of the archive's navigation, not statements: they are reported, not imported.
 import { findDates } from './dates.ts';
+import { isSpace } from './whitespace.ts';
 import { parseUpdatedLine } from './fields.ts';
 import type { SourceLine } from './types.ts';
 
@@ -54,5 +55,19 @@ function blocks(lines: readonly SourceLine[]): SourceLine[][] {
 
 // Running prose: a long run of words with a real sentence end, which a list of titles lacks.
 function isProse(text: string): boolean {
-  return text.split(/\s+/).length >= 20 && /\p{Ll}[.!?]["'”’)]?(?:\s+[\p{Lu}"“«]|$)/u.test(text);
+  return atLeastWords(text, 20) && /\p{Ll}[.!?]["'”’)]?(?:\s+[\p{Lu}"“«]|$)/u.test(text);
+}
+
+// The same as text.split(/\s+/).length >= count (a split has one more piece than there are runs of
+// whitespace), counted without building the array: blocks of prose are long, and the split was the
+// listing judge's largest cost.
+function atLeastWords(text: string, count: number): boolean {
+  let runs = 0;
+  let inRun = false;
+  for (let i = 0; i < text.length; i++) {
+    const space = isSpace(text.charCodeAt(i));
+    if (space && !inRun && ++runs + 1 >= count) return true;
+    inRun = space;
+  }
+  return runs + 1 >= count;
 }
