@@ -28,9 +28,8 @@ export function sqliteRecordWriter(connection: SQLite.Database): RecordWriter {
     const insertItem = connection.prepare(`insert into record_items (${ITEM_COLUMNS.join(', ')}) values (${ITEM_COLUMNS.map((c) => `@${c}`).join(', ')})`);
     const updateItem = connection.prepare(`update record_items set ${UPDATED_COLUMNS.map((c) => `${c} = @${c}`).join(', ')} where id = @id`);
     const insertRevision = connection.prepare('insert into record_revisions (item_id, revision, fingerprint, content, source, created_at) values (?, ?, ?, ?, ?, ?)');
-    const upsertSource = connection.prepare(
-      'insert into record_sources (source, item_id, fingerprint, imported_at) values (?, ?, ?, ?) on conflict (source) do update set item_id = excluded.item_id, fingerprint = excluded.fingerprint, imported_at = excluded.imported_at',
-    );
+    const insertSource = connection.prepare('insert into record_sources (source, item_id, fingerprint, imported_at) values (?, ?, ?, ?)');
+    const updateSource = connection.prepare('update record_sources set item_id = ?, fingerprint = ?, imported_at = ? where source = ?');
     writer = {
       audit: sqliteAuditChain(connection),
       findSource: (source) => findSource.get(source),
@@ -42,7 +41,8 @@ export function sqliteRecordWriter(connection: SQLite.Database): RecordWriter {
       insertItem: (row) => void insertItem.run(row),
       updateItem: (row) => void updateItem.run(row),
       insertRevision: (r) => void insertRevision.run(r.itemId, r.revision, r.fingerprint, r.content, r.source, r.at),
-      upsertSource: (s) => void upsertSource.run(s.source, s.itemId, s.fingerprint, s.at),
+      insertSource: (s) => void insertSource.run(s.source, s.itemId, s.fingerprint, s.at),
+      updateSource: (s) => void updateSource.run(s.itemId, s.fingerprint, s.at, s.source),
     };
     writers.set(connection, writer);
   }

@@ -48,7 +48,10 @@ export interface RecordWriter {
   /** Updates every field but id, seq and first_published_at; the search index follows. */
   updateItem(row: ItemRow): Awaitable<void>;
   insertRevision(revision: RevisionInput): Awaitable<void>;
-  upsertSource(source: SourceInput): Awaitable<void>;
+  /** A source seen for the first time (an insert: an upsert cost three times as much on SQLite). */
+  insertSource(source: SourceInput): Awaitable<void>;
+  /** A source seen before: it now gives this item and fingerprint. */
+  updateSource(source: SourceInput): Awaitable<void>;
 }
 
 /** The writer for this database inside `tx` (a transaction or savepoint opened through Kysely). */
@@ -69,6 +72,7 @@ export function kyselyRecordWriter(tx: Tx, dialect: Database['dialect']): Record
     insertItem: (row) => repo.insertItem(tx, row),
     updateItem: (row) => repo.updateItem(tx, row),
     insertRevision: (revision) => repo.insertRevision(tx, revision),
-    upsertSource: (source) => repo.upsertSource(tx, source),
+    insertSource: (source) => repo.insertSource(tx, source),
+    updateSource: (source) => repo.updateSource(tx, source),
   };
 }

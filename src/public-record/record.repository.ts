@@ -134,12 +134,12 @@ export async function insertRevision(db: Executor, revision: { itemId: string; r
     .execute();
 }
 
-export async function upsertSource(db: Executor, source: { source: string; itemId: string; fingerprint: string; at: string }): Promise<void> {
-  await db
-    .insertInto('record_sources')
-    .values({ source: source.source, item_id: source.itemId, fingerprint: source.fingerprint, imported_at: source.at })
-    .onConflict((oc) => oc.column('source').doUpdateSet({ item_id: source.itemId, fingerprint: source.fingerprint, imported_at: source.at }))
-    .execute();
+export async function insertSource(db: Executor, source: { source: string; itemId: string; fingerprint: string; at: string }): Promise<void> {
+  await db.insertInto('record_sources').values({ source: source.source, item_id: source.itemId, fingerprint: source.fingerprint, imported_at: source.at }).execute();
+}
+
+export async function updateSource(db: Executor, source: { source: string; itemId: string; fingerprint: string; at: string }): Promise<void> {
+  await db.updateTable('record_sources').set({ item_id: source.itemId, fingerprint: source.fingerprint, imported_at: source.at }).where('source', '=', source.source).execute();
 }
 
 /** Published items, newest first by date delivered (undated last), then by arrival. */

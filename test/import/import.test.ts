@@ -2,7 +2,7 @@
 // versions grouped, bad files reported while the batch goes on, and nothing half-stored.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
@@ -11,6 +11,7 @@ import { ROOT, runConcord } from '../support/process.ts';
 import { importPaths } from '../../src/public-record/import/import-pages.ts';
 import { verifyAuditChain } from '../../src/audit/audit.repository.ts';
 import { publicRecordReader } from '../../src/public-record/public-record.read.ts';
+import { generatePage } from '../../bench/generate-pages.ts';
 
 const FIXTURES = join(ROOT, 'test/fixtures/legacy');
 const SEED = readFileSync(join(FIXTURES, 'nrc-2002-09-25-press-statement.txt'), 'utf8');
@@ -111,6 +112,32 @@ for (const dialect of DIALECTS) {
       const boomSource = await t.database.db.selectFrom('record_sources').select('item_id').where('source', '=', boom).executeTakeFirst();
       assert.equal(boomSource, undefined);
       assert.equal((await verifyAuditChain(t.database)).ok, true);
+    });
+
+    test('several batches (checkpoints on their own thread): every page stored once, in order, audited and searchable; a revision re-indexes', async () => {
+      const many = join(dir, 'many');
+      for (let n = 0; n < 450; n++) {
+        mkdirSync(join(many, String(Math.floor(n / 100))), { recursive: true });
+        writeFileSync(join(many, String(Math.floor(n / 100)), `p${String(n).padStart(3, '0')}.txt`), generatePage(n));
+      }
+      const [items, events] = [await count('record_items'), await count('audit_events')];
+      const seen: string[] = [];
+      const summary = await importPaths(t.database, ctx, [many], { dryRun: false, onPage: (r) => seen.push(r.source) });
+      assert.equal(summary.counts.imported, 450);
+      assert.deepEqual(seen, [...seen].sort(), 'reports keep the walk order');
+      assert.deepEqual([await count('record_items'), await count('audit_events')], [items + 450, events + 450]);
+      assert.equal((await verifyAuditChain(t.database)).ok, true);
+      const reader = publicRecordReader(t.database, { kind: 'public' });
+      const search = (text: string) => reader.search({ text, page: 1, pageSize: 10 });
+      assert.equal((await search('"Page 123 of the generated archive"')).total, 1);
+      const again = await importPaths(t.database, ctx, [many], { dryRun: false });
+      assert.equal(again.counts.unchanged, 450);
+      // A changed page: the new words are found, the replaced ones no longer.
+      const file = join(many, '1', 'p123.txt');
+      writeFileSync(file, generatePage(123).replace('Page 123 of the generated archive.', 'Page 123 of the zanzibarian archive.'));
+      assert.equal((await importPaths(t.database, ctx, [file], { dryRun: false })).counts.revised, 1);
+      assert.equal((await search('zanzibarian')).total, 1);
+      assert.equal((await search('"Page 123 of the generated archive"')).total, 0);
     });
 
     test('a 50 MB file is refused with its size named, without being read', async () => {

@@ -12,6 +12,7 @@ import type { DB } from '../../platform/db/schema.ts';
 import type { LegacyItem } from '../legacy-parser/index.ts';
 import { recordWriter, type RecordWriter } from '../record-writer.ts';
 import { storePage } from './store-page.ts';
+import { startBackgroundCheckpoints, type BackgroundCheckpoints } from '../../platform/db/sqlite-checkpoints.ts';
 import type { PageReport } from './import-pages.ts';
 
 export const BATCH_PAGES = 200;
@@ -31,6 +32,10 @@ export class ImportBatch {
   private pending: PageReport[] = [];
   private stored = 0;
   private openedAt = 0;
+
+  /** SQLite: checkpoints on another thread, from the first commit before the last (an import of one batch never needs it). */
+  private checkpoints: BackgroundCheckpoints | null = null;
+  private closing = false;
 
   constructor(
     private readonly database: Database,
@@ -63,11 +68,11 @@ export class ImportBatch {
   }
 
   /** Stores one parsed page in the open batch; the report is completed and emitted after commit. */
-  async store(report: PageReport, identity: string, page: LegacyItem, ctx: WriteContext): Promise<void> {
+  async store(report: PageReport, identity: string, page: LegacyItem, ctx: WriteContext, fingerprint?: string): Promise<void> {
     const { writer, savepoints } = await this.open();
     await savepoints.open();
     try {
-      const outcome = await storePage(writer, ctx, identity, page);
+      const outcome = await storePage(writer, ctx, identity, page, fingerprint);
       await savepoints.release();
       report.status = outcome.status;
       report.slug = outcome.slug;
@@ -87,6 +92,18 @@ export class ImportBatch {
     if (this.pending.length >= BATCH_PAGES || (this.trx && Date.now() - this.openedAt >= BATCH_MS)) await this.flush();
   }
 
+  /** Commits the open batch, emits its reports, and stops the background checkpoints. */
+  async close(): Promise<void> {
+    this.closing = true;
+    try {
+      await this.flush();
+    } finally {
+      const checkpoints = this.checkpoints;
+      this.checkpoints = null;
+      await checkpoints?.stop();
+    }
+  }
+
   /** Commits the open batch and emits its reports; if the commit fails, its stored pages are reported failed. */
   async flush(): Promise<void> {
     if (this.trx) {
@@ -96,6 +113,8 @@ export class ImportBatch {
       this.savepoints = null;
       try {
         await trx.commit().execute();
+        if (!this.checkpoints && !this.closing && this.database.sqlite) this.checkpoints = startBackgroundCheckpoints(this.database.sqlite);
+        this.checkpoints?.afterCommit();
       } catch (error) {
         await trx.rollback().execute().catch(() => undefined);
         for (const report of this.pending) {

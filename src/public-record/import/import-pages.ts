@@ -20,6 +20,8 @@ export interface PageReport {
   parsed?: ParseResult;
   /** The source's identity in the record (its absolute path), set when the page is a document to store. */
   identity?: string;
+  /** contentFingerprint(parsed), worked out on the reader thread for a document to store. */
+  fingerprint?: string;
 }
 
 export interface ImportOptions {
@@ -82,11 +84,11 @@ export async function importPaths(database: Database, ctx: () => WriteContext, p
   try {
     for await (const report of readPages(paths, maxBytes)) {
       if (!batch) emit(report);
-      else if (report.parsed?.status === 'document' && report.identity !== undefined) await batch.store(report, report.identity, report.parsed, ctx());
+      else if (report.parsed?.status === 'document' && report.identity !== undefined) await batch.store(report, report.identity, report.parsed, ctx(), report.fingerprint);
       else await batch.add(report);
     }
   } finally {
-    await batch?.flush();
+    await batch?.close();
   }
   return summary;
 }

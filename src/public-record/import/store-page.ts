@@ -100,10 +100,12 @@ export async function storeParsedPage(database: Database, ctx: WriteContext, sou
   return database.db.transaction().execute((tx) => storePage(recordWriter(database, tx), ctx, source, page));
 }
 
-/** The rules of storing a page, over the writer of the caller's transaction (one place for both databases). */
-export async function storePage(w: RecordWriter, ctx: WriteContext, source: string, page: LegacyItem): Promise<StoreOutcome> {
+/**
+ * The rules of storing a page, over the writer of the caller's transaction (one place for both databases).
+ * `fingerprint` is contentFingerprint(page), passed in when the reader thread already worked it out.
+ */
+export async function storePage(w: RecordWriter, ctx: WriteContext, source: string, page: LegacyItem, fingerprint = contentFingerprint(page)): Promise<StoreOutcome> {
   if (page.status !== 'document') throw new Error(`storeParsedPage: ${source} is not a document (${page.status})`);
-  const fingerprint = contentFingerprint(page);
   const now = ctx.now.toISOString();
   const needsReview = page.flags.some((f) => f.confidence < 1);
   const identity = identityKey(page);
@@ -111,6 +113,8 @@ export async function storePage(w: RecordWriter, ctx: WriteContext, source: stri
   return auditedWorkOn(w.audit, ctx, async (audit): Promise<StoreOutcome> => {
     const known = await w.findSource(source);
     const current = known ? await w.findItemById(known.item_id) : await w.findItemByIdentity(identity);
+    // The source row is inserted the first time a file is seen and updated afterwards.
+    const saveSource = (itemId: string) => (known ? w.updateSource({ source, itemId, fingerprint, at: now }) : w.insertSource({ source, itemId, fingerprint, at: now }));
     const extra = (item: RecordItem, seq: number) => ({ seq, identityKey: identity, kindSlug: kindSlug(item.kind), speakerSlug: item.speaker ? speakerSlug(item.speaker) : null, published: true });
 
     if (!current) {
@@ -120,7 +124,7 @@ export async function storePage(w: RecordWriter, ctx: WriteContext, source: stri
       draft.slug = await uniqueSlug(w, itemSlugBase(draft) || slugify(id), id);
       await w.insertItem(repo.toRow(draft, extra(draft, seq)));
       await w.insertRevision({ itemId: id, revision: 1, fingerprint, content: JSON.stringify(stableContent(draft)), source, at: now });
-      await w.upsertSource({ source, itemId: id, fingerprint, at: now });
+      await saveSource(id);
       audit.record({ action: 'record.imported', objectType: 'record_item', objectId: id, summary: { slug: draft.slug, source, fingerprint, title: draft.title, flags: draft.flags.map((f) => f.field) } });
       return { status: 'imported' as const, itemId: id, slug: draft.slug, revision: 1, needsReview };
     }
@@ -131,7 +135,7 @@ export async function storePage(w: RecordWriter, ctx: WriteContext, source: stri
     if (known?.fingerprint === fingerprint) return { status: 'unchanged' as const, itemId: existing.id, slug: existing.slug, revision: existing.revision, needsReview };
     if ((await w.revisionFingerprint(existing.id, existing.revision)) === fingerprint) {
       // Another rendering of a document we already hold: remember the source, change nothing else.
-      await w.upsertSource({ source, itemId: existing.id, fingerprint, at: now });
+      await saveSource(existing.id);
       audit.record({ action: 'record.source_linked', objectType: 'record_item', objectId: existing.id, summary: { source, fingerprint } });
       return { status: 'linked' as const, itemId: existing.id, slug: existing.slug, revision: existing.revision, needsReview };
     }
@@ -139,7 +143,7 @@ export async function storePage(w: RecordWriter, ctx: WriteContext, source: stri
     const next = buildItem(page, source, { id: existing.id, slug: existing.slug, revision: existing.revision + 1, versionGroup: existing.versionGroup, firstPublishedAt: existing.firstPublishedAt }, now);
     await w.updateItem(repo.toRow(next, extra(next, Number(current.seq))));
     await w.insertRevision({ itemId: next.id, revision: next.revision, fingerprint, content: JSON.stringify(stableContent(next)), source, at: now });
-    await w.upsertSource({ source, itemId: next.id, fingerprint, at: now });
+    await saveSource(next.id);
     const changes = diffFields(stableContent(existing), stableContent(next));
     if (changes.body) changes.body = { from: `${existing.body.length} characters`, to: `${next.body.length} characters` };
     audit.record({ action: 'record.revised', objectType: 'record_item', objectId: next.id, summary: { slug: next.slug, source, revision: next.revision, fingerprint, changes } });
