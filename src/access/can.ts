@@ -24,6 +24,10 @@ export type Resource =
   | { type: 'body'; formatMembers: readonly string[]; isPublic: boolean }
   /** An item of the public record: published items are for everyone; unpublished ones for staff. */
   | { type: 'record-item'; published: boolean }
+  /** Meetings, work-programme projects and calendar events follow the body rule, on their own format. */
+  | { type: 'meeting' | 'project' | 'event'; formatMembers: readonly string[]; isPublic: boolean }
+  /** A personal calendar feed token: any signed-in actor manages their own (ownership is checked by the service). */
+  | { type: 'calendar-feed-token' }
   /** A user account (userId null: the list, or one not yet created); `part` separates the password. */
   | { type: 'account'; userId: string | null; part: 'profile' | 'password' };
 
@@ -54,9 +58,11 @@ function mayEditReferenceData(actor: Actor): boolean {
 /** Decides whether `actor` may perform `action` on `resource`. */
 export function can(actor: Actor, action: Action, resource: Resource): boolean {
   if (resource.type === 'account') return canOnAccount(actor, action, resource);
+  if (resource.type === 'calendar-feed-token') return actor.kind === 'user' || actor.kind === 'admin-token';
   if (action !== 'read') return mayEditReferenceData(actor);
   if (resource.type === 'record-item') return resource.published || isStaff(actor);
-  if (resource.type !== 'body') return true;
+  // Items that belong to a format (bodies, meetings, projects, events): the body rule below.
+  if (!('formatMembers' in resource)) return true;
   if (isStaff(actor)) return true;
   if (actor.kind === 'user' && actor.member !== null) return resource.formatMembers.includes(actor.member);
   return resource.isPublic;

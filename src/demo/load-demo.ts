@@ -7,6 +7,7 @@ import type { WriteContext } from '../audit/audited-write.ts';
 import * as service from '../council/council.service.ts';
 import type { Database } from '../platform/db/connect.ts';
 import { importPage } from '../public-record/import/import-pages.ts';
+import { loadDemoMeetingsAndCalendar } from './nrc-2002-meetings.ts';
 import { DEMO_BODIES, DEMO_COUNCIL, DEMO_FORMATS, DEMO_MEMBERS, DEMO_PERSONS, DEMO_TOPICS } from './nrc-2002.ts';
 
 export interface DemoReport {
@@ -63,6 +64,8 @@ export async function loadDemo(database: Database, now: Date, requestId: string 
   }
   // Demo accounts (labelled demo data; one shared password, listed in the README and the log).
   for (const outcome of await loadDemoAccounts(database, ctx)) count(outcome, outcome.existed);
+  // The Warsaw meetings, the work programme and the calendar of the seed (src/demo/nrc-2002-meetings.ts).
+  await loadDemoMeetingsAndCalendar(database, ctx, demoUuid, count);
   // The seed page enters the public record through the legacy importer, as any archive page would.
   for (const file of DEMO_ARCHIVE) {
     const content = readFileSync(new URL(`./archive/${file}`, import.meta.url));

@@ -19,6 +19,7 @@ export const errorCatalog = {
   ALREADY_EXISTS: { status: 409, message: 'An item with this identifier already exists. Choose another code, or update the existing item.' },
   UNKNOWN_REFERENCE: { status: 422, message: 'The request refers to an item that does not exist. Create it first or correct the reference.' },
   IN_USE: { status: 409, message: 'The item is still referred to by other items. Remove those references first.' },
+  INVALID_TRANSITION: { status: 409, message: 'The item cannot move to this status from the one it is in. The message names the allowed next step.' },
   RATE_LIMITED: { status: 429, message: 'Too many requests. Wait a moment and try again.' },
   DATABASE_UNAVAILABLE: { status: 503, message: 'The database is not reachable right now. Try again shortly.' },
   INTERNAL: { status: 500, message: 'Something went wrong on our side. Nothing was changed; the request id identifies it in the logs.' },

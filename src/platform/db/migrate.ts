@@ -6,6 +6,7 @@ import type { Database } from './connect.ts';
 import * as m0001 from './migrations/0001_council.ts';
 import * as m0002 from './migrations/0002_public_record.ts';
 import * as m0003 from './migrations/0003_accounts.ts';
+import * as m0004 from './migrations/0004_meetings_events.ts';
 
 type DialectMigration = { up: (db: Parameters<Migration['up']>[0], dialect: Database['dialect']) => Promise<void> };
 
@@ -13,6 +14,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0001_council': m0001,
   '0002_public_record': m0002,
   '0003_accounts': m0003,
+  '0004_meetings_events': m0004,
 };
 
 /** Applies every pending migration; returns the names applied. Throws with the failing migration named. */

@@ -2,6 +2,7 @@
 // serves both: identifiers are text (readable codes for reference data, UUIDs otherwise); instants are
 // ISO-8601 UTC strings ('2002-09-25T08:00:00.000Z') and calendar dates 'YYYY-MM-DD', which compare
 // correctly as text; JSON is stored as text; booleans are 0/1 integers.
+import type { MeetingsEventsTables } from './schema-meetings-events.ts';
 
 export interface CouncilTable {
   id: string; // always 'council': the installation serves one council
@@ -153,7 +154,8 @@ export interface RecordSourceTable {
   imported_at: string;
 }
 
-export interface DB {
+// Tables of meetings, the work programme and the calendar (migration 0004) are typed beside this file.
+export interface DB extends MeetingsEventsTables {
   council: CouncilTable;
   members: MemberTable;
   member_groups: MemberGroupTable;

@@ -15,6 +15,12 @@ import type { Logger } from '../logger.ts';
 import { installErrorHandling } from './error-handler.ts';
 import { resolveActor } from './actor.ts';
 import { councilRoutes } from '../../council/council.routes.ts';
+import { meetingRoutes } from '../../meetings/meetings.routes.ts';
+import { projectRoutes } from '../../work-programme/projects.routes.ts';
+import { eventRoutes } from '../../calendar/events.routes.ts';
+import { calendarRoutes } from '../../calendar/calendar.routes.ts';
+import { feedRoutes } from '../../calendar/feeds/feeds.routes.ts';
+import { calendarPages } from '../../web/workspace/calendar.web.ts';
 import { accountRoutes } from '../../accounts/accounts.routes.ts';
 import { accountPages, installAccountHooks } from '../../accounts/accounts.web.ts';
 import { webRoutes } from '../../web/web.routes.ts';
@@ -109,6 +115,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   await app.register(councilRoutes, { prefix: '/api/v1' });
+  await app.register(meetingRoutes, { prefix: '/api/v1' });
+  await app.register(projectRoutes, { prefix: '/api/v1' });
+  await app.register(eventRoutes, { prefix: '/api/v1' });
+  await app.register(calendarRoutes, { prefix: '/api/v1' });
+  await app.register(feedRoutes);
+  await app.register(calendarPages);
   await app.register(accountRoutes, { prefix: '/api/v1' });
   await app.register(accountPages);
   await app.register(publicRecordRoutes, { prefix: '/api/v1' });

@@ -1,0 +1,32 @@
+// API shapes of calendar events with explicit field lists; names come from the reader's lookups, and
+// linked projects are listed only when the reader may see them.
+import { bodyRef, formatRef, memberRef, topicRef, type Lookups } from '../meetings/lookups.ts';
+import { seriesPhrase } from './event-rules.ts';
+import type { CalendarEvent, EventSeries } from './model.ts';
+
+export const presentSeries = (s: EventSeries) => ({ code: s.code, name: s.name, description: s.description });
+
+export const presentEventSummary = (e: CalendarEvent, l: Lookups, series: Map<string, EventSeries>) => ({
+  id: e.id,
+  kind: e.kind,
+  title: e.title,
+  date: { text: e.date.text, precision: e.date.precision, startsOn: e.date.startsOn, endsOn: e.date.endsOn },
+  place: { name: e.place.name, city: e.place.city, country: e.place.country },
+  host: memberRef(l, e.hostMemberCode),
+  series: e.series ? { code: e.series.code, name: series.get(e.series.code)?.name ?? e.series.code, ordinal: e.series.ordinal, phrase: seriesPhrase(e.series.ordinal) } : null,
+  status: e.status,
+  body: bodyRef(l, e.bodyCode),
+  format: formatRef(l, e.formatCode),
+  public: e.isPublic,
+  topics: e.topics.map((t) => topicRef(l, t)),
+});
+
+export const presentEvent = (e: CalendarEvent, l: Lookups, series: Map<string, EventSeries>, visibleProjects: Map<string, { id: string; title: string }>) => ({
+  ...presentEventSummary(e, l, series),
+  description: e.description,
+  projects: e.projects.flatMap((id) => {
+    const project = visibleProjects.get(id);
+    return project ? [{ id: project.id, title: project.title }] : [];
+  }),
+  updatedAt: e.updatedAt,
+});

@@ -1,0 +1,30 @@
+// Reads of meetings filtered by `can`, shared by the API, the calendar views and the feeds: a meeting
+// the reader may not see is absent from lists and totals and answers like a missing one.
+import type { Actor } from '../access/can.ts';
+import type { Executor } from '../council/repositories/executor.ts';
+import { mayRead } from './format-scope.ts';
+import { matchesWords, type Lookups } from './lookups.ts';
+import { findMeeting, listMeetings, type MeetingFilter } from './meetings.repository.ts';
+import type { Meeting } from './model.ts';
+
+export interface MeetingQuery extends MeetingFilter {
+  topic?: string;
+  q?: string;
+}
+
+/** The meetings `actor` may see that match `query`, earliest first. */
+export async function visibleMeetings(db: Executor, actor: Actor, lookups: Lookups, query: MeetingQuery = {}): Promise<Meeting[]> {
+  const { topic, q, ...filter } = query;
+  return (await listMeetings(db, filter)).filter(
+    (m) =>
+      mayRead(actor, 'meeting', m, lookups.formatMembers) &&
+      (!topic || m.agenda.some((a) => a.topics.includes(topic))) &&
+      matchesWords(q, [m.title, m.level, m.venue.name, m.venue.city, m.venue.country, ...m.agenda.flatMap((a) => [a.subjectArea, a.title])]),
+  );
+}
+
+/** One meeting if it exists and `actor` may see it; otherwise null, the same answer for both. */
+export async function visibleMeeting(db: Executor, actor: Actor, lookups: Lookups, id: string): Promise<Meeting | null> {
+  const meeting = await findMeeting(db, id);
+  return meeting && mayRead(actor, 'meeting', meeting, lookups.formatMembers) ? meeting : null;
+}

@@ -1,0 +1,48 @@
+// zod fields shared by the meetings, work-programme and calendar schemas. They read like the council's
+// (src/council/council.schemas.ts, whose z.config gives the "is required" messages); importing
+// `memberCode` from there applies that configuration here too.
+import { z } from 'zod';
+import { memberCode } from '../council/council.schemas.ts';
+
+export { memberCode };
+
+/** A real calendar date, YYYY-MM-DD. */
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date in the form YYYY-MM-DD')
+  // Date.parse first: toISOString throws on an invalid date such as month 13.
+  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), 'is not a real calendar date');
+
+/** Trimmed, non-empty text of at most `max` characters. */
+export const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+
+/** Free text that may be empty. */
+export const longText = (max: number) => z.string().max(max, `must be at most ${max} characters`);
+
+/** A readable code such as "wg-peacekeeping". */
+export const slug = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case letters, digits and single hyphens, e.g. "wg-peacekeeping"')
+  .max(60, 'must be at most 60 characters');
+
+export const uuid = (what: string) => z.string().uuid(`must be the id (UUID) of ${what}`);
+
+/** A list without repeats. */
+export const uniqueList = <T extends z.ZodType<string>>(item: T, what: string) =>
+  z.array(item).refine((list) => new Set(list).size === list.length, `must not list the same ${what} twice`);
+
+export const idParams = z.object({ id: z.string().uuid('must be a UUID') });
+export const codeParams = z.object({ code: slug });
+
+/** Paging of lists: `total` counts only what the reader may see. */
+export const pagingQuery = {
+  limit: z.coerce.number().int('must be a whole number').min(1, 'must be 1 or more').max(500, 'must be 500 or less').default(100),
+  offset: z.coerce.number().int('must be a whole number').min(0, 'must be 0 or more').default(0),
+};
+
+export const errorOut = z.object({
+  error: z.object({ code: z.string(), message: z.string(), details: z.array(z.object({ path: z.string(), message: z.string() })).optional(), requestId: z.string() }),
+});
+
+/** A reference shown to a reader: code and name (or id and name). */
+export const refOut = z.object({ code: z.string(), name: z.string() });
