@@ -11,7 +11,7 @@ import type { Database } from '../../platform/db/connect.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import type { LegacyItem } from '../legacy-parser/index.ts';
 import { recordWriter, type RecordWriter } from '../record-writer.ts';
-import { storePage } from './store-page.ts';
+import { storePage, type PreparedPage } from './store-page.ts';
 import { startBackgroundCheckpoints, type BackgroundCheckpoints } from '../../platform/db/sqlite-checkpoints.ts';
 import type { PageReport } from './import-pages.ts';
 
@@ -68,11 +68,11 @@ export class ImportBatch {
   }
 
   /** Stores one parsed page in the open batch; the report is completed and emitted after commit. */
-  async store(report: PageReport, identity: string, page: LegacyItem, ctx: WriteContext, fingerprint?: string): Promise<void> {
+  async store(report: PageReport, identity: string, page: LegacyItem, ctx: WriteContext, prepared?: PreparedPage): Promise<void> {
     const { writer, savepoints } = await this.open();
     await savepoints.open();
     try {
-      const outcome = await storePage(writer, ctx, identity, page, fingerprint);
+      const outcome = await storePage(writer, ctx, identity, page, prepared);
       await savepoints.release();
       report.status = outcome.status;
       report.slug = outcome.slug;

@@ -4,7 +4,7 @@
 import type { WriteContext } from '../../audit/audited-write.ts';
 import type { Database } from '../../platform/db/connect.ts';
 import { DEFAULT_MAX_BYTES, type LegacyItem, type ParseResult } from '../legacy-parser/index.ts';
-import { storeParsedPage, type StoreStatus } from './store-page.ts';
+import { storeParsedPage, type PreparedPage, type StoreStatus } from './store-page.ts';
 import { ImportBatch } from './import-batch.ts';
 import { parseReport, readPages } from './read-pages.ts';
 
@@ -20,8 +20,8 @@ export interface PageReport {
   parsed?: ParseResult;
   /** The source's identity in the record (its absolute path), set when the page is a document to store. */
   identity?: string;
-  /** contentFingerprint(parsed), worked out on the reader thread for a document to store. */
-  fingerprint?: string;
+  /** preparePage(parsed, identity), worked out on the reader thread for a document to store. */
+  prepared?: PreparedPage;
 }
 
 export interface ImportOptions {
@@ -84,7 +84,7 @@ export async function importPaths(database: Database, ctx: () => WriteContext, p
   try {
     for await (const report of readPages(paths, maxBytes)) {
       if (!batch) emit(report);
-      else if (report.parsed?.status === 'document' && report.identity !== undefined) await batch.store(report, report.identity, report.parsed, ctx(), report.fingerprint);
+      else if (report.parsed?.status === 'document' && report.identity !== undefined) await batch.store(report, report.identity, report.parsed, ctx(), report.prepared);
       else await batch.add(report);
     }
   } finally {

@@ -5,7 +5,8 @@
 // flat on any batch; it is started once per process and reused by later imports.
 import { readFileSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
-import { contentFingerprint, parseLegacyPage } from '../legacy-parser/index.ts';
+import { parseLegacyPage } from '../legacy-parser/index.ts';
+import { preparePage } from './store-page.ts';
 import type { PageReport } from './import-pages.ts';
 import { walkSourcesSync, type WalkEntry } from './walk-sources.ts';
 
@@ -26,7 +27,7 @@ export function parseReport(given: string, content: Uint8Array, maxBytes: number
   return { source: given, status: 'imported', needsReview: parsed.flags.some((f) => f.confidence < 1), parsed };
 }
 
-/** Reads and parses one entry of the walk; `identity` and `fingerprint` are set for a parsed document. Never throws. */
+/** Reads and parses one entry of the walk; `identity` and `prepared` are set for a parsed document. Never throws. */
 export function readPage(entry: WalkEntry, maxBytes: number): PageReport {
   if ('missing' in entry) return { source: entry.missing, status: 'failed', needsReview: false, message: entry.message };
   const file = entry.file;
@@ -45,7 +46,7 @@ export function readPage(entry: WalkEntry, maxBytes: number): PageReport {
   if (report.parsed?.status === 'document') {
     report.identity = file.absolute;
     // Worked out here, on the reader thread, rather than on the storing thread, which has more to do.
-    report.fingerprint = contentFingerprint(report.parsed);
+    report.prepared = preparePage(report.parsed, file.absolute);
   }
   return report;
 }

@@ -101,29 +101,59 @@ export async function storeParsedPage(database: Database, ctx: WriteContext, sou
 }
 
 /**
- * The rules of storing a page, over the writer of the caller's transaction (one place for both databases).
- * `fingerprint` is contentFingerprint(page), passed in when the reader thread already worked it out.
+ * What storing a page needs that depends on the page and its source alone (pure): the reader thread
+ * works it out during an import, so the storing thread, the busier one, only reads and writes.
  */
-export async function storePage(w: RecordWriter, ctx: WriteContext, source: string, page: LegacyItem, fingerprint = contentFingerprint(page)): Promise<StoreOutcome> {
+export interface PreparedPage {
+  fingerprint: string;
+  identity: string;
+  versionGroup: string;
+  /** The revision's content: the stable fields as JSON. */
+  content: string;
+  /** The readable slug ('' when the page gives nothing to build one from). */
+  slugBase: string;
+  kindSlug: string;
+  speakerSlug: string | null;
+}
+
+/** The page-only part of storing `page` from `source`. */
+export function preparePage(page: LegacyItem, source: string): PreparedPage {
+  const draft = buildItem(page, source, { id: '', slug: '', revision: 0, versionGroup: '', firstPublishedAt: '' }, '');
+  return {
+    fingerprint: contentFingerprint(page),
+    identity: identityKey(page),
+    versionGroup: versionGroupKey(page, source),
+    content: JSON.stringify(stableContent(draft)),
+    slugBase: itemSlugBase(draft),
+    kindSlug: kindSlug(draft.kind),
+    speakerSlug: draft.speaker ? speakerSlug(draft.speaker) : null,
+  };
+}
+
+/**
+ * The rules of storing a page, over the writer of the caller's transaction (one place for both
+ * databases). `prepared` is preparePage(page, source), passed in when the reader thread made it.
+ */
+export async function storePage(w: RecordWriter, ctx: WriteContext, source: string, page: LegacyItem, prepared = preparePage(page, source)): Promise<StoreOutcome> {
   if (page.status !== 'document') throw new Error(`storeParsedPage: ${source} is not a document (${page.status})`);
+  const { fingerprint, identity, content } = prepared;
   const now = ctx.now.toISOString();
   const needsReview = page.flags.some((f) => f.confidence < 1);
-  const identity = identityKey(page);
 
   return auditedWorkOn(w.audit, ctx, async (audit): Promise<StoreOutcome> => {
     const known = await w.findSource(source);
     const current = known ? await w.findItemById(known.item_id) : await w.findItemByIdentity(identity);
     // The source row is inserted the first time a file is seen and updated afterwards.
     const saveSource = (itemId: string) => (known ? w.updateSource({ source, itemId, fingerprint, at: now }) : w.insertSource({ source, itemId, fingerprint, at: now }));
-    const extra = (item: RecordItem, seq: number) => ({ seq, identityKey: identity, kindSlug: kindSlug(item.kind), speakerSlug: item.speaker ? speakerSlug(item.speaker) : null, published: true });
+    const extra = (seq: number) => ({ seq, identityKey: identity, kindSlug: prepared.kindSlug, speakerSlug: prepared.speakerSlug, published: true });
 
     if (!current) {
       const id = uuidv7();
       const seq = await w.nextSeq();
-      const draft = buildItem(page, source, { id, slug: '', revision: 1, versionGroup: versionGroupKey(page, source), firstPublishedAt: now }, now);
-      draft.slug = await uniqueSlug(w, itemSlugBase(draft) || slugify(id), id);
-      await w.insertItem(repo.toRow(draft, extra(draft, seq)));
-      await w.insertRevision({ itemId: id, revision: 1, fingerprint, content: JSON.stringify(stableContent(draft)), source, at: now });
+      const draft = buildItem(page, source, { id, slug: '', revision: 1, versionGroup: prepared.versionGroup, firstPublishedAt: now }, now);
+      draft.slug = await uniqueSlug(w, prepared.slugBase || slugify(id), id);
+      await w.insertItem(repo.toRow(draft, extra(seq)));
+      await w.insertRevision({ itemId: id, revision: 1, fingerprint, content, source, at: now });
       await saveSource(id);
       audit.record({ action: 'record.imported', objectType: 'record_item', objectId: id, summary: { slug: draft.slug, source, fingerprint, title: draft.title, flags: draft.flags.map((f) => f.field) } });
       return { status: 'imported' as const, itemId: id, slug: draft.slug, revision: 1, needsReview };
@@ -141,8 +171,8 @@ export async function storePage(w: RecordWriter, ctx: WriteContext, source: stri
     }
 
     const next = buildItem(page, source, { id: existing.id, slug: existing.slug, revision: existing.revision + 1, versionGroup: existing.versionGroup, firstPublishedAt: existing.firstPublishedAt }, now);
-    await w.updateItem(repo.toRow(next, extra(next, Number(current.seq))));
-    await w.insertRevision({ itemId: next.id, revision: next.revision, fingerprint, content: JSON.stringify(stableContent(next)), source, at: now });
+    await w.updateItem(repo.toRow(next, extra(Number(current.seq))));
+    await w.insertRevision({ itemId: next.id, revision: next.revision, fingerprint, content, source, at: now });
     await saveSource(next.id);
     const changes = diffFields(stableContent(existing), stableContent(next));
     if (changes.body) changes.body = { from: `${existing.body.length} characters`, to: `${next.body.length} characters` };
