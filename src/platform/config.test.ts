@@ -45,3 +45,12 @@ describe('loadConfig', () => {
     assert.equal(loadConfig({ PORT: '' }).port, 3000);
   });
 });
+
+describe('log redaction', () => {
+  test('personal feed tokens and set-password tokens never reach the logs', async () => {
+    const { redactUrl } = await import('./logger.ts');
+    assert.equal(redactUrl('/calendar/feeds/abcDEF123_-x.ics'), '/calendar/feeds/[redacted].ics');
+    assert.equal(redactUrl('/set-password?token=s3cret&x=1'), '/set-password?token=[redacted]&x=1');
+    assert.equal(redactUrl('/api/v1/members'), '/api/v1/members');
+  });
+});

@@ -164,6 +164,25 @@ for (const dialect of DIALECTS) {
       assert.match(res.json().error.message, /1 user account\(s\)/);
     });
 
+    test('deleting a body, format or topic still used by meetings, projects or events answers IN_USE naming them', async () => {
+      const body = await t.app.inject({ method: 'DELETE', url: '/api/v1/bodies/nac', headers: auth });
+      assert.equal(body.statusCode, 409, body.body);
+      assert.match(body.json().error.message, /meeting\(s\)/);
+      const format = await t.app.inject({ method: 'DELETE', url: '/api/v1/formats/nato-19', headers: auth });
+      assert.equal(format.statusCode, 409);
+      assert.match(format.json().error.message, /meeting\(s\)/);
+      const topics = (await t.app.inject({ url: '/api/v1/topics' })).json().items as { code: string }[];
+      const refused = [];
+      for (const topic of topics) {
+        const res = await t.app.inject({ method: 'DELETE', url: `/api/v1/topics/${topic.code}`, headers: auth });
+        if (res.statusCode !== 204) {
+          assert.equal(res.statusCode, 409, res.body);
+          refused.push(res.json().error.message as string);
+        }
+      }
+      assert.ok(refused.some((m) => /event\(s\)|project\(s\)|agenda item\(s\)/.test(m)), refused.join(' | '));
+    });
+
     test('a body naming an unknown format, parent and topic is refused with each problem named', async () => {
       const res = await t.app.inject({
         method: 'POST',

@@ -114,6 +114,21 @@ describe('concord serve', () => {
     }
   });
 
+  test('secrets in URLs (personal calendar feeds, set-password links) never reach the logs', async () => {
+    const data = tempDataDir();
+    const server = await startConcord({ DATA_DIR: data.dir, LOG_FORMAT: 'json' });
+    try {
+      await fetch(new URL('/calendar/feeds/FEEDSECRET0123456789.ics', server.url));
+      await fetch(new URL('/set-password?token=SETUPSECRET0123456789', server.url));
+    } finally {
+      await server.stop();
+      data.cleanup();
+    }
+    assert.match(server.output(), /"url":"\/calendar\/feeds\/\[redacted\]\.ics"/);
+    assert.equal(server.output().includes('FEEDSECRET'), false);
+    assert.equal(server.output().includes('SETUPSECRET'), false);
+  });
+
   test('PORT=abc is refused at start with one clear line', async () => {
     const result = await runConcord(['serve'], { PORT: 'abc', DATA_DIR: tmpdir() });
     assert.equal(result.code, 1);

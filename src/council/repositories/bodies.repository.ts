@@ -1,6 +1,7 @@
 // SQL for bodies (the council and its subordinate bodies) and their topics.
 import type { Body } from '../model.ts';
 import type { Executor } from './executor.ts';
+import { moduleReferences } from './references.ts';
 
 async function topicsOf(db: Executor, bodyCodes: string[]): Promise<Map<string, string[]>> {
   const result = new Map<string, string[]>(bodyCodes.map((c) => [c, []]));
@@ -79,6 +80,10 @@ export async function saveBody(db: Executor, body: Body, now: string, isNew: boo
 }
 
 export async function bodyReferences(db: Executor, code: string): Promise<string[]> {
+  return [...(await ownBodyReferences(db, code)), ...(await moduleReferences(db, 'body', code))];
+}
+
+async function ownBodyReferences(db: Executor, code: string): Promise<string[]> {
   const children = await db.selectFrom('bodies').select('code').where('parent_code', '=', code).execute();
   return children.map((b) => `body "${b.code}" (as parent)`);
 }

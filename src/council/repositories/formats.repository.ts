@@ -1,6 +1,7 @@
 // SQL for formats and their member lists.
 import type { Format } from '../model.ts';
 import type { Executor } from './executor.ts';
+import { moduleReferences } from './references.ts';
 
 // Members of a format are listed in seating order: join with members and order by sort name.
 async function membersOf(db: Executor, formatCodes: string[]): Promise<Map<string, string[]>> {
@@ -51,6 +52,10 @@ export async function saveFormat(db: Executor, format: Format, now: string, isNe
 
 /** Places that still use a format (bodies now; meetings, texts and documents later). */
 export async function formatReferences(db: Executor, code: string): Promise<string[]> {
+  return [...(await ownFormatReferences(db, code)), ...(await moduleReferences(db, 'format', code))];
+}
+
+async function ownFormatReferences(db: Executor, code: string): Promise<string[]> {
   const bodies = await db.selectFrom('bodies').select('code').where('format_code', '=', code).execute();
   return bodies.map((b) => `body "${b.code}"`);
 }

@@ -1,6 +1,7 @@
 // SQL for members and their groups.
 import type { Member } from '../model.ts';
 import type { Executor } from './executor.ts';
+import { moduleReferences } from './references.ts';
 
 /** All members in seating order (sort name), each with its groups. */
 export async function listMembers(db: Executor): Promise<Member[]> {
@@ -52,6 +53,10 @@ export async function saveMember(db: Executor, member: Member, now: string, isNe
 
 /** Names of the places that still refer to a member (formats, functions), for a clear IN_USE error. */
 export async function memberReferences(db: Executor, code: string): Promise<string[]> {
+  return [...(await ownMemberReferences(db, code)), ...(await moduleReferences(db, 'member', code))];
+}
+
+async function ownMemberReferences(db: Executor, code: string): Promise<string[]> {
   const formats = await db.selectFrom('format_members').select('format_code').where('member_code', '=', code).execute();
   const functions = await db.selectFrom('person_functions').select('id').where('member_code', '=', code).execute();
   // Delegates' accounts are bound to their member: deleting it would orphan them (a foreign-key 500 before).

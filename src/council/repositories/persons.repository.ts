@@ -1,6 +1,7 @@
 // SQL for persons and the functions they hold.
 import type { Person, PersonFunction } from '../model.ts';
 import type { Executor } from './executor.ts';
+import { moduleReferences } from './references.ts';
 
 async function functionsOf(db: Executor, personIds: string[]): Promise<Map<string, PersonFunction[]>> {
   const result = new Map<string, PersonFunction[]>(personIds.map((id) => [id, []]));
@@ -52,6 +53,10 @@ export async function savePerson(db: Executor, person: Person, now: string, isNe
 }
 
 export async function personReferences(db: Executor, id: string): Promise<string[]> {
+  return [...(await ownPersonReferences(db, id)), ...(await moduleReferences(db, 'person', id))];
+}
+
+async function ownPersonReferences(db: Executor, id: string): Promise<string[]> {
   const bodies = await db.selectFrom('bodies').select('code').where('chair_person_id', '=', id).execute();
   return bodies.map((b) => `body "${b.code}" (as chair)`);
 }

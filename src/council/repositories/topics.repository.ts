@@ -1,6 +1,7 @@
 // SQL for topics (areas of consultation).
 import type { Topic } from '../model.ts';
 import type { Executor } from './executor.ts';
+import { moduleReferences } from './references.ts';
 
 type TopicRow = { code: string; name: string; description: string; source: string | null; position: number };
 const toTopic = (r: TopicRow): Topic => ({ code: r.code, name: r.name, description: r.description, source: r.source, position: Number(r.position) });
@@ -35,6 +36,10 @@ export async function saveTopic(db: Executor, topic: Topic, now: string, isNew: 
 }
 
 export async function topicReferences(db: Executor, code: string): Promise<string[]> {
+  return [...(await ownTopicReferences(db, code)), ...(await moduleReferences(db, 'topic', code))];
+}
+
+async function ownTopicReferences(db: Executor, code: string): Promise<string[]> {
   const bodies = await db.selectFrom('body_topics').select('body_code').where('topic_code', '=', code).execute();
   return bodies.map((b) => `body "${b.body_code}"`);
 }

@@ -14,3 +14,10 @@ test('database connection failures become a retryable 503, unknown errors a 500 
   const known = new AppError('NOT_FOUND');
   assert.equal(toAppError(known).appError, known);
 });
+
+test('a foreign-key refusal from either database is a 409 IN_USE, not a 500', () => {
+  for (const code of ['SQLITE_CONSTRAINT_FOREIGNKEY', '23503']) {
+    const { appError, unexpected } = toAppError(Object.assign(new Error('FOREIGN KEY constraint failed'), { code }));
+    assert.deepEqual([appError.code, appError.status, unexpected], ['IN_USE', 409, false]);
+  }
+});

@@ -41,6 +41,11 @@ export function toAppError(error: unknown): { appError: AppError; unexpected: bo
     return { appError: new AppError('VALIDATION_FAILED', `The request is not valid: ${summary}.`, details), unexpected: false };
   }
   if (fastifyError?.code && DATABASE_DOWN_CODES.has(fastifyError.code)) return { appError: new AppError('DATABASE_UNAVAILABLE'), unexpected: false };
+  // A safety net: services check references and name them, but should a foreign key still refuse a
+  // delete, the client hears IN_USE (and nothing was changed), never a 500.
+  if (fastifyError?.code === 'SQLITE_CONSTRAINT_FOREIGNKEY' || fastifyError?.code === '23503') {
+    return { appError: new AppError('IN_USE', 'The item is still referred to by other items, so nothing was changed. Remove those references first.'), unexpected: false };
+  }
   const mapped = fastifyError?.code ? FASTIFY_CODES[fastifyError.code] : undefined;
   if (mapped) return { appError: new AppError(mapped), unexpected: false };
   if (fastifyError?.statusCode === 429) return { appError: new AppError('RATE_LIMITED'), unexpected: false };
