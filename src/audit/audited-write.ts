@@ -99,6 +99,11 @@ export function kyselyAuditChain(tx: Tx, dialect: Database['dialect']): AuditCha
     },
     readHead: () => tx.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirstOrThrow(),
     async append(rows, head) {
+      if (dialect === 'postgres') {
+        // One round trip: PostgreSQL runs a data-modifying WITH whether or not it is referenced.
+        await tx.with('appended', (db) => db.insertInto('audit_events').values(rows)).updateTable('audit_head').set(head).where('id', '=', 1).execute();
+        return;
+      }
       await tx.insertInto('audit_events').values(rows).execute();
       await tx.updateTable('audit_head').set(head).where('id', '=', 1).execute();
     },

@@ -48,7 +48,16 @@ export class ImportBatch {
       this.trx = trx;
       this.openedAt = Date.now();
       // Kysely holds the connection until commit, so statements run directly on it belong to this transaction.
-      this.writer = recordWriter(this.database, trx);
+      const writer = recordWriter(this.database, trx);
+      // The audit chain is locked once for the batch, before any savepoint, so that rolling a page back
+      // cannot release the lock (PostgreSQL releases locks taken inside a rolled-back savepoint); the
+      // pages' own lock requests are then already satisfied (a round trip saved per page on PostgreSQL).
+      try {
+        await writer.audit.lockHead();
+        this.writer = { ...writer, audit: { ...writer.audit, lockHead: () => undefined } };
+      } catch {
+        this.writer = writer; // each page asks for the lock again and reports its own failure, as before
+      }
       const connection = this.database.sqlite;
       if (connection) {
         const [open, release, rollback] = ['savepoint page', 'release page', 'rollback to page'].map((text) => connection.prepare(text));
