@@ -11,7 +11,7 @@ import { chromeStrength } from './chrome.ts';
 import { parseDateLine, type FoundDate } from './dates.ts';
 import { afterSpeakerPreposition, afterWith, findReference, isCollectionLine, isOccasionLine, parseReferenceLine, parseUpdatedLine, splitSpeakerOccasion } from './fields.ts';
 import { endsMidPhrase, endsSentence, isContinuation, isCountryLine, isSalutation, looksLikeHeaderLine, readPlaceDateLine } from './header-lines.ts';
-import { applyKindLine, emptyHeader, setDate, setPlace, type HeaderState } from './header-state.ts';
+import { applyKindLine, cloneHeader, emptyHeader, setDate, setPlace, type HeaderState } from './header-state.ts';
 import { isKindPrefix, matchKind } from './kinds.ts';
 import type { SourceLine } from './types.ts';
 
@@ -28,7 +28,7 @@ interface Step {
 export function readHeader(lines: readonly SourceLine[], language: string | null): HeaderState & { bodyStart: number } {
   let h = emptyHeader();
   // Where the current block began, and whether a strict line has been read in it since.
-  let block = { state: structuredClone(h), index: 0 };
+  let block = { state: cloneHeader(h), index: 0 };
   let strictInBlock = false;
   let i = 0;
   let seen = 0;
@@ -42,7 +42,7 @@ export function readHeader(lines: readonly SourceLine[], language: string | null
       continue;
     }
     if (previousBlank) {
-      block = { state: structuredClone(h), index: i };
+      block = { state: cloneHeader(h), index: i };
       strictInBlock = false;
     }
     previousBlank = false;
