@@ -114,16 +114,26 @@ export class ImportBatch {
   }
 
   /** Commits the open batch and emits its reports; if the commit fails, its stored pages are reported failed. */
+  // Checkpoints only ever cost speed: if the thread cannot be started, SQLite keeps checkpointing in commits.
+  private checkpointAfterCommit(): void {
+    try {
+      if (!this.checkpoints && !this.closing && this.database.sqlite) this.checkpoints = startBackgroundCheckpoints(this.database.sqlite);
+      this.checkpoints?.afterCommit();
+    } catch {
+      this.checkpoints = null;
+    }
+  }
+
   async flush(): Promise<void> {
     if (this.trx) {
       const trx = this.trx;
       this.trx = null;
       this.writer = null;
       this.savepoints = null;
+      let committed = false;
       try {
         await trx.commit().execute();
-        if (!this.checkpoints && !this.closing && this.database.sqlite) this.checkpoints = startBackgroundCheckpoints(this.database.sqlite);
-        this.checkpoints?.afterCommit();
+        committed = true;
       } catch (error) {
         await trx.rollback().execute().catch(() => undefined);
         for (const report of this.pending) {
@@ -132,6 +142,7 @@ export class ImportBatch {
           report.message = `not stored: the batch could not be committed (${(error as Error).message}); run the import again`;
         }
       }
+      if (committed) this.checkpointAfterCommit();
     }
     const reports = this.pending;
     this.pending = [];
