@@ -1,10 +1,11 @@
 // Stores parsed pages in batches: one transaction commits up to BATCH_PAGES pages (or BATCH_MS of
 // work), and each page runs in its own savepoint, so a page is stored whole or not at all and a failing
-// page is rolled back alone. Measured on the 2-core benchmark machine: a commit costs 0.3–0.7 ms (FTS5
-// writes a new segment per transaction, every index page is rewritten), which alone capped imports at
-// well under 2,000 pages/s with one transaction per page. Pages are reported only after their batch
-// committed, so a crash never leaves a page reported as imported but not stored; re-running the import
-// stores the lost batch (imports are idempotent).
+// page is rolled back alone. Measured on the 2-core benchmark machine: a commit costs 0.3–0.7 ms (the
+// WAL write of every touched page, and on SQLite a checkpoint whenever the WAL is full), which alone
+// capped imports at well under 2,000 pages/s with one transaction per page; on SQLite the checkpoints
+// of a long import run on their own thread (platform/db/sqlite-checkpoints.ts). Pages are reported only
+// after their batch committed, so a crash never leaves a page reported as imported but not stored;
+// re-running the import stores the lost batch (imports are idempotent).
 import type { ControlledTransaction } from 'kysely';
 import type { WriteContext } from '../../audit/audited-write.ts';
 import type { Database } from '../../platform/db/connect.ts';
