@@ -6,28 +6,17 @@ import type { Facet, LanguageVersion, RecordItem, RecordSummary } from './model.
 export type Executor = Kysely<DB>;
 type Row = Selectable<RecordItemTable>;
 
-/** Maps a stored row to the domain item. */
+/** Maps a stored row to the domain item: the summary's fields plus the rest. */
 export function toItem(r: Row): RecordItem {
   return {
-    id: r.id,
-    slug: r.slug,
-    kind: r.kind,
-    title: r.title,
-    date: r.date,
-    dateStart: r.date_start,
+    ...toSummary(r),
     updated: r.updated,
     collection: r.collection,
-    place: r.place_city || r.place_country ? { city: r.place_city, country: r.place_country } : null,
-    speaker: r.speaker,
-    occasion: r.occasion,
     reference: r.reference,
-    language: r.language,
     body: r.body,
     flags: JSON.parse(r.flags) as RecordItem['flags'],
     revision: Number(r.revision),
     versionGroup: r.version_group,
-    firstPublishedAt: r.first_published_at,
-    lastUpdatedAt: r.last_updated_at,
   };
 }
 
