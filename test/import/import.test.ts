@@ -9,6 +9,7 @@ import { sql } from 'kysely';
 import { DIALECTS, createTestDatabase, type TestDatabase } from '../support/databases.ts';
 import { ROOT, runConcord } from '../support/process.ts';
 import { importPaths } from '../../src/public-record/import/import-pages.ts';
+import { readPages } from '../../src/public-record/import/read-pages.ts';
 import { verifyAuditChain } from '../../src/audit/audit.repository.ts';
 import { publicRecordReader } from '../../src/public-record/public-record.read.ts';
 import { generatePage } from '../../bench/generate-pages.ts';
@@ -152,6 +153,21 @@ for (const dialect of DIALECTS) {
     });
   });
 }
+
+describe('the page reader thread', () => {
+  test('reads in walk order; an import that stops early frees the reader for the next one', async () => {
+    const first: string[] = [];
+    for await (const report of readPages([FIXTURES], 5 * 1024 * 1024)) {
+      first.push(report.source);
+      if (first.length === 2) break;
+    }
+    const all: string[] = [];
+    for await (const report of readPages([FIXTURES], 5 * 1024 * 1024)) all.push(report.source);
+    assert.equal(all.length, 29);
+    assert.deepEqual(all.slice(0, 2), first);
+    assert.deepEqual(all, [...all].sort());
+  });
+});
 
 describe('concord import --dry-run --json', () => {
   test('prints one JSON object per page with exactly the documented fields, and stores nothing', async () => {
