@@ -70,17 +70,8 @@ export const setupLinkOut = z.object({ setupUrl: z.string(), setupExpiresAt: z.s
 export const userCreatedOut = z.object({ user: userOut, setupUrl: z.string(), setupExpiresAt: z.string() });
 export const sessionOut = z.object({
   actor: z.enum(['public', 'user', 'admin-token']),
-  user: z
-    .object({
-      id: z.string(),
-      email: z.string(),
-      name: z.string(),
-      roles: z.array(z.string()),
-      member: z.string().nullable(),
-      headOfDelegation: z.boolean(),
-      clearance: z.string(),
-    })
-    .nullable(),
+  // The signed-in user as every request sees it: the account's identity and rights, nothing more.
+  user: userOut.pick({ id: true, email: true, name: true, roles: true, member: true, headOfDelegation: true, clearance: true }).nullable(),
   csrfToken: z.string().nullable().meta({ description: 'Send it as the x-csrf-token header of every POST, PUT, PATCH and DELETE made with the session cookie.' }),
   expiresAt: z.string().nullable(),
 });

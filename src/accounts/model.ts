@@ -40,12 +40,4 @@ export interface UserWithSecret extends User {
 }
 
 /** The fields an administrator chooses for an account. */
-export interface AccountFields {
-  email: string;
-  name: string;
-  roles: Role[];
-  memberCode: string | null;
-  headOfDelegation: boolean;
-  clearance: string;
-  disabled: boolean;
-}
+export type AccountFields = Pick<User, 'email' | 'name' | 'roles' | 'memberCode' | 'headOfDelegation' | 'clearance' | 'disabled'>;
