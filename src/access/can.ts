@@ -28,6 +28,13 @@ export type Resource =
   | { type: 'meeting' | 'project' | 'event'; formatMembers: readonly string[]; isPublic: boolean }
   /** A personal calendar feed token: any signed-in actor manages their own (ownership is checked by the service). */
   | { type: 'calendar-feed-token' }
+  /**
+   * A draft text (issue 5), on its own format. `part` says what is done: 'draft' (the text, its
+   * versions, language links, procedures), 'position' (a member's support or comment).
+   */
+  | { type: 'text'; formatMembers: readonly string[]; part: 'draft' | 'position' }
+  /** An adopted text in the decision register; 'release' puts it on the public record. */
+  | { type: 'decision'; formatMembers: readonly string[]; part: 'register' | 'release' }
   /** A user account (userId null: the list, or one not yet created); `part` separates the password. */
   | { type: 'account'; userId: string | null; part: 'profile' | 'password' };
 
@@ -59,6 +66,7 @@ function mayEditReferenceData(actor: Actor): boolean {
 export function can(actor: Actor, action: Action, resource: Resource): boolean {
   if (resource.type === 'account') return canOnAccount(actor, action, resource);
   if (resource.type === 'calendar-feed-token') return actor.kind === 'user' || actor.kind === 'admin-token';
+  if (resource.type === 'text' || resource.type === 'decision') return canOnText(actor, action, resource);
   if (action !== 'read') return mayEditReferenceData(actor);
   if (resource.type === 'record-item') return resource.published || isStaff(actor);
   // Items that belong to a format (bodies, meetings, projects, events): the body rule below.
@@ -77,4 +85,21 @@ function canOnAccount(actor: Actor, action: Action, resource: { userId: string |
   const admin = actor.kind === 'system' || actor.kind === 'admin-token' || (actor.kind === 'user' && actor.roles.includes('admin'));
   if (action === 'read') return admin || self || (actor.kind === 'user' && actor.roles.includes('secretariat'));
   return admin;
+}
+
+// Texts and decisions are never public (a released statement reaches the public as a record item).
+// Staff read every text; a delegate reads those whose format holds their member. Drafting (texts,
+// versions, language links, procedure acts) is for the secretariat and the chair — the procedure's
+// state machine then decides which act needs the chair. A support or comment position is taken by a
+// delegate of a member of the format; reservations and silence breaks need only `read` here: the
+// state machine checks the head of delegation and the member. Releasing a decision is secretariat work.
+function canOnText(actor: Actor, action: Action, resource: { type: 'text' | 'decision'; formatMembers: readonly string[]; part: string }): boolean {
+  const inFormat = actor.kind === 'user' && actor.member !== null && resource.formatMembers.includes(actor.member);
+  if (action === 'read') return isStaff(actor) || inFormat;
+  if (actor.kind === 'public') return false;
+  const machine = actor.kind === 'system' || actor.kind === 'admin-token';
+  if (resource.part === 'position') return actor.kind === 'user' && actor.roles.includes('delegate') && inFormat;
+  if (resource.part === 'release') return machine || (actor.kind === 'user' && actor.roles.includes('secretariat'));
+  if (resource.part === 'register') return false;
+  return machine || (actor.kind === 'user' && actor.roles.some((r) => r === 'secretariat' || r === 'chair'));
 }

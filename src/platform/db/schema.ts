@@ -3,6 +3,7 @@
 // ISO-8601 UTC strings ('2002-09-25T08:00:00.000Z') and calendar dates 'YYYY-MM-DD', which compare
 // correctly as text; JSON is stored as text; booleans are 0/1 integers.
 import type { MeetingsEventsTables } from './schema-meetings-events.ts';
+import type { TextsTables } from './schema-texts.ts';
 
 export interface CouncilTable {
   id: string; // always 'council': the installation serves one council
@@ -155,7 +156,7 @@ export interface RecordSourceTable {
 }
 
 // Tables of meetings, the work programme and the calendar (migration 0004) are typed beside this file.
-export interface DB extends MeetingsEventsTables {
+export interface DB extends MeetingsEventsTables, TextsTables {
   council: CouncilTable;
   members: MemberTable;
   member_groups: MemberGroupTable;
