@@ -7,6 +7,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureChromium } from './ensure-chromium.mjs';
+import { buildApp } from './build-app.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -32,6 +33,8 @@ if (files.length === 0) {
 }
 
 ensureChromium();
+// The browser tests drive the built workspace app; build it if its sources changed since the last build.
+await buildApp({ quiet: true });
 
 const result = spawnSync(
   process.execPath,

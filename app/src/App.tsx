@@ -1,0 +1,45 @@
+// The workspace's routes. Every page loads its data from /api/v1 as the signed-in user: what the server
+// answers is exactly what `can` lets this user see, so the app never filters or guesses on its own.
+import { createBrowserRouter, RouterProvider } from 'react-router';
+import { Layout } from './components/Layout.tsx';
+import { NotFoundPage } from './pages/NotFoundPage.tsx';
+import { DashboardPage } from './pages/DashboardPage.tsx';
+import { MeetingsPage, MeetingPage, MeetingFormPage } from './pages/meetings.tsx';
+import { CalendarPage, EventPage, EventFormPage } from './pages/calendar.tsx';
+import { WorkProgrammePage, ProjectPage, ProjectFormPage } from './pages/work-programme.tsx';
+import { MembersPage, MemberPage } from './pages/members.tsx';
+import { TextsPage, TextPage, DecisionsPage } from './pages/texts.tsx';
+
+const router = createBrowserRouter(
+  [
+    {
+      element: <Layout />,
+      children: [
+        { index: true, element: <DashboardPage /> },
+        { path: 'meetings', element: <MeetingsPage /> },
+        { path: 'meetings/new', element: <MeetingFormPage /> },
+        { path: 'meetings/:id', element: <MeetingPage /> },
+        { path: 'meetings/:id/edit', element: <MeetingFormPage /> },
+        { path: 'calendar', element: <CalendarPage /> },
+        { path: 'events/new', element: <EventFormPage /> },
+        { path: 'events/:id', element: <EventPage /> },
+        { path: 'events/:id/edit', element: <EventFormPage /> },
+        { path: 'work-programme', element: <WorkProgrammePage /> },
+        { path: 'projects/new', element: <ProjectFormPage /> },
+        { path: 'projects/:id', element: <ProjectPage /> },
+        { path: 'projects/:id/edit', element: <ProjectFormPage /> },
+        { path: 'members', element: <MembersPage /> },
+        { path: 'members/:code', element: <MemberPage /> },
+        { path: 'texts', element: <TextsPage /> },
+        { path: 'texts/:id', element: <TextPage /> },
+        { path: 'decisions', element: <DecisionsPage /> },
+        { path: '*', element: <NotFoundPage /> },
+      ],
+    },
+  ],
+  { basename: '/app' },
+);
+
+export function App() {
+  return <RouterProvider router={router} />;
+}

@@ -1,0 +1,46 @@
+// A labelled form field with its inline error: the message is tied to the input by aria-describedby
+// and announced (aria-invalid), so a keyboard or screen-reader user hears what to correct.
+import { useId, type ReactElement, type ReactNode } from 'react';
+import { cloneElement } from 'react';
+
+export function Field({ label, error, hint, children }: { label: string; error?: string | undefined; hint?: ReactNode; children: ReactElement<Record<string, unknown>> }) {
+  const id = useId();
+  const hintId = hint ? `${id}-hint` : undefined;
+  const errorId = error ? `${id}-error` : undefined;
+  const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className={error ? 'field field-invalid' : 'field'}>
+      <label htmlFor={id}>{label}</label>
+      {hint ? (
+        <p className="hint" id={hintId}>
+          {hint}
+        </p>
+      ) : null}
+      {cloneElement(children, { id, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy })}
+      {error ? (
+        <p className="field-error" id={errorId}>
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** The summary at the top of a form that failed: focusable, listing every problem. */
+export function FormErrors({ message, fields }: { message: string | null; fields: Record<string, string> }) {
+  if (!message && Object.keys(fields).length === 0) return null;
+  return (
+    <div className="alert" role="alert" tabIndex={-1}>
+      <p>{message ?? 'Some fields need correcting.'}</p>
+      {Object.keys(fields).length > 0 ? (
+        <ul>
+          {Object.entries(fields).map(([path, text]) => (
+            <li key={path}>
+              <strong>{path}</strong>: {text}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}

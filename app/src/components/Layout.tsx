@@ -1,0 +1,66 @@
+// The frame of every workspace page: skip link, masthead with the main navigation and the account,
+// and the page itself in <main>. Page titles go to document.title through <PageTitle>.
+import { useEffect, type ReactNode } from 'react';
+import { NavLink, Outlet } from 'react-router';
+import { useSession } from '../session.tsx';
+
+const NAV: { to: string; label: string; end?: boolean }[] = [
+  { to: '/', label: 'Dashboard', end: true },
+  { to: '/meetings', label: 'Meetings' },
+  { to: '/calendar', label: 'Calendar' },
+  { to: '/work-programme', label: 'Work programme' },
+  { to: '/texts', label: 'Texts' },
+  { to: '/members', label: 'Members' },
+];
+
+export function Layout() {
+  const { user, signOut } = useSession();
+  const who = user.member ? `${user.name} (${user.member}${user.headOfDelegation ? ', head of delegation' : ''})` : user.name;
+  return (
+    <>
+      <a className="skip" href="#main">
+        Skip to content
+      </a>
+      <header className="masthead">
+        <div className="wrap">
+          <a className="brand" href="/">
+            Concord
+          </a>
+          <nav aria-label="Workspace">
+            <ul>
+              {NAV.map((item) => (
+                <li key={item.to}>
+                  <NavLink to={item.to} end={item.end ?? false}>
+                    {item.label}
+                  </NavLink>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          <div className="account">
+            <span>Signed in as {who}</span>{' '}
+            <button type="button" className="link-button" onClick={() => void signOut()}>
+              Sign out
+            </button>
+          </div>
+        </div>
+      </header>
+      <main id="main" className="wrap" tabIndex={-1}>
+        <Outlet />
+      </main>
+      <footer className="footer">
+        <div className="wrap">
+          <a href="/">Public record</a> · <a href="/council">The council</a> · <a href="/api/docs">API</a>
+        </div>
+      </footer>
+    </>
+  );
+}
+
+/** Sets the browser tab's title and renders the page heading. */
+export function PageTitle({ children, title }: { children: ReactNode; title: string }) {
+  useEffect(() => {
+    document.title = `${title} · Concord`;
+  }, [title]);
+  return <h1>{children}</h1>;
+}
