@@ -113,5 +113,5 @@ export function renderLinkInvalidPage(message: string, councilName?: string): st
 /** The account line of the masthead: "Signed in as NAME · Sign out", or a sign-in link. */
 export function renderAccountLine(viewer: { name: string; csrfToken: string } | null, here: string): SafeHtml {
   if (!viewer) return html`<div class="account"><a href="/sign-in${here === '/' ? '' : `?next=${encodeURIComponent(here)}`}">Sign in</a></div>`;
-  return html`<div class="account"><span>Signed in as <strong>${viewer.name}</strong></span> <span aria-hidden="true">·</span> <form method="post" action="/sign-out"><input type="hidden" name="csrf" value="${viewer.csrfToken}"><button type="submit" class="link-button">Sign out</button></form></div>`;
+  return html`<div class="account"><span>Signed in as <strong>${viewer.name}</strong></span> <span aria-hidden="true">·</span> <a href="/app/">Workspace</a> <span aria-hidden="true">·</span> <form method="post" action="/sign-out"><input type="hidden" name="csrf" value="${viewer.csrfToken}"><button type="submit" class="link-button">Sign out</button></form></div>`;
 }

@@ -37,5 +37,5 @@ test('a delegate has one member and no other role; member and head of delegation
 test('after sign-in, only a path of this site is followed', () => {
   assert.equal(safeNext('/council'), '/council');
   assert.equal(safeNext('/record/2002?page=2'), '/record/2002?page=2');
-  for (const bad of ['', 'council', '//evil.example', '/\\evil.example', 'https://evil.example', 'javascript:alert(1)', '/a b']) assert.equal(safeNext(bad), '/', bad);
+  for (const bad of ['', 'council', '//evil.example', '/\\evil.example', 'https://evil.example', 'javascript:alert(1)', '/a b']) assert.equal(safeNext(bad), '/app/', bad);
 });

@@ -28,9 +28,12 @@ const NOTICES: Record<string, string> = {
   'password-set': 'Your password is set. Sign in with it.',
 };
 
-/** A local path to return to after sign-in; anything else (another site, "//host") becomes "/". */
+/** Where signing in leads when no (valid) page was asked for: the workspace, where signed-in users work. */
+export const WORKSPACE_HOME = '/app/';
+
+/** A local path to return to after sign-in; anything else (none, another site, "//host") becomes the workspace. */
 export function safeNext(next: string): string {
-  return /^\/(?![/\\])[^\s]*$/.test(next) ? next : '/';
+  return /^\/(?![/\\])[^\s]*$/.test(next) ? next : WORKSPACE_HOME;
 }
 
 /** Installs the request-wide hooks of accounts on the root app: CSRF check and masthead account line. */

@@ -96,7 +96,7 @@ for (const dialect of DIALECTS) {
       const { csrf, cookie } = await openSignIn();
       for (const next of ['//evil.example/x', 'https://evil.example', '/\\evil.example']) {
         const res = await post('/sign-in', { email: DEMO.auditor, password: DEMO_PASSWORD, csrf, next }, cookie);
-        assert.equal(res.headers.location, '/', next);
+        assert.equal(res.headers.location, '/app/', next);
       }
     });
 
