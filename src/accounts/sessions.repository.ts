@@ -76,3 +76,19 @@ export async function deleteUserSessions(db: Executor, userId: string, now: stri
 export async function deleteExpiredSessions(db: Executor, userId: string, now: string): Promise<void> {
   await db.deleteFrom('sessions').where('user_id', '=', userId).where('expires_at', '<=', now).execute();
 }
+
+/**
+ * Deletes every expired session, in batches so a long-idle installation never holds the write lock for
+ * long; returns how many rows went. Housekeeping, not a change of the council's records: an expired row
+ * already grants nothing (findLiveSession ignores it), so this is logged, not written to the audit trail.
+ */
+export async function sweepExpiredSessions(db: Executor, now: string, batchSize = 500): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const batch = await db.selectFrom('sessions').select('id').where('expires_at', '<=', now).limit(batchSize).execute();
+    if (batch.length === 0) return total;
+    await db.deleteFrom('sessions').where('id', 'in', batch.map((row) => row.id)).where('expires_at', '<=', now).execute();
+    total += batch.length;
+    if (batch.length < batchSize) return total;
+  }
+}

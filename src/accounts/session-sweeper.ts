@@ -1,0 +1,29 @@
+// Removes expired sessions every hour (and once at start-up), so the sessions table holds live sessions
+// only, whatever the users do. Safe on several app servers at once: each deletes what has expired; a row
+// deleted by another server is simply not there any more.
+import type { Database } from '../platform/db/connect.ts';
+import type { Logger } from '../platform/logger.ts';
+import { sweepExpiredSessions } from './sessions.repository.ts';
+
+export interface Sweeper {
+  stop(): void;
+}
+
+export function startSessionSweeper(database: Database, logger: Logger, options: { now?: () => Date; everyMs?: number } = {}): Sweeper {
+  const now = options.now ?? (() => new Date());
+  let running: Promise<void> | null = null;
+  const sweep = () => {
+    running ??= sweepExpiredSessions(database.db, now().toISOString())
+      .then((removed) => {
+        if (removed > 0) logger.info({ removed }, 'expired sessions removed');
+      })
+      .catch((error: unknown) => logger.warn({ err: error }, 'could not remove expired sessions; will try again'))
+      .finally(() => {
+        running = null;
+      });
+  };
+  sweep();
+  const timer = setInterval(sweep, options.everyMs ?? 60 * 60 * 1000);
+  timer.unref();
+  return { stop: () => clearInterval(timer) };
+}
