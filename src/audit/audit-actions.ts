@@ -50,6 +50,20 @@ export const AUDIT_ACTIONS = [
   'event.deleted',
   'calendar_feed.created',
   'calendar_feed.revoked',
+  // Draft texts and the consensus procedure (issue 5): one action per procedure effect, plus the register.
+  'text.created',
+  'text.language_linked',
+  'text.version_created',
+  'text.position_recorded',
+  'text.reservation_placed',
+  'text.reservation_lifted',
+  'text.silence_opened',
+  'text.deadline_extended',
+  'text.silence_broken',
+  'text.failed',
+  'text.adopted',
+  'decision.recorded',
+  'decision.released',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
