@@ -9,6 +9,10 @@ import { buildApp } from './platform/http/app.ts';
 import { createLogger, type Logger } from './platform/logger.ts';
 import { loadDemo } from './demo/load-demo.ts';
 import { DEMO_PASSWORD, describeDemoAccounts } from './accounts/demo-accounts.ts';
+import { createLiveBus } from './live/create-live-bus.ts';
+import type { LiveBus } from './live/live-bus.ts';
+import { MailDispatcher } from './notifications/dispatcher.ts';
+import { describeSmtp, smtpMailer } from './notifications/mailer.ts';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -22,6 +26,7 @@ export interface RunningServer {
 export async function startServer(config: Config, options: { demo: boolean; logger?: Logger }): Promise<RunningServer> {
   const logger = options.logger ?? createLogger(config);
   const database = await openDatabase(config.database);
+  let live: LiveBus | null = null;
   try {
     const applied = await migrateToLatest(database);
     if (applied.length > 0) logger.info({ migrations: applied, database: database.description }, 'database migrated');
@@ -35,8 +40,17 @@ export async function startServer(config: Config, options: { demo: boolean; logg
     } else if (brandNew) {
       logger.info('brand-new database: starting empty (--no-demo)');
     }
-    const app = await buildApp({ config, database, logger });
+    // Live updates: LISTEN/NOTIFY on PostgreSQL (every app server hears every change), in-process on SQLite.
+    const bus = (live = createLiveBus(config.database, database, logger));
+    await bus.start();
+    const app = await buildApp({ config, database, logger, live: bus });
+    // Notification e-mail, when SMTP is configured; each app server runs a dispatcher (rows are leased).
+    const dispatcher = config.mail
+      ? new MailDispatcher({ database, mailer: smtpMailer(config.mail.smtpUrl, config.mail.from), logger, now: () => new Date(), publicUrl: config.publicUrl })
+      : null;
+    if (config.mail) logger.info({ smtp: describeSmtp(config.mail.smtpUrl) }, 'notification e-mail enabled');
     await app.listen({ port: config.port, host: config.host });
+    dispatcher?.start();
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     const host = config.host.includes(':') ? `[${config.host}]` : config.host;
@@ -50,11 +64,14 @@ export async function startServer(config: Config, options: { demo: boolean; logg
       logger,
       stop: () =>
         (stopping ??= (async () => {
+          await dispatcher?.stop();
           await app.close();
+          await bus.close();
           await database.close();
         })()),
     };
   } catch (error) {
+    await live?.close().catch(() => undefined);
     await database.close().catch(() => undefined);
     throw error;
   }

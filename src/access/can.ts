@@ -35,6 +35,8 @@ export type Resource =
   | { type: 'text'; formatMembers: readonly string[]; part: 'draft' | 'position' }
   /** An adopted text in the decision register; 'release' puts it on the public record. */
   | { type: 'decision'; formatMembers: readonly string[]; part: 'register' | 'release' }
+  /** A person's in-app notifications: only that person reads them and marks them read. */
+  | { type: 'notification'; userId: string }
   /** A user account (userId null: the list, or one not yet created); `part` separates the password. */
   | { type: 'account'; userId: string | null; part: 'profile' | 'password' };
 
@@ -66,6 +68,7 @@ function mayEditReferenceData(actor: Actor): boolean {
 export function can(actor: Actor, action: Action, resource: Resource): boolean {
   if (resource.type === 'account') return canOnAccount(actor, action, resource);
   if (resource.type === 'calendar-feed-token') return actor.kind === 'user' || actor.kind === 'admin-token';
+  if (resource.type === 'notification') return actor.kind === 'user' && actor.id === resource.userId && (action === 'read' || action === 'update');
   if (resource.type === 'text' || resource.type === 'decision') return canOnText(actor, action, resource);
   if (action !== 'read') return mayEditReferenceData(actor);
   if (resource.type === 'record-item') return resource.published || isStaff(actor);

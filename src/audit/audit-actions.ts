@@ -64,6 +64,9 @@ export const AUDIT_ACTIONS = [
   'text.adopted',
   'decision.recorded',
   'decision.released',
+  // Notifications (issue 5): reading one, and the deadline scan queueing "deadline within 24 hours".
+  'notification.read',
+  'notification.deadline_soon_queued',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

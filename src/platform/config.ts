@@ -51,6 +51,9 @@ const envSchema = z.object({
   SESSION_MAX_HOURS: wholeNumber(1, 720, 'hours').default(12),
   LOGIN_LOCKOUT_MINUTES: wholeNumber(1, 1440, 'minutes').default(15),
   LOGIN_RATE_LIMIT: wholeNumber(1, 100_000, 'requests a minute').default(30),
+  // E-mail of notifications (README, Configuration): both or neither.
+  SMTP_URL: z.string().regex(/^smtps?:\/\/[^/]+/, 'must be an SMTP URL such as smtp://user:password@mail.example.org:587 or smtps://…:465').optional(),
+  MAIL_FROM: z.string().regex(/^([^<>]*<[^@\s<>]+@[^@\s<>]+>|[^@\s<>]+@[^@\s<>]+)$/, 'must be an address such as concord@example.org or "Concord <concord@example.org>"').optional(),
 });
 
 export type DatabaseConfig =
@@ -87,6 +90,8 @@ export interface Config {
   loginLockoutMinutes: number;
   /** Sign-in attempts accepted per client address per minute, on each sign-in endpoint. */
   loginRateLimit: number;
+  /** Where notification e-mails are sent from, when configured (SMTP_URL and MAIL_FROM); null: in-app only. */
+  mail: { smtpUrl: string; from: string } | null;
 }
 
 /** Raised for configuration that cannot be used; its message is one line fit for a terminal. */
@@ -118,6 +123,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   } else {
     database = { dialect: 'sqlite', file: resolve(dataDir, 'concord.db') };
   }
+  if ((e.SMTP_URL === undefined) !== (e.MAIL_FROM === undefined)) {
+    throw new ConfigError(`Invalid configuration: ${e.SMTP_URL ? 'SMTP_URL is set but MAIL_FROM is not' : 'MAIL_FROM is set but SMTP_URL is not'}; set both to send notification e-mails, or neither.`);
+  }
   const publicUrl = (e.PUBLIC_URL ?? `http://${e.HOST.includes(':') ? `[${e.HOST}]` : e.HOST}:${e.PORT}`).replace(/\/$/, '');
   return {
     port: e.PORT,
@@ -135,6 +143,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sessionMaxHours: e.SESSION_MAX_HOURS,
     loginLockoutMinutes: e.LOGIN_LOCKOUT_MINUTES,
     loginRateLimit: e.LOGIN_RATE_LIMIT,
+    mail: e.SMTP_URL && e.MAIL_FROM ? { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM } : null,
   };
 }
 

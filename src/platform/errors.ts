@@ -49,6 +49,7 @@ export const errorCatalog = {
   ALREADY_RELEASED: { status: 409, message: "This decision was already released to the public record. Open the record item named in the message." },
   INVALID_TRANSITION: { status: 409, message: 'The item cannot move to this status from the one it is in. The message names the allowed next step.' },
   RATE_LIMITED: { status: 429, message: 'Too many requests. Wait a moment and try again.' },
+  LIVE_TOO_MANY_STREAMS: { status: 429, message: 'Too many live-update streams are open for your account or on this server. Close other Concord tabs or windows and reload.' },
   DATABASE_UNAVAILABLE: { status: 503, message: 'The database is not reachable right now. Try again shortly.' },
   INTERNAL: { status: 500, message: 'Something went wrong on our side. Nothing was changed; the request id identifies it in the logs.' },
 } as const satisfies Record<string, { status: number; message: string }>;

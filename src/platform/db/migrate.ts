@@ -8,6 +8,7 @@ import * as m0002 from './migrations/0002_public_record.ts';
 import * as m0003 from './migrations/0003_accounts.ts';
 import * as m0004 from './migrations/0004_meetings_events.ts';
 import * as m0005 from './migrations/0005_texts.ts';
+import * as m0006 from './migrations/0006_notifications.ts';
 
 type DialectMigration = { up: (db: Parameters<Migration['up']>[0], dialect: Database['dialect']) => Promise<void> };
 
@@ -17,6 +18,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0003_accounts': m0003,
   '0004_meetings_events': m0004,
   '0005_texts': m0005,
+  '0006_notifications': m0006,
 };
 
 /** Applies every pending migration; returns the names applied. Throws with the failing migration named. */

@@ -26,6 +26,9 @@ import { accountPages, installAccountHooks } from '../../accounts/accounts.web.t
 import { webRoutes } from '../../web/web.routes.ts';
 import { publicRoutes } from '../../web/public/public.routes.ts';
 import { publicRecordRoutes } from '../../public-record/public-record.routes.ts';
+import { InProcessLiveBus, type LiveBus } from '../../live/live-bus.ts';
+import { liveRoutes } from '../../live/live.routes.ts';
+import { notificationRoutes } from '../../notifications/notifications.routes.ts';
 
 export interface AppDeps {
   config: Config;
@@ -33,6 +36,8 @@ export interface AppDeps {
   logger: Logger;
   /** The clock; tests pass a fixed one. */
   now?: () => Date;
+  /** The live-event bus (server.ts: LISTEN/NOTIFY on PostgreSQL); in-process when not given. */
+  live?: LiveBus;
 }
 
 declare module 'fastify' {
@@ -58,7 +63,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  app.decorate('deps', { now: () => new Date(), ...deps });
+  app.decorate('deps', { now: () => new Date(), ...deps, live: deps.live ?? new InProcessLiveBus() });
   app.decorateRequest('actor', null as never);
   app.decorateRequest('session', null);
   installErrorHandling(app);
@@ -124,6 +129,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(accountRoutes, { prefix: '/api/v1' });
   await app.register(accountPages);
   await app.register(publicRecordRoutes, { prefix: '/api/v1' });
+  await app.register(liveRoutes, { prefix: '/api/v1' });
+  await app.register(notificationRoutes, { prefix: '/api/v1' });
   await app.register(webRoutes);
   await app.register(publicRoutes);
   return app;
