@@ -1,5 +1,4 @@
-// PLACEHOLDER: being built (replace this file).
-import { PageTitle } from '../components/Layout.tsx';
-export function CalendarPage() { return <PageTitle title="CalendarPage">CalendarPage</PageTitle>; }
-export function EventPage() { return <PageTitle title="EventPage">EventPage</PageTitle>; }
-export function EventFormPage() { return <PageTitle title="EventFormPage">EventFormPage</PageTitle>; }
+// The calendar pages (App.tsx imports them from here): the views, one event, the event form.
+export { CalendarPage } from './calendar/CalendarPage.tsx';
+export { EventPage } from './calendar/EventPage.tsx';
+export { EventFormPage } from './calendar/EventFormPage.tsx';

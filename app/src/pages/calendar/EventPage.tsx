@@ -1,0 +1,141 @@
+// One event: when (in the words it was announced with, and how exact that is), where, who hosts it, its
+// place in a series, status, who may see it, and the projects and topics it belongs to.
+import { useRef, useState } from 'react';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
+import { api, ApiError } from '../../api.ts';
+import { PageTitle } from '../../components/Layout.tsx';
+import { ErrorBox, Loading } from '../../components/Status.tsx';
+import { AccessBadge, StatusBadge } from '../../components/calendar/Badges.tsx';
+import { placeText } from '../../components/calendar/EventTable.tsx';
+import { eventDateText, precisionNote } from '../../components/calendar/dates.ts';
+import { kindLabel, type EventDetail } from '../../components/calendar/model.ts';
+import { useSession } from '../../session.tsx';
+import { useApi } from '../../use-api.ts';
+
+export function EventPage() {
+  const { id } = useParams();
+  const { isSecretariat } = useSession();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const notice = (location.state as { notice?: string } | null)?.notice ?? null;
+  const event = useApi<EventDetail>(`/events/${id}`);
+  const [confirming, setConfirming] = useState(false);
+  const [deleteError, setDeleteError] = useState<ApiError | null>(null);
+  const confirmRef = useRef<HTMLButtonElement>(null);
+
+  if (event.status === 'loading') return <Loading what="the event" />;
+  if (event.error)
+    return (
+      <>
+        <PageTitle title="Event">Event</PageTitle>
+        <ErrorBox error={event.error} retry={event.reload} />
+        <p>
+          <Link to="/calendar">Back to the calendar</Link>
+        </p>
+      </>
+    );
+  const e = event.data;
+  const note = precisionNote(e.date.precision);
+  const place = placeText(e.place);
+
+  async function remove() {
+    try {
+      await api.delete(`/events/${e.id}`);
+      navigate('/calendar?view=list');
+    } catch (err) {
+      setDeleteError(err instanceof ApiError ? err : new ApiError(0, 'CLIENT', String(err)));
+    }
+  }
+
+  return (
+    <>
+      <p className="eyebrow">
+        <Link to="/calendar">Calendar</Link> · {kindLabel(e.kind)}
+      </p>
+      <PageTitle title={e.title}>{e.title}</PageTitle>
+      {notice ? (
+        <p className="notice" role="status">
+          {notice}
+        </p>
+      ) : null}
+      <p className="cal-entry-badges">
+        <StatusBadge status={e.status} /> <AccessBadge isPublic={e.public} format={e.format} />
+      </p>
+      <dl className="facts">
+        <dt>When</dt>
+        <dd>
+          {eventDateText(e.date)}
+          {note ? <span className="cal-precision"> ({note})</span> : null}
+        </dd>
+        <dt>Where</dt>
+        <dd>{place || 'Not yet announced'}</dd>
+        <dt>Host</dt>
+        <dd>{e.host ? <Link to={`/members/${e.host.code}`}>{e.host.name}</Link> : 'No host member'}</dd>
+        {e.series ? (
+          <>
+            <dt>Series</dt>
+            <dd>
+              {e.series.phrase[0]!.toUpperCase() + e.series.phrase.slice(1)}: {e.series.name}
+            </dd>
+          </>
+        ) : null}
+        <dt>Body</dt>
+        <dd>{e.body ? e.body.name : 'None'}</dd>
+        <dt>Who may see it</dt>
+        <dd>{e.public ? `Everyone (public); the event belongs to ${e.format.name}` : `Members of ${e.format.name} only`}</dd>
+        <dt>Topics</dt>
+        <dd>{e.topics.length ? e.topics.map((t) => t.name).join(', ') : 'None'}</dd>
+        <dt>Projects</dt>
+        <dd>
+          {e.projects.length === 0 ? (
+            'None'
+          ) : (
+            <ul className="plain">
+              {e.projects.map((p) => (
+                <li key={p.id}>
+                  <Link to={`/projects/${p.id}`}>{p.title}</Link>
+                </li>
+              ))}
+            </ul>
+          )}
+        </dd>
+      </dl>
+      {e.description ? (
+        <section aria-labelledby="about-h">
+          <h2 id="about-h">About</h2>
+          <p>{e.description}</p>
+        </section>
+      ) : null}
+
+      {isSecretariat ? (
+        <div className="form-actions">
+          <Link className="button" to={`/events/${e.id}/edit`}>
+            Change the event
+          </Link>
+          {confirming ? (
+            <>
+              <button type="button" ref={confirmRef} className="button danger" onClick={() => void remove()}>
+                Yes, delete “{e.title}”
+              </button>
+              <button type="button" className="button secondary" onClick={() => setConfirming(false)}>
+                Keep it
+              </button>
+            </>
+          ) : (
+            <button
+              type="button"
+              className="button secondary"
+              onClick={() => {
+                setConfirming(true);
+                requestAnimationFrame(() => confirmRef.current?.focus());
+              }}
+            >
+              Delete the event
+            </button>
+          )}
+        </div>
+      ) : null}
+      {deleteError ? <ErrorBox error={deleteError} /> : null}
+    </>
+  );
+}
