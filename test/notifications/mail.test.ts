@@ -45,7 +45,7 @@ for (const dialect of DIALECTS) {
       assert.equal(report.sent, 4);
       const to = smtp.received.flatMap((m) => m.to).sort();
       assert.deepEqual(to, [DEMO_EMAILS.auditor, DEMO_EMAILS.chair, DEMO_EMAILS.headPl, DEMO_EMAILS.secretariat].sort());
-      assert.equal(to.includes(DEMO_EMAILS.headRu), false, 'Russia is outside NATO (at 19)');
+      assert.equal((to as string[]).includes(DEMO_EMAILS.headRu), false, 'Russia is outside NATO (at 19)');
       const mail = smtp.received[0]!;
       assert.equal(mail.subject, '[Concord] Silence broken on the TMD statement');
       assert.equal(mail.from, 'concord@council.example');
