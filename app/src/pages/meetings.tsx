@@ -1,5 +1,4 @@
-// PLACEHOLDER: being built (replace this file).
-import { PageTitle } from '../components/Layout.tsx';
-export function MeetingsPage() { return <PageTitle title="MeetingsPage">MeetingsPage</PageTitle>; }
-export function MeetingPage() { return <PageTitle title="MeetingPage">MeetingPage</PageTitle>; }
-export function MeetingFormPage() { return <PageTitle title="MeetingFormPage">MeetingFormPage</PageTitle>; }
+// The meetings pages: the list, one meeting, and the secretariat's form (files under ./meetings/).
+export { MeetingsPage } from './meetings/MeetingsPage.tsx';
+export { MeetingPage } from './meetings/MeetingPage.tsx';
+export { MeetingFormPage } from './meetings/MeetingFormPage.tsx';
