@@ -1,4 +1,3 @@
-// PLACEHOLDER: being built (replace this file).
-import { PageTitle } from '../components/Layout.tsx';
-export function MembersPage() { return <PageTitle title="MembersPage">MembersPage</PageTitle>; }
-export function MemberPage() { return <PageTitle title="MemberPage">MemberPage</PageTitle>; }
+// The members pages (App.tsx imports them from here).
+export { MembersPage } from './members/MembersPage.tsx';
+export { MemberPage } from './members/MemberPage.tsx';

@@ -1,5 +1,4 @@
-// PLACEHOLDER: being built (replace this file).
-import { PageTitle } from '../components/Layout.tsx';
-export function WorkProgrammePage() { return <PageTitle title="WorkProgrammePage">WorkProgrammePage</PageTitle>; }
-export function ProjectPage() { return <PageTitle title="ProjectPage">ProjectPage</PageTitle>; }
-export function ProjectFormPage() { return <PageTitle title="ProjectFormPage">ProjectFormPage</PageTitle>; }
+// The work-programme pages (App.tsx imports them from here).
+export { WorkProgrammePage } from './work-programme/WorkProgrammePage.tsx';
+export { ProjectPage } from './work-programme/ProjectPage.tsx';
+export { ProjectFormPage } from './work-programme/ProjectFormPage.tsx';

@@ -26,6 +26,8 @@ import { accountPages, installAccountHooks } from '../../accounts/accounts.web.t
 import { webRoutes } from '../../web/web.routes.ts';
 import { publicRoutes } from '../../web/public/public.routes.ts';
 import { publicRecordRoutes } from '../../public-record/public-record.routes.ts';
+import { textRoutes } from '../../texts/texts.routes.ts';
+import type { TextChangeHooks } from '../../texts/text-change.ts';
 import { InProcessLiveBus, type LiveBus } from '../../live/live-bus.ts';
 import { liveRoutes } from '../../live/live.routes.ts';
 import { notificationRoutes } from '../../notifications/notifications.routes.ts';
@@ -36,6 +38,8 @@ export interface AppDeps {
   logger: Logger;
   /** The clock; tests pass a fixed one. */
   now?: () => Date;
+  /** Hooks of the texts service: live updates after commit, the notification outbox inside it (texts/text-change.ts). */
+  textHooks?: TextChangeHooks;
   /** The live-event bus (server.ts: LISTEN/NOTIFY on PostgreSQL); in-process when not given. */
   live?: LiveBus;
 }
@@ -129,6 +133,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(accountRoutes, { prefix: '/api/v1' });
   await app.register(accountPages);
   await app.register(publicRecordRoutes, { prefix: '/api/v1' });
+  await app.register(textRoutes, { prefix: '/api/v1', hooks: deps.textHooks });
   await app.register(liveRoutes, { prefix: '/api/v1' });
   await app.register(notificationRoutes, { prefix: '/api/v1' });
   await app.register(webRoutes);

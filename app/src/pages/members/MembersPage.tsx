@@ -1,0 +1,51 @@
+// Members of the council: groups, the date each joined, and the formats each one sits in.
+import { Link } from 'react-router';
+import { PageTitle } from '../../components/Layout.tsx';
+import { ErrorBox, Loading } from '../../components/Status.tsx';
+import { longDate } from '../../components/calendar/dates.ts';
+import type { Format, Member } from '../../components/members/model.ts';
+import { useApi } from '../../use-api.ts';
+
+export function MembersPage() {
+  const members = useApi<{ items: Member[] }>('/members');
+  const formats = useApi<{ items: Format[] }>('/formats');
+  const formatsOf = (code: string) => (formats.data?.items ?? []).filter((f) => f.members.includes(code));
+  return (
+    <>
+      <PageTitle title="Members and delegations">Members and delegations</PageTitle>
+      {members.status === 'loading' ? <Loading what="the members" /> : null}
+      {members.error ? <ErrorBox error={members.error} retry={members.reload} /> : null}
+      {formats.error ? <ErrorBox error={formats.error} retry={formats.reload} /> : null}
+      {members.data ? (
+        <>
+          <p className="meta">{members.data.items.length} members, in seating order.</p>
+          <div className="table-scroll">
+            <table className="data">
+              <caption className="visually-hidden">Members of the council, {members.data.items.length} in all</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Member</th>
+                  <th scope="col">Groups</th>
+                  <th scope="col">Joined</th>
+                  <th scope="col">Formats</th>
+                </tr>
+              </thead>
+              <tbody>
+                {members.data.items.map((m) => (
+                  <tr key={m.code}>
+                    <th scope="row">
+                      <Link to={`/members/${m.code}`}>{m.name}</Link> <span className="meta">({m.code})</span>
+                    </th>
+                    <td>{m.groups.join(', ') || '—'}</td>
+                    <td>{m.joinedOn ? longDate(m.joinedOn) : 'Not recorded'}</td>
+                    <td>{formats.data ? formatsOf(m.code).map((f) => f.name).join(', ') || 'None' : '…'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,174 @@
+// Creating and changing a project (secretariat): body, format, title, description, status, period,
+// public, topics and lead members. Milestones and deliverables are added on the project's page.
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { api, ApiError } from '../../api.ts';
+import { Field, FormErrors } from '../../components/Field.tsx';
+import { PageTitle } from '../../components/Layout.tsx';
+import { ErrorBox, Loading } from '../../components/Status.tsx';
+import { CheckboxGroup } from '../../components/calendar/CheckboxGroup.tsx';
+import { serverFieldErrors, summaryFields } from '../../components/calendar/form-errors.ts';
+import type { Ref } from '../../components/calendar/model.ts';
+import { PROJECT_STATUSES, wpLabel, type Project } from '../../components/work-programme/model.ts';
+import { useSession } from '../../session.tsx';
+import { useApi } from '../../use-api.ts';
+
+const LABELS: Record<string, string> = {
+  body: 'Body',
+  format: 'Format',
+  title: 'Title',
+  status: 'Status',
+  startsOn: 'Starts on',
+  endsOn: 'Ends on',
+  public: 'Public',
+  topics: 'Topics',
+  leadMembers: 'Lead members',
+  description: 'Description',
+};
+
+const EMPTY = { body: '', format: '', title: '', description: '', status: 'active', startsOn: '', endsOn: '', public: false, topics: [] as string[], leadMembers: [] as string[] };
+
+export function ProjectFormPage() {
+  const { id } = useParams();
+  const editing = id !== undefined;
+  const { isSecretariat } = useSession();
+  const navigate = useNavigate();
+  const existing = useApi<Project>(editing ? `/projects/${id}` : null);
+  const bodies = useApi<{ items: Ref[] }>('/bodies');
+  const formats = useApi<{ items: Ref[] }>('/formats');
+  const members = useApi<{ items: Ref[] }>('/members');
+  const topics = useApi<{ items: Ref[] }>('/topics');
+  const [form, setForm] = useState(EMPTY);
+  const [loadedId, setLoadedId] = useState<string | null>(null);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [failure, setFailure] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const summaryRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    const p = existing.data;
+    if (p && loadedId !== p.id) {
+      setForm({ body: p.body?.code ?? '', format: p.format.code, title: p.title, description: p.description, status: p.status, startsOn: p.startsOn ?? '', endsOn: p.endsOn ?? '', public: p.public, topics: p.topics.map((t) => t.code), leadMembers: p.leadMembers.map((m) => m.code) });
+      setLoadedId(p.id);
+    }
+  }, [existing.data, loadedId]);
+
+  const title = editing ? `Change project${existing.data ? `: ${existing.data.title}` : ''}` : 'New project';
+  if (!isSecretariat)
+    return (
+      <>
+        <PageTitle title={title}>{title}</PageTitle>
+        <p>Only the secretariat creates and changes projects.</p>
+      </>
+    );
+  if (editing && existing.error) return <ErrorBox error={existing.error} retry={existing.reload} />;
+  if (editing && !loadedId) return <Loading what="the project" />;
+
+  const set = <K extends keyof typeof EMPTY>(key: K, value: (typeof EMPTY)[K]) => setForm((f) => ({ ...f, [key]: value }));
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const problems: Record<string, string> = {};
+    if (!form.body) problems.body = 'Choose the body that runs the project.';
+    if (!form.title.trim()) problems.title = 'Enter a title for the project.';
+    if (form.startsOn && form.endsOn && form.endsOn < form.startsOn) problems.endsOn = 'The end must be on or after the start.';
+    const fail = (fields: Record<string, string>, message: string) => {
+      setErrors(fields);
+      setFailure(message);
+      requestAnimationFrame(() => summaryRef.current?.querySelector<HTMLElement>('[role=alert]')?.focus());
+    };
+    if (Object.keys(problems).length) return fail(problems, 'The project was not saved. Correct the fields below.');
+    const payload: Record<string, unknown> = {
+      body: form.body,
+      title: form.title.trim(),
+      description: form.description,
+      status: form.status,
+      startsOn: form.startsOn || null,
+      endsOn: form.endsOn || null,
+      public: form.public,
+      topics: form.topics,
+      leadMembers: form.leadMembers,
+    };
+    if (form.format) payload.format = form.format;
+    setSaving(true);
+    try {
+      const saved = editing ? await api.patch<Project>(`/projects/${id}`, payload) : await api.post<Project>('/projects', payload);
+      navigate(`/projects/${saved.id}`, { state: { notice: editing ? 'The project is saved.' : 'The project is created. Add its milestones and deliverables below.' } });
+    } catch (e) {
+      const err = e instanceof ApiError ? e : new ApiError(0, 'CLIENT', String(e));
+      fail(serverFieldErrors(err, LABELS), err.message);
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  const options = (list: Ref[] | undefined) =>
+    (list ?? []).map((o) => (
+      <option key={o.code} value={o.code}>
+        {o.name}
+      </option>
+    ));
+
+  return (
+    <>
+      <PageTitle title={title}>{title}</PageTitle>
+      <div ref={summaryRef}>
+        <FormErrors message={failure} fields={summaryFields(errors, LABELS)} />
+      </div>
+      <form className="form" onSubmit={(e) => void submit(e)} noValidate>
+        <Field label="Title" error={errors.title}>
+          <input value={form.title} onChange={(e) => set('title', e.target.value)} maxLength={300} />
+        </Field>
+        <div className="field-row">
+          <Field label="Body" error={errors.body}>
+            <select value={form.body} onChange={(e) => set('body', e.target.value)}>
+              <option value="">Choose a body</option>
+              {options(bodies.data?.items)}
+            </select>
+          </Field>
+          <Field label="Format" error={errors.format} hint="Who may see it. Empty: the body's format.">
+            <select value={form.format} onChange={(e) => set('format', e.target.value)}>
+              <option value="">The body's format</option>
+              {options(formats.data?.items)}
+            </select>
+          </Field>
+        </div>
+        <div className="field-row">
+          <Field label="Status" error={errors.status}>
+            <select value={form.status} onChange={(e) => set('status', e.target.value)}>
+              {PROJECT_STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {wpLabel(s)}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field label="Starts on" error={errors.startsOn}>
+            <input type="date" value={form.startsOn} onChange={(e) => set('startsOn', e.target.value)} />
+          </Field>
+          <Field label="Ends on" error={errors.endsOn}>
+            <input type="date" value={form.endsOn} onChange={(e) => set('endsOn', e.target.value)} />
+          </Field>
+        </div>
+        <div className="field check">
+          <label>
+            <input type="checkbox" checked={form.public} onChange={(e) => set('public', e.target.checked)} /> Public: on the public record of the work programme
+          </label>
+        </div>
+        <CheckboxGroup legend="Topics" error={errors.topics} options={(topics.data?.items ?? []).map((t) => ({ value: t.code, label: t.name }))} selected={form.topics} onChange={(v) => set('topics', v)} columns />
+        <CheckboxGroup legend="Lead members" error={errors.leadMembers} options={(members.data?.items ?? []).map((m) => ({ value: m.code, label: m.name }))} selected={form.leadMembers} onChange={(v) => set('leadMembers', v)} columns />
+        <Field label="Description" error={errors.description}>
+          <textarea value={form.description} onChange={(e) => set('description', e.target.value)} maxLength={10000} />
+        </Field>
+        <div className="form-actions">
+          <button type="submit" className="button" disabled={saving}>
+            {editing ? 'Save the project' : 'Create the project'}
+          </button>
+          <Link className="button secondary" to={editing ? `/projects/${id}` : '/work-programme'}>
+            Cancel
+          </Link>
+        </div>
+      </form>
+    </>
+  );
+}
