@@ -67,7 +67,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  app.decorate('deps', { now: () => new Date(), ...deps, live: deps.live ?? new InProcessLiveBus() });
+  app.decorate('deps', { now: () => new Date(), textHooks: {}, ...deps, live: deps.live ?? new InProcessLiveBus() });
   app.decorateRequest('actor', null as never);
   app.decorateRequest('session', null);
   installErrorHandling(app);
