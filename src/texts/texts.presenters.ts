@@ -1,0 +1,96 @@
+// API shapes of texts and decisions with explicit field lists; names come from the reader's lookups
+// (bodies only when the reader may see them).
+import type { Actor } from '../access/can.ts';
+import { bodyRef, formatRef, type Lookups } from '../meetings/lookups.ts';
+import { toZoned } from '../meetings/zoned-time.ts';
+import type { Decision, Text, TextPosition, TextVersion } from './model.ts';
+import type { SilenceProcedure } from './procedure/types.ts';
+import { textAbilities } from './text-abilities.ts';
+import type { TextDetail } from './texts.queries.ts';
+
+const memberOf = (l: Lookups, code: string) => ({ code, name: l.members.get(code)?.name ?? code });
+
+const presentProcedure = (p: SilenceProcedure) => ({
+  sequence: p.sequence,
+  version: p.version,
+  openedAt: p.openedAt,
+  openedBy: p.openedBy,
+  deadline: p.deadline,
+  timeZone: p.timeZone,
+  deadlineLocal: toZoned(p.deadline, p.timeZone),
+  extensions: p.extensions.map((e) => ({ from: e.from, to: e.to, at: e.at, by: e.by })),
+  outcome: p.outcome,
+  closedAt: p.closedAt,
+  brokenBy: p.brokenBy ? { member: p.brokenBy.member, statement: p.brokenBy.statement, at: p.brokenBy.at, by: p.brokenBy.by } : null,
+});
+
+const presentDecisionRef = (d: Decision) => ({
+  reference: d.reference,
+  adoptedAt: d.adoptedAt,
+  how: d.how,
+  meetingId: d.meetingId,
+  procedure: d.procedure,
+  recordedAt: d.recordedAt,
+  version: d.version,
+  released: d.releasedRecordItemSlug ? { slug: d.releasedRecordItemSlug, at: d.releasedAt } : null,
+});
+
+const presentPosition = (l: Lookups, p: TextPosition) => ({ member: memberOf(l, p.memberCode), kind: p.kind, version: p.version, statement: p.statement, by: p.by, at: p.at });
+
+export const presentTextSummary = (t: Text, l: Lookups, reference: string | null = null) => ({
+  id: t.id,
+  title: t.title,
+  kind: t.kind,
+  language: t.language,
+  body: bodyRef(l, t.bodyCode),
+  format: formatRef(l, t.formatCode),
+  status: t.state.status,
+  currentVersion: t.state.currentVersion,
+  deadline: t.deadlineAt,
+  reference,
+  updatedAt: t.updatedAt,
+});
+
+export function presentText(detail: TextDetail, l: Lookups, actor: Actor, now: Date) {
+  const { text: t, versions, positions, events, decision, languageVersions } = detail;
+  const current = versions.find((v) => v.number === t.state.currentVersion);
+  const open = t.state.procedure;
+  return {
+    ...presentTextSummary(t, l, decision?.reference ?? null),
+    current: { number: t.state.currentVersion, text: current?.body ?? '' },
+    versions: versions.map((v) => ({ number: v.number, author: v.author, authorName: v.authorName, note: v.note, createdAt: v.createdAt, characters: v.body.length })),
+    positions: positions.map((p) => presentPosition(l, p)),
+    reservations: Object.entries(t.state.reservations).map(([member, r]) => ({ member: memberOf(l, member), reason: r.reason, placedAt: r.placedAt, placedBy: r.placedBy })),
+    procedure: open ? presentProcedure(open) : null,
+    history: t.state.history.map(presentProcedure),
+    events: events.map((e) => {
+      const { type, at, textId: _t, ...details } = e.effect;
+      return { seq: e.seq, type, at, by: 'by' in details ? (details.by as string | null) : null, recordedAt: e.recordedAt, details };
+    }),
+    decision: decision ? presentDecisionRef(decision) : null,
+    languageVersions: languageVersions.map((v) => ({ id: v.id, language: v.language, title: v.title })),
+    abilities: { ...textAbilities(actor, t, decision, now) },
+    createdAt: t.createdAt,
+  };
+}
+
+export const presentVersion = (v: TextVersion) => ({ number: v.number, text: v.body, author: v.author, authorName: v.authorName, note: v.note, createdAt: v.createdAt });
+
+export function presentDecision(d: Decision, t: Text, wording: string, positions: TextPosition[], l: Lookups) {
+  return {
+    reference: d.reference,
+    text: { id: t.id, title: t.title, kind: t.kind, language: t.language },
+    body: bodyRef(l, t.bodyCode),
+    format: formatRef(l, t.formatCode),
+    version: d.version,
+    wording,
+    adoptedAt: d.adoptedAt,
+    how: d.how,
+    meetingId: d.meetingId,
+    procedure: d.procedure,
+    recordedAt: d.recordedAt,
+    history: t.state.history.map(presentProcedure),
+    positions: positions.map((p) => presentPosition(l, p)),
+    released: d.releasedRecordItemSlug ? { slug: d.releasedRecordItemSlug, at: d.releasedAt } : null,
+  };
+}
