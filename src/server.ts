@@ -13,6 +13,8 @@ import { createLiveBus } from './live/create-live-bus.ts';
 import type { LiveBus } from './live/live-bus.ts';
 import { MailDispatcher } from './notifications/dispatcher.ts';
 import { describeSmtp, smtpMailer } from './notifications/mailer.ts';
+import { startDeadlineRunner } from './texts/deadline-runner.ts';
+import type { TextChangeHooks } from './texts/text-change.ts';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -23,7 +25,7 @@ export interface RunningServer {
 }
 
 /** Starts Concord. `demo: true` loads the demo council when this start created the database. */
-export async function startServer(config: Config, options: { demo: boolean; logger?: Logger }): Promise<RunningServer> {
+export async function startServer(config: Config, options: { demo: boolean; logger?: Logger; textHooks?: TextChangeHooks }): Promise<RunningServer> {
   const logger = options.logger ?? createLogger(config);
   const database = await openDatabase(config.database);
   let live: LiveBus | null = null;
@@ -43,7 +45,8 @@ export async function startServer(config: Config, options: { demo: boolean; logg
     // Live updates: LISTEN/NOTIFY on PostgreSQL (every app server hears every change), in-process on SQLite.
     const bus = (live = createLiveBus(config.database, database, logger));
     await bus.start();
-    const app = await buildApp({ config, database, logger, live: bus });
+    const textHooks = options.textHooks ?? {};
+    const app = await buildApp({ config, database, logger, live: bus, textHooks });
     // Notification e-mail, when SMTP is configured; each app server runs a dispatcher (rows are leased).
     const dispatcher = config.mail
       ? new MailDispatcher({ database, mailer: smtpMailer(config.mail.smtpUrl, config.mail.from), logger, now: () => new Date(), publicUrl: config.publicUrl })
@@ -51,6 +54,9 @@ export async function startServer(config: Config, options: { demo: boolean; logg
     if (config.mail) logger.info({ smtp: describeSmtp(config.mail.smtpUrl) }, 'notification e-mail enabled');
     await app.listen({ port: config.port, host: config.host });
     dispatcher?.start();
+    // Silence deadlines that fell due (also while every server was down) are handled now and every
+    // DEADLINE_CHECK_SECONDS; exactly once across servers (texts/deadline-runner.ts).
+    const deadlines = startDeadlineRunner({ database, now: () => new Date(), ...textHooks }, { intervalSeconds: config.deadlineCheckSeconds, logger });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     const host = config.host.includes(':') ? `[${config.host}]` : config.host;
@@ -64,6 +70,7 @@ export async function startServer(config: Config, options: { demo: boolean; logg
       logger,
       stop: () =>
         (stopping ??= (async () => {
+          await deadlines.stop();
           await dispatcher?.stop();
           await app.close();
           await bus.close();

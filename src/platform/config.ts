@@ -51,6 +51,7 @@ const envSchema = z.object({
   SESSION_MAX_HOURS: wholeNumber(1, 720, 'hours').default(12),
   LOGIN_LOCKOUT_MINUTES: wholeNumber(1, 1440, 'minutes').default(15),
   LOGIN_RATE_LIMIT: wholeNumber(1, 100_000, 'requests a minute').default(30),
+  DEADLINE_CHECK_SECONDS: wholeNumber(1, 3600, 'seconds').default(5),
   // E-mail of notifications (README, Configuration): both or neither.
   SMTP_URL: z.string().regex(/^smtps?:\/\/[^/]+/, 'must be an SMTP URL such as smtp://user:password@mail.example.org:587 or smtps://…:465').optional(),
   MAIL_FROM: z.string().regex(/^([^<>]*<[^@\s<>]+@[^@\s<>]+>|[^@\s<>]+@[^@\s<>]+)$/, 'must be an address such as concord@example.org or "Concord <concord@example.org>"').optional(),
@@ -90,6 +91,8 @@ export interface Config {
   loginLockoutMinutes: number;
   /** Sign-in attempts accepted per client address per minute, on each sign-in endpoint. */
   loginRateLimit: number;
+  /** How often each server looks for silence deadlines that are due (texts/deadline-runner.ts), in seconds. */
+  deadlineCheckSeconds: number;
   /** Where notification e-mails are sent from, when configured (SMTP_URL and MAIL_FROM); null: in-app only. */
   mail: { smtpUrl: string; from: string } | null;
 }
@@ -143,6 +146,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sessionMaxHours: e.SESSION_MAX_HOURS,
     loginLockoutMinutes: e.LOGIN_LOCKOUT_MINUTES,
     loginRateLimit: e.LOGIN_RATE_LIMIT,
+    deadlineCheckSeconds: e.DEADLINE_CHECK_SECONDS,
     mail: e.SMTP_URL && e.MAIL_FROM ? { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM } : null,
   };
 }
