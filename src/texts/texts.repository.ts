@@ -1,9 +1,9 @@
 // All SQL of texts, versions, positions, procedure history and decisions. Reads take a connection or a
 // transaction; writes take the caller's transaction. The procedure state is stored as JSON beside copies
 // of `status` and the open deadline (`deadline_at`), which are written in the same statement.
-import { randomUUID } from 'node:crypto';
 import type { Selectable } from 'kysely';
 import type { Executor } from '../council/repositories/executor.ts';
+import { uuidv7 } from '../platform/ids.ts';
 import type { Dialect } from '../platform/db/connect.ts';
 import type { DecisionTable, TextTable } from '../platform/db/schema-texts.ts';
 import type { Decision, PositionKind, ProcedureEventRecord, Text, TextPosition, TextVersion } from './model.ts';
@@ -132,7 +132,7 @@ export async function findVersion(db: Executor, textId: string, number: number):
 // Positions -----------------------------------------------------------------------------------------
 
 export async function insertPosition(tx: Executor, textId: string, p: { memberCode: string; kind: PositionKind; version: number; statement: string; by: string; at: string }): Promise<TextPosition> {
-  const id = randomUUID();
+  const id = uuidv7(); // time-ordered: positions taken in one millisecond keep their order
   await tx.insertInto('text_positions').values({ id, text_id: textId, member_code: p.memberCode, kind: p.kind, version: p.version, statement: p.statement, taken_by: p.by, at: p.at }).execute();
   return { id, ...p };
 }
