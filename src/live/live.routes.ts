@@ -1,7 +1,8 @@
 // GET /api/v1/live: the signed-in reader's stream of live events (Server-Sent Events). The stream is
 // written by the LiveHub of this app server, which asks `can` for every event and every stream.
 // The hub is reachable through liveHubOf(app) for the server's shutdown, the benchmark and tests.
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { AppError } from '../platform/errors.ts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { LiveHub, type LiveHubOptions } from './live-hub.ts';
 
@@ -28,6 +29,17 @@ export const liveRoutes: FastifyPluginAsyncZod<LiveRoutesOptions> = async (app, 
   app.get(
     '/live',
     {
+      // Streams are counted per account (LiveHub), so connections are rate-limited per account too,
+      // not per address: a whole delegation behind one proxy address must be able to connect.
+      // 120 a minute leaves room for EventSource reconnections (every 3 s) of a few tabs.
+      config: {
+        rateLimit: {
+          max: 120,
+          timeWindow: 60_000,
+          keyGenerator: (request: FastifyRequest) => (request.actor.kind === 'user' ? `live:${request.actor.id}` : `live-ip:${request.ip}`),
+          errorResponseBuilder: (_request: FastifyRequest, context: { after: string }) => new AppError('RATE_LIMITED', `Too many live-update connections for your account. Wait ${context.after} and reload.`),
+        },
+      },
       schema: {
         tags: ['live'],
         summary: 'Live updates (text/event-stream) about the items you may see',
