@@ -8,6 +8,7 @@ import * as service from '../council/council.service.ts';
 import type { Database } from '../platform/db/connect.ts';
 import { importPage } from '../public-record/import/import-pages.ts';
 import { loadDemoMeetingsAndCalendar } from './nrc-2002-meetings.ts';
+import { loadDemoTexts } from './nrc-2002-texts.ts';
 import { DEMO_BODIES, DEMO_COUNCIL, DEMO_FORMATS, DEMO_MEMBERS, DEMO_PERSONS, DEMO_TOPICS } from './nrc-2002.ts';
 
 export interface DemoReport {
@@ -66,6 +67,8 @@ export async function loadDemo(database: Database, now: Date, requestId: string 
   for (const outcome of await loadDemoAccounts(database, ctx)) count(outcome, outcome.existed);
   // The Warsaw meetings, the work programme and the calendar of the seed (src/demo/nrc-2002-meetings.ts).
   await loadDemoMeetingsAndCalendar(database, ctx, demoUuid, count);
+  // Texts: the adopted peacekeeping concept and a draft under silence until a few hours from now (src/demo/nrc-2002-texts.ts).
+  await loadDemoTexts(database, now, demoUuid, count);
   // The seed page enters the public record through the legacy importer, as any archive page would.
   for (const file of DEMO_ARCHIVE) {
     const content = readFileSync(new URL(`./archive/${file}`, import.meta.url));
