@@ -3,6 +3,7 @@
 import { useEffect, type ReactNode } from 'react';
 import { NavLink, Outlet } from 'react-router';
 import { useSession } from '../session.tsx';
+import { Notifications } from './Notifications.tsx';
 
 const NAV: { to: string; label: string; end?: boolean }[] = [
   { to: '/', label: 'Dashboard', end: true },
@@ -38,6 +39,7 @@ export function Layout() {
             </ul>
           </nav>
           <div className="account">
+            <Notifications />
             <span>Signed in as {who}</span>{' '}
             <button type="button" className="link-button" onClick={() => void signOut()}>
               Sign out

@@ -1,5 +1,4 @@
-// PLACEHOLDER: being built (replace this file).
-import { PageTitle } from '../components/Layout.tsx';
-export function TextsPage() { return <PageTitle title="TextsPage">TextsPage</PageTitle>; }
-export function TextPage() { return <PageTitle title="TextPage">TextPage</PageTitle>; }
-export function DecisionsPage() { return <PageTitle title="DecisionsPage">DecisionsPage</PageTitle>; }
+// The texts part of the workspace: the list of texts, one text with its procedure, the decision register.
+export { TextsPage } from './texts/TextsPage.tsx';
+export { TextPage } from './texts/TextPage.tsx';
+export { DecisionsPage } from './texts/DecisionsPage.tsx';

@@ -4,6 +4,7 @@
 import { Link } from 'react-router';
 import type { ApiError } from '../../api.ts';
 import { useApi } from '../../use-api.ts';
+import { isTextEvent, useLive } from '../../live.ts';
 import { ErrorBox, Loading } from '../Status.tsx';
 import { instantWhen } from '../meetings/when.ts';
 
@@ -27,6 +28,7 @@ const notThereYet = (error: ApiError) => error.status === 404;
 
 function SilenceList() {
   const texts = useApi<{ items: SilenceText[] }>('/texts?status=under_silence');
+  useLive(() => texts.reload(), isTextEvent);
   if (texts.status === 'loading') return <Loading what="texts under silence" />;
   if (texts.status === 'error') return notThereYet(texts.error) ? <p className="empty">Nothing needs your action.</p> : <ErrorBox error={texts.error} retry={texts.reload} />;
   if (texts.data.items.length === 0) return <p className="empty">Nothing needs your action.</p>;

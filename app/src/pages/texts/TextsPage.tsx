@@ -1,0 +1,186 @@
+// The texts the signed-in user may see (the server filters with `can`), grouped by status: under
+// silence (with the deadline in its own zone and how far away it is), drafting, adopted. Filters by
+// kind, body and format are the server's (query parameters). The secretariat and the chair may start
+// a new draft. The list reloads when a live event about a text arrives.
+import { useEffect, useState } from 'react';
+import { Form, Link, useSearchParams } from 'react-router';
+import { PageTitle } from '../../components/Layout.tsx';
+import { Empty, ErrorBox, Loading } from '../../components/Status.tsx';
+import { NewTextForm } from '../../components/texts/NewTextForm.tsx';
+import { deadlineWhen, KIND_LABELS, languageName, relative, STATUS_BADGE, STATUS_LABELS } from '../../components/texts/format.ts';
+import type { Ref, TextKind, TextStatus, TextSummary } from '../../components/texts/types.ts';
+import { isTextEvent, useLive } from '../../live.ts';
+import { useSession } from '../../session.tsx';
+import { useApi } from '../../use-api.ts';
+
+const GROUPS: { status: TextStatus; title: string; empty: string }[] = [
+  { status: 'under_silence', title: 'Under silence', empty: 'No text is under silence.' },
+  { status: 'drafting', title: 'Drafting', empty: 'No text is being drafted.' },
+  { status: 'adopted', title: 'Adopted', empty: 'No text has been adopted yet.' },
+];
+
+/** Re-renders every minute so that "in 3 hours" stays true. */
+export function useMinuteClock(): Date {
+  const [now, setNow] = useState(() => new Date());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(new Date()), 60_000);
+    return () => clearInterval(timer);
+  }, []);
+  return now;
+}
+
+function TextTable({ id, texts, status, now }: { id: string; texts: TextSummary[]; status: TextStatus; now: Date }) {
+  return (
+    <div className="table-scroll">
+      <table className="data texts-table" aria-labelledby={id}>
+        <thead>
+          <tr>
+            <th scope="col">Text</th>
+            <th scope="col">Kind</th>
+            <th scope="col">Body and format</th>
+            <th scope="col">{status === 'under_silence' ? 'Silence ends' : status === 'adopted' ? 'Reference' : 'Version'}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {texts.map((t) => (
+            <tr key={t.id}>
+              <th scope="row">
+                <Link to={`/texts/${t.id}`}>{t.title}</Link>
+                <span className="entry-meta">
+                  <span className={STATUS_BADGE[t.status]}>{STATUS_LABELS[t.status]}</span> {languageName(t.language)}
+                </span>
+              </th>
+              <td>{KIND_LABELS[t.kind]}</td>
+              <td>
+                {t.body ? t.body.name : 'A body not shown to you'}
+                <span className="entry-meta">{t.format.name}</span>
+              </td>
+              <td>
+                {status === 'under_silence' && t.deadline ? (
+                  <SilenceDeadline id={t.id} deadline={t.deadline} now={now} />
+                ) : status === 'adopted' ? (
+                  (t.reference ?? '—')
+                ) : (
+                  `Version ${t.currentVersion}`
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** The list carries the deadline's instant only; the zone it was set in comes with the text itself. */
+function SilenceDeadline({ id, deadline, now }: { id: string; deadline: string; now: Date }) {
+  const text = useApi<{ procedure: { timeZone: string } | null }>(`/texts/${id}`);
+  const zone = text.status === 'ok' ? (text.data.procedure?.timeZone ?? 'UTC') : null;
+  return (
+    <>
+      {zone ? deadlineWhen(deadline, zone) : deadlineWhen(deadline, 'UTC')}
+      <span className="entry-meta">{relative(deadline, now)}</span>
+    </>
+  );
+}
+
+function Filters({ kind, body, format, bodies, formats }: { kind: string; body: string; format: string; bodies: Ref[]; formats: Ref[] }) {
+  return (
+    <Form className="cal-filters" method="get" aria-label="Filter texts" key={`${kind}|${body}|${format}`}>
+      <div className="field">
+        <label htmlFor="f-kind">Kind</label>
+        <select id="f-kind" name="kind" defaultValue={kind}>
+          <option value="">Every kind</option>
+          {(Object.keys(KIND_LABELS) as TextKind[]).map((k) => (
+            <option key={k} value={k}>
+              {KIND_LABELS[k]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="f-body">Body</label>
+        <select id="f-body" name="body" defaultValue={body}>
+          <option value="">Every body</option>
+          {bodies.map((b) => (
+            <option key={b.code} value={b.code}>
+              {b.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="f-format">Format</label>
+        <select id="f-format" name="format" defaultValue={format}>
+          <option value="">Every format</option>
+          {formats.map((f) => (
+            <option key={f.code} value={f.code}>
+              {f.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field cal-filters-go">
+        <button type="submit" className="button secondary">
+          Show
+        </button>
+      </div>
+    </Form>
+  );
+}
+
+export function TextsPage() {
+  const { isSecretariat, isChair } = useSession();
+  const [params] = useSearchParams();
+  const kind = params.get('kind') ?? '';
+  const body = params.get('body') ?? '';
+  const format = params.get('format') ?? '';
+  const query = new URLSearchParams({ limit: '200' });
+  if (kind) query.set('kind', kind);
+  if (body) query.set('body', body);
+  if (format) query.set('format', format);
+  const list = useApi<{ total: number; items: TextSummary[] }>(`/texts?${query.toString()}`);
+  const bodies = useApi<{ items: Ref[] }>('/bodies');
+  const formats = useApi<{ items: Ref[] }>('/formats');
+  const [creating, setCreating] = useState(false);
+  const now = useMinuteClock();
+  useLive(() => list.reload(), isTextEvent);
+
+  let content;
+  if (list.status === 'loading') content = <Loading what="texts" />;
+  else if (list.status === 'error') content = <ErrorBox error={list.error} retry={list.reload} />;
+  else
+    content = GROUPS.map((group) => {
+      const texts = list.data.items.filter((t) => t.status === group.status);
+      const id = `texts-${group.status}`;
+      return (
+        <section key={group.status} aria-labelledby={id}>
+          <h2 id={id}>
+            {group.title} <span className="count">({texts.length})</span>
+          </h2>
+          {texts.length ? <TextTable id={id} texts={texts} status={group.status} now={now} /> : <Empty>{group.empty}</Empty>}
+        </section>
+      );
+    });
+
+  return (
+    <>
+      <div className="toolbar">
+        <PageTitle title="Texts">Texts</PageTitle>
+        <div className="item-actions">
+          <Link className="button secondary" to="/decisions">
+            Decision register
+          </Link>
+          {(isSecretariat || isChair) && !creating ? (
+            <button type="button" className="button" onClick={() => setCreating(true)}>
+              New text
+            </button>
+          ) : null}
+        </div>
+      </div>
+      {creating ? <NewTextForm bodies={bodies.status === 'ok' ? bodies.data.items : []} formats={formats.status === 'ok' ? formats.data.items : []} onCancel={() => setCreating(false)} /> : null}
+      <Filters kind={kind} body={body} format={format} bodies={bodies.status === 'ok' ? bodies.data.items : []} formats={formats.status === 'ok' ? formats.data.items : []} />
+      {content}
+    </>
+  );
+}
