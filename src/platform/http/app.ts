@@ -31,6 +31,7 @@ import type { TextChangeHooks } from '../../texts/text-change.ts';
 import { InProcessLiveBus, type LiveBus } from '../../live/live-bus.ts';
 import { liveRoutes } from '../../live/live.routes.ts';
 import { notificationRoutes } from '../../notifications/notifications.routes.ts';
+import { appShell } from '../../web/app-shell.ts';
 
 export interface AppDeps {
   config: Config;
@@ -138,5 +139,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(notificationRoutes, { prefix: '/api/v1' });
   await app.register(webRoutes);
   await app.register(publicRoutes);
+  await app.register(appShell);
   return app;
 }
