@@ -54,3 +54,18 @@ describe('log redaction', () => {
     assert.equal(redactUrl('/api/v1/members'), '/api/v1/members');
   });
 });
+
+test('a bad secret or URL setting is named without printing its secret', () => {
+  assert.throws(
+    () => loadConfig({ SMTP_URL: 'smtp://mailer:s3cr3t-pass@mail.example.org:587', MAIL_FROM: 'not an address' , PORT: 'x' }),
+    (error: Error) => !error.message.includes('s3cr3t-pass'),
+  );
+  assert.throws(
+    () => loadConfig({ SMTP_URL: 'http://mailer:s3cr3t-pass@mail.example.org', MAIL_FROM: 'concord@example.org' }),
+    (error: Error) => /SMTP_URL/.test(error.message) && /mailer:\*\*\*@mail\.example\.org/.test(error.message) && !error.message.includes('s3cr3t-pass'),
+  );
+  assert.throws(
+    () => loadConfig({ ADMIN_TOKEN: 'short-secret' }),
+    (error: Error) => /ADMIN_TOKEN/.test(error.message) && /12 characters, not shown/.test(error.message) && !error.message.includes('short-secret'),
+  );
+});

@@ -102,6 +102,17 @@ export class ConfigError extends Error {
   override name = 'ConfigError';
 }
 
+// Variables whose value may hold a secret: an error about them never prints the value itself.
+const SECRET_VARIABLES = new Set(['ADMIN_TOKEN']);
+const URL_VARIABLES = new Set(['DATABASE_URL', 'SMTP_URL', 'TEST_DATABASE_URL']);
+
+/** The value of a bad variable as an error message may show it: secrets withheld, URL passwords masked. */
+export function shownValue(name: string, value: string): string {
+  if (SECRET_VARIABLES.has(name)) return `(${value.length} characters, not shown)`;
+  if (URL_VARIABLES.has(name)) return value.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:/@]*):[^@/]*@/i, '$1:***@');
+  return value;
+}
+
 /** Parses environment variables into a Config, or throws ConfigError naming every bad variable. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   // Empty strings count as unset, as they do in most shells' `VAR= cmd` idiom.
@@ -110,7 +121,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => {
       const name = String(issue.path[0] ?? 'environment');
-      return `${name} ${issue.message} (got ${JSON.stringify(present[name] ?? '')})`;
+      return `${name} ${issue.message} (got ${JSON.stringify(shownValue(name, present[name] ?? ''))})`;
     });
     throw new ConfigError(`Invalid configuration: ${problems.join('; ')}.`);
   }
