@@ -26,7 +26,8 @@ describe('workspace calendar pages in Chromium', () => {
 
   before(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'concord-ws-calendar-'));
-    server = await startConcord({ DATA_DIR: dataDir, LOGIN_RATE_LIMIT: '1000' });
+    // A generous start-up limit: the suite runs beside other browser tests on a busy machine.
+    server = await startConcord({ DATA_DIR: dataDir, LOGIN_RATE_LIMIT: '1000' }, [], 60_000);
     browser = await launchBrowser();
   });
   after(async () => {
@@ -38,6 +39,8 @@ describe('workspace calendar pages in Chromium', () => {
   /** A fresh context signed in through the real sign-in page, on `path`. */
   async function signedIn(email: string, path: string, width = 1280): Promise<{ context: BrowserContext; page: Page }> {
     const context = await browser.newContext({ viewport: { width, height: width < 500 ? 844 : 800 } });
+    // Waits for the app's answers, not fixed sleeps; generous because CI machines run several browsers at once.
+    context.setDefaultTimeout(60_000);
     const page = await context.newPage();
     await page.goto(at(`/sign-in?next=${encodeURIComponent(path)}`));
     await page.getByLabel('Email address').fill(email);
@@ -173,6 +176,7 @@ describe('workspace calendar pages in Chromium', () => {
 
     // At phone width the month is a list per week; nothing scrolls sideways.
     const phone = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    phone.setDefaultTimeout(60_000);
     await phone.addCookies(await context.cookies());
     const small = await phone.newPage();
     await small.goto(at('/app/calendar?month=2002-09'));

@@ -26,7 +26,8 @@ describe('workspace work programme and members pages in Chromium', () => {
 
   before(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'concord-ws-wp-'));
-    server = await startConcord({ DATA_DIR: dataDir, LOGIN_RATE_LIMIT: '1000' });
+    // A generous start-up limit: the suite runs beside other browser tests on a busy machine.
+    server = await startConcord({ DATA_DIR: dataDir, LOGIN_RATE_LIMIT: '1000' }, [], 60_000);
     browser = await launchBrowser();
   });
   after(async () => {
@@ -37,6 +38,8 @@ describe('workspace work programme and members pages in Chromium', () => {
 
   async function signedIn(email: string, path: string, width = 1280): Promise<{ context: BrowserContext; page: Page }> {
     const context = await browser.newContext({ viewport: { width, height: width < 500 ? 844 : 800 } });
+    // Waits for the app's answers, not fixed sleeps; generous because CI machines run several browsers at once.
+    context.setDefaultTimeout(60_000);
     const page = await context.newPage();
     await page.goto(at(`/sign-in?next=${encodeURIComponent(path)}`));
     await page.getByLabel('Email address').fill(email);
@@ -89,6 +92,7 @@ describe('workspace work programme and members pages in Chromium', () => {
     await noAxeViolations(page, 'a member');
 
     const phone = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    phone.setDefaultTimeout(60_000);
     await phone.addCookies(await context.cookies());
     const small = await phone.newPage();
     await small.goto(at('/app/work-programme'));
