@@ -38,6 +38,7 @@ for (const dialect of DIALECTS) {
 
     test('head.ru sees the meeting at 20 everywhere and the meeting at 19 nowhere', async () => {
       const context = await j.browser.newContext({ viewport: DESKTOP });
+      context.setDefaultTimeout(60_000); // several browsers and servers may share the machine
       const page = await context.newPage();
       await page.goto(j.at('/sign-in'));
       await signInOnPage(page, 'head.ru@demo.concord', DEMO_PASSWORD);
@@ -50,7 +51,15 @@ for (const dialect of DIALECTS) {
       assert.deepEqual(await latest.getByRole('link').allTextContents(), [AT_20, 'All meetings']);
       assert.match(await words(latest), /Wed 25 Sep 2002, 08:30–09:45 \(Warsaw time\)/);
       assert.match((await page.getByRole('region', { name: 'At a glance' }).innerText()).replace(/\s+/g, ' '), /Meetings 1 \(0 planned, 0 held, 1 with the record approved\)/, 'the count leaves out the meeting at 19');
-      assert.match(await words(page.getByRole('region', { name: 'Needs your action' })), /Nothing needs your action\./);
+      // Texts under silence, as the texts API gives them to this user (none while that API does not exist).
+      const underSilence = await page.request.get(j.at('/api/v1/texts?status=under_silence'));
+      const silenced = underSilence.status() === 404 ? [] : ((await underSilence.json()) as { items: { title: string }[] }).items.map((t) => t.title);
+      const action = page.getByRole('region', { name: 'Needs your action' });
+      if (silenced.length === 0) assert.equal(await words(action.locator('p')), 'Nothing needs your action.');
+      else {
+        assert.deepEqual(await action.getByRole('link').allTextContents(), silenced);
+        assert.equal((await words(action)).match(/Silence ends \w{3} \d{1,2} \w{3} \d{4}, \d{2}:\d{2} \(UTC\)/g)?.length, silenced.length, 'each with its deadline');
+      }
       assert.match(await words(page.getByRole('region', { name: 'Recent documents' })), /Press Statement by NATO Secretary General following the meeting of NATO Defence Ministers with the Russian Minister Sergei Ivanov/);
       await assertNoMeetingAt19(page, 'the dashboard');
       await checkPage(page, 'dashboard-head-ru');

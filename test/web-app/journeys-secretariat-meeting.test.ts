@@ -40,6 +40,7 @@ for (const dialect of DIALECTS) {
       const count = async () => (await j.adminGet<{ total: number }>('/meetings?limit=500')).total;
       const before = await count();
       const context = await j.browser.newContext({ viewport: DESKTOP });
+      context.setDefaultTimeout(60_000); // several browsers and servers may share the machine
       const page = await context.newPage();
       await page.goto(j.at('/app/'));
       await page.waitForURL((u) => u.pathname === '/sign-in');

@@ -19,6 +19,7 @@ for (const dialect of DIALECTS) {
 
     test('the workspace asks for a sign-in; a wrong password is refused; the right one opens the dashboard; sign-out ends it', async () => {
       const context = await j.browser.newContext({ viewport: DESKTOP });
+      context.setDefaultTimeout(60_000); // several browsers and servers may share the machine
       const page = await context.newPage();
 
       // Not signed in: the workspace sends the browser to the sign-in page, remembering where it was going.

@@ -1,6 +1,7 @@
 // "Needs your action": drafts under silence procedure that a head of delegation may break and a chair
 // oversees, with their deadlines. It reads GET /api/v1/texts?status=under_silence (issue 5); until that
-// endpoint exists the server answers 404 and the card says that nothing needs the user's action.
+// endpoint exists the server answers 404 and the card says that nothing needs the user's action. The
+// list gives the deadline as an instant; without the procedure's zone it is shown in UTC.
 import { Link } from 'react-router';
 import type { ApiError } from '../../api.ts';
 import { useApi } from '../../use-api.ts';
@@ -11,6 +12,7 @@ import { instantWhen } from '../meetings/when.ts';
 interface SilenceText {
   id: string;
   title: string;
+  format?: { name: string };
   silence?: { deadline?: string; timeZone?: string } | null;
   procedure?: { deadline?: string; timeZone?: string } | null;
   deadline?: string;
@@ -40,7 +42,7 @@ function SilenceList() {
           <li key={t.id}>
             <Link to={`/texts/${t.id}`}>{t.title}</Link>
             <span className="entry-meta">
-              <span className="badge warn">Under silence</span> {deadline ? `Silence ends ${deadline}` : 'Deadline not given'}
+              <span className="badge warn">Under silence</span> {t.format ? `${t.format.name} · ` : ''}{deadline ? `Silence ends ${deadline}` : 'Deadline not given'}
             </span>
           </li>
         );
