@@ -8,6 +8,8 @@
 //   versions (so the diff shows something) and a comment, all demo data: sign in as the head of the
 //   Russian or Polish delegation to break silence, or wait and watch it be adopted.
 // Idempotent: a text that exists is left as it is (a second load changes nothing and audits nothing).
+// The load report counts each audited step as an item (the text, each later version, position and
+// procedure step, the decision), so that, as for the rest of the demo, one item created = one audit event.
 import type { Actor } from '../access/can.ts';
 import type { Database } from '../platform/db/connect.ts';
 import { toZoned } from '../meetings/zoned-time.ts';
@@ -34,8 +36,12 @@ export async function loadDemoTexts(database: Database, now: Date, id: Uuid, cou
   const headPl = { actor: await demoActor(database, 'head.pl@demo.concord'), requestId: null };
   const deps = (clock: () => Date): TextServiceDeps => ({ database, now: clock });
 
+  const items = (n: number, changed: boolean) => {
+    for (let i = 0; i < n; i += 1) count({ changed }, !changed);
+  };
   const peacekeeping = id(DEMO_TEXT_KEYS.peacekeeping);
-  if (await findText(database.db, peacekeeping)) count({ changed: false }, true);
+  // text.created, text.version_created, text.silence_opened, text.adopted, decision.recorded
+  if (await findText(database.db, peacekeeping)) items(5, false);
   else {
     await createText(
       deps(at('2002-09-02T09:00:00Z')),
@@ -56,11 +62,12 @@ export async function loadDemoTexts(database: Database, now: Date, id: Uuid, cou
     });
     await openSilence(deps(at('2002-09-13T10:00:00Z')), chair, peacekeeping, { version: 2, deadline: '2002-09-20T12:00', timeZone: 'Europe/Brussels' });
     await reachDeadline(deps(at('2002-09-20T10:00:00Z')), peacekeeping, new Date('2002-09-20T10:00:00Z'));
-    count({ changed: true }, false);
+    items(5, true);
   }
 
   const draft = id(DEMO_TEXT_KEYS.draft);
-  if (await findText(database.db, draft)) count({ changed: false }, true);
+  // text.created, text.version_created, text.position_recorded, text.silence_opened
+  if (await findText(database.db, draft)) items(4, false);
   else {
     await createText(
       deps(() => shift(now, -180)),
@@ -83,6 +90,6 @@ export async function loadDemoTexts(database: Database, now: Date, id: Uuid, cou
     const deadline = new Date(Math.ceil(shift(now, 240).getTime() / 3_600_000) * 3_600_000);
     const local = toZoned(deadline.toISOString(), 'Europe/Brussels');
     await openSilence(deps(() => shift(now, -30)), chair, draft, { version: 2, deadline: `${local.date}T${local.time}`, timeZone: 'Europe/Brussels' });
-    count({ changed: true }, false);
+    items(4, true);
   }
 }

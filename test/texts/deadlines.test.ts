@@ -45,7 +45,8 @@ async function auditCountFor(database: Database, action: string, ids: string[]):
   return Number(row.n);
 }
 
-async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
+// Generous: under a loaded machine a start takes seconds, and a SQLite writer may wait its busy timeout.
+async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> {
   const until = Date.now() + timeoutMs;
   while (!(await check())) {
     if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
@@ -91,7 +92,9 @@ for (const dialect of DIALECTS) {
     test('two app servers on one database with the same due texts: each text adopted once, one decision, one audit event', async () => {
       const { db, ids } = await prepare(12);
       const servers = await Promise.all([serve(db), serve(db)]);
-      await waitFor('every adoption', async () => (await decisionsOf(db.database, ids)).length === ids.length);
+      await waitFor('every adoption', async () => (await decisionsOf(db.database, ids)).length === ids.length).catch(async (error: Error) => {
+        throw new Error(`${error.message}: ${(await decisionsOf(db.database, ids)).length} of ${ids.length}\n${servers.map((s) => s.output()).join('\n----\n')}`);
+      });
       // Let both servers run at least once more over the same texts (they check every second).
       await sleep(2500);
       const decisions = await decisionsOf(db.database, ids);
