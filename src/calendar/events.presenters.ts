@@ -1,6 +1,6 @@
 // API shapes of calendar events with explicit field lists; names come from the reader's lookups, and
 // linked projects are listed only when the reader may see them.
-import { bodyRef, formatRef, memberRef, topicRef, type Lookups } from '../meetings/lookups.ts';
+import { bodyRef, formatRef, itemAbilities, memberRef, topicRef, type Lookups } from '../meetings/lookups.ts';
 import { seriesPhrase } from './event-rules.ts';
 import type { CalendarEvent, EventSeries } from './model.ts';
 
@@ -19,6 +19,7 @@ export const presentEventSummary = (e: CalendarEvent, l: Lookups, series: Map<st
   format: formatRef(l, e.formatCode),
   public: e.isPublic,
   topics: e.topics.map((t) => topicRef(l, t)),
+  abilities: itemAbilities(l, 'event', e),
 });
 
 export const presentEvent = (e: CalendarEvent, l: Lookups, series: Map<string, EventSeries>, visibleProjects: Map<string, { id: string; title: string }>) => ({

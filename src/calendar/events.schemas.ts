@@ -1,5 +1,6 @@
 // zod schemas of the events API: strict inputs naming every bad field, explicit outputs (→ OpenAPI).
 import { z } from 'zod';
+import { abilitiesOut } from '../access/abilities.ts';
 import { isoDate, longText, memberCode, pagingQuery, refOut, slug, text, uniqueList, uuid } from '../meetings/schema-fields.ts';
 import { DATE_PRECISIONS } from './event-dates.ts';
 import { EVENT_KINDS, EVENT_STATUSES } from './event-rules.ts';
@@ -69,6 +70,7 @@ const summaryFields = {
   body: refOut.nullable(),
   format: refOut,
   public: z.boolean(),
+  abilities: abilitiesOut,
   topics: z.array(refOut),
 };
 export const eventSummaryOut = z.object(summaryFields);

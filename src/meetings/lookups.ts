@@ -1,6 +1,7 @@
 // Names for presenters (bodies, formats, members, persons, topics), loaded once per request. Bodies
 // are the ones the reader may see, so an item never names a body its reader could not open.
 import type { Actor } from '../access/can.ts';
+import { abilitiesOn, type Abilities } from '../access/abilities.ts';
 import { visibleBodies } from '../council/council.queries.ts';
 import type { Body, Format, Member, Person, Topic } from '../council/model.ts';
 import type { Executor } from '../council/repositories/executor.ts';
@@ -11,6 +12,8 @@ import { listTopics } from '../council/repositories/topics.repository.ts';
 import { formatMembersByCode } from './format-scope.ts';
 
 export interface Lookups {
+  /** The reader, for the abilities carried on each item. */
+  actor: Actor;
   formats: Map<string, Format>;
   formatMembers: Map<string, readonly string[]>;
   visibleBodies: Map<string, Body>;
@@ -23,6 +26,7 @@ export interface Lookups {
 export async function loadLookups(db: Executor, actor: Actor): Promise<Lookups> {
   const [formats, bodies, members, persons, topics] = await Promise.all([listFormats(db), visibleBodies(db, actor), listMembers(db), listPersons(db), listTopics(db)]);
   return {
+    actor,
     formats: new Map(formats.map((f) => [f.code, f])),
     formatMembers: formatMembersByCode(formats),
     visibleBodies: new Map(bodies.map((b) => [b.code, b])),
@@ -31,6 +35,10 @@ export async function loadLookups(db: Executor, actor: Actor): Promise<Lookups> 
     topics: new Map(topics.map((t) => [t.code, t])),
   };
 }
+
+/** What the reader may do with an item of a format (meetings, projects, events). */
+export const itemAbilities = (l: Lookups, type: 'meeting' | 'project' | 'event', item: { formatCode: string; isPublic: boolean }): Abilities =>
+  abilitiesOn(l.actor, { type, formatMembers: l.formatMembers.get(item.formatCode) ?? [], isPublic: item.isPublic });
 
 /** { code, name } of a visible body, or null. */
 export const bodyRef = (l: Lookups, code: string | null) => {

@@ -1,5 +1,5 @@
 // API shapes of meetings with explicit field lists; names come from the reader's lookups.
-import { bodyRef, formatRef, memberRef, topicRef, type Lookups } from './lookups.ts';
+import { bodyRef, formatRef, itemAbilities, memberRef, topicRef, type Lookups } from './lookups.ts';
 import type { Meeting } from './model.ts';
 import { toZoned } from './zoned-time.ts';
 
@@ -24,6 +24,7 @@ export const presentMeetingSummary = (m: Meeting, l: Lookups) => ({
   host: memberRef(l, m.hostMemberCode),
   status: m.status,
   public: m.isPublic,
+  abilities: itemAbilities(l, 'meeting', m),
 });
 
 /** Agenda items grouped under their subject areas, in the order the areas first appear. */

@@ -1,5 +1,6 @@
 // zod schemas of the meetings API: strict inputs naming every bad field, explicit outputs (→ OpenAPI).
 import { z } from 'zod';
+import { abilitiesOut } from '../access/abilities.ts';
 import { MEETING_STATUSES } from './meeting-status.ts';
 import { isValidTimeZone } from './zoned-time.ts';
 import { isoDate, longText, memberCode, pagingQuery, refOut, slug, text, uuid } from './schema-fields.ts';
@@ -80,6 +81,7 @@ const summaryFields = {
   host: refOut.nullable(),
   status: z.enum(MEETING_STATUSES),
   public: z.boolean(),
+  abilities: abilitiesOut,
 };
 export const meetingSummaryOut = z.object(summaryFields);
 export const meetingOut = z.object({

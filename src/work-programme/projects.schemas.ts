@@ -1,5 +1,6 @@
 // zod schemas of the work-programme API: strict inputs naming every bad field, explicit outputs.
 import { z } from 'zod';
+import { abilitiesOut } from '../access/abilities.ts';
 import { DELIVERABLE_KINDS, DELIVERABLE_STATUSES, PROJECT_STATUSES } from './model.ts';
 import { isoDate, longText, memberCode, pagingQuery, refOut, slug, text, uniqueList } from '../meetings/schema-fields.ts';
 
@@ -71,6 +72,7 @@ const summaryFields = {
   startsOn: z.string().nullable(),
   endsOn: z.string().nullable(),
   public: z.boolean(),
+  abilities: abilitiesOut,
   topics: z.array(refOut),
   leadMembers: z.array(refOut),
 };
