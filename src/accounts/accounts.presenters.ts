@@ -2,6 +2,8 @@
 // reach a client, whatever is added to the tables.
 import type { User } from './model.ts';
 import type { SessionWithUser } from './sessions.repository.ts';
+import { can, type Actor } from '../access/can.ts';
+import { actorOfSession } from './sessions.ts';
 
 /** An account as the API shows it. */
 export const presentUser = (u: User) => ({
@@ -36,4 +38,16 @@ export const presentSession = (actor: 'public' | 'user' | 'admin-token', session
     : null,
   csrfToken: session?.csrfToken ?? null,
   expiresAt: session?.expiresAt ?? null,
+  abilities: sessionAbilities(session ? actorOfSession(session) : { kind: 'public' }),
 });
+
+/** What the signed-in reader may start (the workspace's "New …" buttons), decided by `can`. */
+export function sessionAbilities(actor: Actor) {
+  const newItem = { formatMembers: [], isPublic: false } as const;
+  return {
+    createMeetings: can(actor, 'create', { type: 'meeting', ...newItem }),
+    createProjects: can(actor, 'create', { type: 'project', ...newItem }),
+    createEvents: can(actor, 'create', { type: 'event', ...newItem }),
+    createTexts: can(actor, 'create', { type: 'text', formatMembers: [], part: 'draft' }),
+  };
+}

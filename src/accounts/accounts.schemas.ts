@@ -74,6 +74,9 @@ export const sessionOut = z.object({
   user: userOut.pick({ id: true, email: true, name: true, roles: true, member: true, headOfDelegation: true, clearance: true }).nullable(),
   csrfToken: z.string().nullable().meta({ description: 'Send it as the x-csrf-token header of every POST, PUT, PATCH and DELETE made with the session cookie.' }),
   expiresAt: z.string().nullable(),
+  abilities: z
+    .object({ createMeetings: z.boolean(), createProjects: z.boolean(), createEvents: z.boolean(), createTexts: z.boolean() })
+    .meta({ description: 'What the reader may start; each item also carries its own abilities' }),
 });
 
 export type SignInBody = z.infer<typeof signInBody>;
