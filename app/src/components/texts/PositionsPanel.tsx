@@ -98,7 +98,7 @@ export function PositionsPanel({ text, onChanged }: { text: TextDetail; onChange
       )}
       <h3>Positions recorded</h3>
       {text.positions.length ? (
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0} role="region" aria-label="Positions recorded, scrollable">
           <table className="data">
             <caption className="visually-hidden">Positions of members, oldest first</caption>
             <thead>

@@ -158,7 +158,7 @@ function TextView({ text, reload }: { text: TextDetail; reload: () => void }) {
           </section>
           <section aria-labelledby="versions-h">
             <h2 id="versions-h">Versions</h2>
-            <div className="table-scroll">
+            <div className="table-scroll" tabIndex={0} role="region" aria-label="Versions, scrollable">
               <table className="data" aria-labelledby="versions-h">
                 <thead>
                   <tr>

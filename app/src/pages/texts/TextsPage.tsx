@@ -31,7 +31,7 @@ export function useMinuteClock(): Date {
 
 function TextTable({ id, texts, status, now }: { id: string; texts: TextSummary[]; status: TextStatus; now: Date }) {
   return (
-    <div className="table-scroll">
+    <div className="table-scroll" tabIndex={0} role="region" aria-label={`${STATUS_LABELS[status]} texts, scrollable`}>
       <table className="data texts-table" aria-labelledby={id}>
         <thead>
           <tr>
@@ -75,10 +75,11 @@ function TextTable({ id, texts, status, now }: { id: string; texts: TextSummary[
 /** The list carries the deadline's instant only; the zone it was set in comes with the text itself. */
 function SilenceDeadline({ id, deadline, now }: { id: string; deadline: string; now: Date }) {
   const text = useApi<{ procedure: { timeZone: string } | null }>(`/texts/${id}`);
-  const zone = text.status === 'ok' ? (text.data.procedure?.timeZone ?? 'UTC') : null;
+  if (text.status === 'loading') return <p className="loading">Loading the deadline…</p>;
+  const zone = text.status === 'ok' ? (text.data.procedure?.timeZone ?? 'UTC') : 'UTC';
   return (
     <>
-      {zone ? deadlineWhen(deadline, zone) : deadlineWhen(deadline, 'UTC')}
+      {deadlineWhen(deadline, zone)}
       <span className="entry-meta">{relative(deadline, now)}</span>
     </>
   );
