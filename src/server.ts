@@ -6,6 +6,8 @@ import type { Config } from './platform/config.ts';
 import { openDatabase, type Database } from './platform/db/connect.ts';
 import { migrateToLatest } from './platform/db/migrate.ts';
 import { buildApp } from './platform/http/app.ts';
+import { startDeadlineReminders } from './notifications/deadline-reminders.ts';
+import { startSessionSweeper } from './accounts/session-sweeper.ts';
 import { createLogger, type Logger } from './platform/logger.ts';
 import { loadDemo } from './demo/load-demo.ts';
 import { DEMO_PASSWORD, describeDemoAccounts } from './accounts/demo-accounts.ts';
@@ -45,8 +47,8 @@ export async function startServer(config: Config, options: { demo: boolean; logg
     // Live updates: LISTEN/NOTIFY on PostgreSQL (every app server hears every change), in-process on SQLite.
     const bus = (live = createLiveBus(config.database, database, logger));
     await bus.start();
-    const textHooks = options.textHooks ?? {};
-    const app = await buildApp({ config, database, logger, live: bus, textHooks });
+    const app = await buildApp({ config, database, logger, live: bus, ...(options.textHooks ? { textHooks: options.textHooks } : {}) });
+    const textHooks = app.deps.textHooks;
     // Notification e-mail, when SMTP is configured; each app server runs a dispatcher (rows are leased).
     const dispatcher = config.mail
       ? new MailDispatcher({ database, mailer: smtpMailer(config.mail.smtpUrl, config.mail.from), logger, now: () => new Date(), publicUrl: config.publicUrl })
@@ -57,6 +59,9 @@ export async function startServer(config: Config, options: { demo: boolean; logg
     // Silence deadlines that fell due (also while every server was down) are handled now and every
     // DEADLINE_CHECK_SECONDS; exactly once across servers (texts/deadline-runner.ts).
     const deadlines = startDeadlineRunner({ database, now: () => new Date(), ...textHooks }, { intervalSeconds: config.deadlineCheckSeconds, logger });
+    // Housekeeping and reminders, on every app server (each is safe to run concurrently).
+    const reminders = startDeadlineReminders(database, logger);
+    const sweeper = startSessionSweeper(database, logger);
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     const host = config.host.includes(':') ? `[${config.host}]` : config.host;
@@ -71,6 +76,8 @@ export async function startServer(config: Config, options: { demo: boolean; logg
       stop: () =>
         (stopping ??= (async () => {
           await deadlines.stop();
+          await reminders.stop();
+          sweeper.stop();
           await dispatcher?.stop();
           await app.close();
           await bus.close();

@@ -28,6 +28,7 @@ import { publicRoutes } from '../../web/public/public.routes.ts';
 import { publicRecordRoutes } from '../../public-record/public-record.routes.ts';
 import { textRoutes } from '../../texts/texts.routes.ts';
 import type { TextChangeHooks } from '../../texts/text-change.ts';
+import { standardTextHooks } from '../../texts/text-hooks.ts';
 import { InProcessLiveBus, type LiveBus } from '../../live/live-bus.ts';
 import { liveRoutes } from '../../live/live.routes.ts';
 import { notificationRoutes } from '../../notifications/notifications.routes.ts';
@@ -68,7 +69,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  app.decorate('deps', { now: () => new Date(), textHooks: {}, ...deps, live: deps.live ?? new InProcessLiveBus() });
+  const live = deps.live ?? new InProcessLiveBus();
+  // Text changes reach the outbox (in their transaction) and the live bus (after commit) unless a test
+  // passes its own hooks.
+  app.decorate('deps', { now: () => new Date(), ...deps, live, textHooks: deps.textHooks ?? standardTextHooks(live) });
   app.decorateRequest('actor', null as never);
   app.decorateRequest('session', null);
   installErrorHandling(app);
@@ -134,7 +138,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(accountRoutes, { prefix: '/api/v1' });
   await app.register(accountPages);
   await app.register(publicRecordRoutes, { prefix: '/api/v1' });
-  await app.register(textRoutes, { prefix: '/api/v1', hooks: deps.textHooks });
+  await app.register(textRoutes, { prefix: '/api/v1', hooks: app.deps.textHooks });
   await app.register(liveRoutes, { prefix: '/api/v1' });
   await app.register(notificationRoutes, { prefix: '/api/v1' });
   await app.register(webRoutes);
