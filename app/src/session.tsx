@@ -15,8 +15,17 @@ export interface SessionUser {
   clearance: string;
 }
 
+/** What the user may start, decided by the server's `can` (items carry their own `abilities`). */
+export interface SessionAbilities {
+  createMeetings: boolean;
+  createProjects: boolean;
+  createEvents: boolean;
+  createTexts: boolean;
+}
+
 interface SessionPayload {
   actor: 'public' | 'user' | 'admin-token';
+  abilities: SessionAbilities;
   user: SessionUser | null;
   csrfToken: string | null;
   expiresAt: string | null;
@@ -24,6 +33,7 @@ interface SessionPayload {
 
 interface SessionValue {
   user: SessionUser;
+  abilities: SessionAbilities;
   /** Secretariat staff and admins keep the council's records (create and edit forms). */
   isSecretariat: boolean;
   isChair: boolean;
@@ -45,7 +55,7 @@ function signInUrl(): string {
 }
 
 export function SessionProvider({ children }: { children: ReactNode }) {
-  const [state, setState] = useState<{ user: SessionUser } | { error: string } | null>(null);
+  const [state, setState] = useState<{ user: SessionUser; abilities: SessionAbilities } | { error: string } | null>(null);
 
   useEffect(() => {
     let cancelled = false;
@@ -58,7 +68,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
           return;
         }
         setCsrfToken(session.csrfToken);
-        setState({ user: session.user });
+        setState({ user: session.user, abilities: session.abilities });
       })
       .catch((error: unknown) => {
         if (!cancelled) setState({ error: error instanceof ApiError ? error.message : String(error) });
@@ -80,9 +90,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       </div>
     );
 
-  const { user } = state;
+  const { user, abilities } = state;
   const value: SessionValue = {
     user,
+    abilities,
     isSecretariat: user.roles.includes('secretariat') || user.roles.includes('admin'),
     isChair: user.roles.includes('chair'),
     async signOut() {

@@ -38,7 +38,7 @@ for (const dialect of DIALECTS) {
       await settled(page, 'Welcome, Head of the Polish Delegation (demo)');
       assert.equal(await page.title(), 'Dashboard · Concord');
       assert.equal(await words(page.locator('.lede')), 'You are signed in as head of delegation of Poland. You see what your delegation may see.');
-      assert.equal(await words(page.locator('.masthead .account span')), 'Signed in as Head of the Polish Delegation (demo) (POL, head of delegation)');
+      assert.equal(await words(page.locator('.masthead .signed-in-as')), 'Signed in as Head of the Polish Delegation (demo) (POL, head of delegation)');
       // Poland sits at 19 and at 20: both Warsaw meetings are on its dashboard.
       const latest = page.getByRole('region', { name: 'Latest meetings' });
       assert.match(await words(latest), /NATO Defence Ministers, Warsaw.*Tue 24 Sep 2002, 09:00–18:00 \(Warsaw time\)/);

@@ -40,7 +40,7 @@ export function Layout() {
           </nav>
           <div className="account">
             <Notifications />
-            <span>Signed in as {who}</span>{' '}
+            <span className="signed-in-as">Signed in as {who}</span>{' '}
             <button type="button" className="link-button" onClick={() => void signOut()}>
               Sign out
             </button>

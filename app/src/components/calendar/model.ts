@@ -61,6 +61,8 @@ export interface EventSummary {
   format: Ref;
   public: boolean;
   topics: Ref[];
+  /** What the reader may do with it, decided by the server. */
+  abilities: { update: boolean; delete: boolean };
 }
 
 export interface EventDetail extends EventSummary {

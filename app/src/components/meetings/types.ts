@@ -24,6 +24,8 @@ export interface MeetingSummary {
   host: Ref | null;
   status: MeetingStatus;
   public: boolean;
+  /** What the reader may do with it, decided by the server. */
+  abilities: { update: boolean; delete: boolean };
 }
 
 export interface AgendaGroup {

@@ -30,6 +30,8 @@ export interface ProjectSummary {
   public: boolean;
   topics: Ref[];
   leadMembers: Ref[];
+  /** What the reader may do with it, decided by the server. */
+  abilities: { update: boolean; delete: boolean };
 }
 
 export interface Project extends ProjectSummary {

@@ -32,7 +32,7 @@ function query(params: Record<string, string | undefined>): string {
 }
 
 export function CalendarPage() {
-  const { isSecretariat } = useSession();
+  const { abilities } = useSession();
   const [params, setParams] = useSearchParams();
   const view: View = (['month', 'agenda', 'list'] as const).find((v) => v === params.get('view')) ?? 'month';
   const today = todayIso();
@@ -113,7 +113,7 @@ export function CalendarPage() {
             ))}
           </ul>
         </nav>
-        {isSecretariat ? (
+        {abilities.createEvents ? (
           <Link className="button" to="/events/new">
             New event
           </Link>

@@ -143,7 +143,7 @@ function dateValue(f: FormState): { date: string } | { errors: Record<string, st
 export function EventFormPage() {
   const { id } = useParams();
   const editing = id !== undefined;
-  const { isSecretariat } = useSession();
+  const { abilities } = useSession();
   const navigate = useNavigate();
   const existing = useApi<EventDetail>(editing ? `/events/${id}` : null);
   const bodies = useApi<{ items: Ref[] }>('/bodies');
@@ -168,7 +168,8 @@ export function EventFormPage() {
   }, [existing.data, loadedId]);
 
   const title = editing ? `Change event${existing.data ? `: ${existing.data.title}` : ''}` : 'New event';
-  if (!isSecretariat)
+  // The server decides: a new event needs the right to create one, a change the event's own abilities.
+  if (editing ? existing.data !== null && !existing.data.abilities.update : !abilities.createEvents)
     return (
       <>
         <PageTitle title={title}>{title}</PageTitle>

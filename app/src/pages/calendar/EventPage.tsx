@@ -9,12 +9,10 @@ import { AccessBadge, StatusBadge } from '../../components/calendar/Badges.tsx';
 import { placeText } from '../../components/calendar/EventTable.tsx';
 import { eventDateText, precisionNote } from '../../components/calendar/dates.ts';
 import { kindLabel, type EventDetail } from '../../components/calendar/model.ts';
-import { useSession } from '../../session.tsx';
 import { useApi } from '../../use-api.ts';
 
 export function EventPage() {
   const { id } = useParams();
-  const { isSecretariat } = useSession();
   const navigate = useNavigate();
   const location = useLocation();
   const notice = (location.state as { notice?: string } | null)?.notice ?? null;
@@ -107,7 +105,7 @@ export function EventPage() {
         </section>
       ) : null}
 
-      {isSecretariat ? (
+      {e.abilities.update || e.abilities.delete ? (
         <div className="form-actions">
           <Link className="button" to={`/events/${e.id}/edit`}>
             Change the event

@@ -7,7 +7,6 @@ import { ErrorBox, Loading } from '../../components/Status.tsx';
 import { StatusBadge } from '../../components/meetings/StatusBadge.tsx';
 import type { Meeting } from '../../components/meetings/types.ts';
 import { meetingWhen, venueText } from '../../components/meetings/when.ts';
-import { useSession } from '../../session.tsx';
 import { useApi } from '../../use-api.ts';
 
 const paragraphs = (text: string) => text.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
@@ -53,7 +52,6 @@ function Agenda({ meeting }: { meeting: Meeting }) {
 
 export function MeetingPage() {
   const { id = '' } = useParams();
-  const { isSecretariat } = useSession();
   const location = useLocation();
   const notice = (location.state as { notice?: string } | null)?.notice ?? null;
   const meeting = useApi<Meeting>(`/meetings/${encodeURIComponent(id)}`);
@@ -84,7 +82,7 @@ export function MeetingPage() {
       ) : null}
       <div className="toolbar">
         <PageTitle title={m.title}>{m.title}</PageTitle>
-        {isSecretariat ? (
+        {m.abilities.update ? (
           <Link className="button" to={`/meetings/${m.id}/edit`}>
             Edit meeting
           </Link>

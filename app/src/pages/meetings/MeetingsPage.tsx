@@ -47,7 +47,7 @@ function MeetingTable({ id, meetings }: { id: string; meetings: MeetingSummary[]
 }
 
 export function MeetingsPage() {
-  const { isSecretariat } = useSession();
+  const { abilities } = useSession();
   const [params] = useSearchParams();
   const body = params.get('body');
   const list = useApi<MeetingList>(`/meetings?limit=500${body ? `&body=${encodeURIComponent(body)}` : ''}`);
@@ -83,7 +83,7 @@ export function MeetingsPage() {
     <>
       <div className="toolbar">
         <PageTitle title="Meetings">Meetings</PageTitle>
-        {isSecretariat ? (
+        {abilities.createMeetings ? (
           <Link className="button" to="/meetings/new">
             New meeting
           </Link>

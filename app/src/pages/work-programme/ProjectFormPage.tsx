@@ -31,7 +31,7 @@ const EMPTY = { body: '', format: '', title: '', description: '', status: 'activ
 export function ProjectFormPage() {
   const { id } = useParams();
   const editing = id !== undefined;
-  const { isSecretariat } = useSession();
+  const { abilities } = useSession();
   const navigate = useNavigate();
   const existing = useApi<Project>(editing ? `/projects/${id}` : null);
   const bodies = useApi<{ items: Ref[] }>('/bodies');
@@ -54,7 +54,8 @@ export function ProjectFormPage() {
   }, [existing.data, loadedId]);
 
   const title = editing ? `Change project${existing.data ? `: ${existing.data.title}` : ''}` : 'New project';
-  if (!isSecretariat)
+  // The server decides: a new project needs the right to create one, a change the project's own abilities.
+  if (editing ? existing.data !== null && !existing.data.abilities.update : !abilities.createProjects)
     return (
       <>
         <PageTitle title={title}>{title}</PageTitle>

@@ -10,16 +10,16 @@ import { DeliverableForm } from '../../components/work-programme/DeliverableForm
 import { ProgressReportForm } from '../../components/work-programme/ProgressReportForm.tsx';
 import { wpLabel, type Project } from '../../components/work-programme/model.ts';
 import { WpBadge } from '../../components/work-programme/WpBadge.tsx';
-import { useSession } from '../../session.tsx';
 import { useApi } from '../../use-api.ts';
 
 export function ProjectPage() {
   const { id } = useParams();
-  const { isSecretariat } = useSession();
   const navigate = useNavigate();
   const location = useLocation();
   const loaded = useApi<Project>(`/projects/${id}`);
   const [project, setProject] = useState<Project | null>(null);
+  // Changing the project (and its deliverables and reports) is what the server says this reader may do.
+  const mayEdit = project?.abilities.update ?? false;
   const [editing, setEditing] = useState<string | null>(null); // deliverable id, 'new', or null
   const [reporting, setReporting] = useState(false);
   const [notice, setNotice] = useState<string | null>((location.state as { notice?: string } | null)?.notice ?? null);
@@ -107,7 +107,7 @@ export function ProjectPage() {
         <dd>{p.startsOn || p.endsOn ? `${p.startsOn ? longDate(p.startsOn) : '…'} – ${p.endsOn ? longDate(p.endsOn) : 'open'}` : 'No dates set'}</dd>
       </dl>
       {p.description ? <p>{p.description}</p> : null}
-      {isSecretariat ? (
+      {mayEdit ? (
         <div className="form-actions">
           <Link className="button" to={`/projects/${p.id}/edit`}>
             Change the project
@@ -149,7 +149,7 @@ export function ProjectPage() {
                   <th scope="col">Due</th>
                   <th scope="col">Status</th>
                   <th scope="col">Result</th>
-                  {isSecretariat ? (
+                  {mayEdit ? (
                     <th scope="col">
                       <span className="visually-hidden">Actions</span>
                     </th>
@@ -169,7 +169,7 @@ export function ProjectPage() {
                       {d.achievedOn ? <span className="meta"> {longDate(d.achievedOn)}</span> : null}
                     </td>
                     <td>{d.result || '—'}</td>
-                    {isSecretariat ? (
+                    {mayEdit ? (
                       <td>
                         <button type="button" className="button secondary" onClick={() => setEditing(d.id)}>
                           Change<span className="visually-hidden"> {d.title}</span>
@@ -193,7 +193,7 @@ export function ProjectPage() {
             onSaved={saved(editing === 'new' ? 'The item is added.' : 'The item is saved.')}
             onCancel={() => setEditing(null)}
           />
-        ) : isSecretariat ? (
+        ) : mayEdit ? (
           <p>
             <button type="button" className="button secondary" onClick={() => setEditing('new')}>
               Add a milestone or deliverable
@@ -215,7 +215,7 @@ export function ProjectPage() {
         </ul>
         {reporting ? (
           <ProgressReportForm projectId={p.id} onSaved={saved('The progress report is filed.')} onCancel={() => setReporting(false)} />
-        ) : isSecretariat ? (
+        ) : mayEdit ? (
           <p>
             <button type="button" className="button secondary" onClick={() => setReporting(true)}>
               File a progress report

@@ -70,7 +70,7 @@ function TopicRecord({ topics }: { topics: Ref[] }) {
 }
 
 export function WorkProgrammePage() {
-  const { isSecretariat } = useSession();
+  const { abilities } = useSession();
   const [params, setParams] = useSearchParams();
   const status = params.get('status') ?? '';
   const topic = params.get('topic') ?? '';
@@ -91,7 +91,7 @@ export function WorkProgrammePage() {
     <>
       <div className="toolbar">
         <PageTitle title="Work programme">Work programme</PageTitle>
-        {isSecretariat ? (
+        {abilities.createProjects ? (
           <Link className="button" to="/projects/new">
             New project
           </Link>
