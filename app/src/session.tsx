@@ -34,8 +34,7 @@ interface SessionPayload {
 interface SessionValue {
   user: SessionUser;
   abilities: SessionAbilities;
-  /** Secretariat staff and admins keep the council's records (create and edit forms). */
-  isSecretariat: boolean;
+  /** The chair: the dashboard lists the procedures the chair runs. Never used to decide access (abilities do). */
   isChair: boolean;
   signOut(): Promise<void>;
 }
@@ -94,7 +93,6 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const value: SessionValue = {
     user,
     abilities,
-    isSecretariat: user.roles.includes('secretariat') || user.roles.includes('admin'),
     isChair: user.roles.includes('chair'),
     async signOut() {
       await api.delete('/session');

@@ -131,7 +131,7 @@ function Filters({ kind, body, format, bodies, formats }: { kind: string; body: 
 }
 
 export function TextsPage() {
-  const { isSecretariat, isChair } = useSession();
+  const { abilities } = useSession();
   const [params] = useSearchParams();
   const kind = params.get('kind') ?? '';
   const body = params.get('body') ?? '';
@@ -172,7 +172,7 @@ export function TextsPage() {
           <Link className="button secondary" to="/decisions">
             Decision register
           </Link>
-          {(isSecretariat || isChair) && !creating ? (
+          {abilities.createTexts && !creating ? (
             <button type="button" className="button" onClick={() => setCreating(true)}>
               New text
             </button>
