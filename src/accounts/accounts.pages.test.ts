@@ -21,9 +21,9 @@ test('the set-password page names the account and hints the rule', () => {
   assert.match(page, /<input type="hidden" name="token" value="tok">/);
 });
 
-test('the account line: "Signed in as NAME · Sign out" as a form with the session token, or a sign-in link back here', () => {
+test('the account line: "Signed in as NAME · Workspace · Sign out" (a form with the session token), or a sign-in link back here', () => {
   const signedIn = renderAccountLine({ name: 'Lord <Robertson>', csrfToken: 'abc' }, '/council').toString();
-  assert.match(signedIn, /Signed in as <strong>Lord &lt;Robertson&gt;<\/strong><\/span> <span aria-hidden="true">·<\/span> <form method="post" action="\/sign-out"><input type="hidden" name="csrf" value="abc"><button type="submit" class="link-button">Sign out<\/button><\/form>/);
+  assert.match(signedIn, /Signed in as <strong>Lord &lt;Robertson&gt;<\/strong><\/span> <span aria-hidden="true">·<\/span> <a href="\/app\/">Workspace<\/a> <span aria-hidden="true">·<\/span> <form method="post" action="\/sign-out"><input type="hidden" name="csrf" value="abc"><button type="submit" class="link-button">Sign out<\/button><\/form>/);
   assert.match(renderAccountLine(null, '/search?q=a&b').toString(), /href="\/sign-in\?next=%2Fsearch%3Fq%3Da%26b"/);
   assert.match(renderAccountLine(null, '/').toString(), /href="\/sign-in"/);
 });

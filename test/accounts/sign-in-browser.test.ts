@@ -56,7 +56,7 @@ describe('sign-in pages in Chromium', () => {
 
     await signInWith(page, DEMO.headPl, DEMO_PASSWORD);
     assert.equal(new URL(page.url()).pathname, '/council', 'back where the user came from');
-    assert.equal(await words(page.locator('.masthead .account')), 'Signed in as Head of the Polish Delegation (demo) · Sign out');
+    assert.equal(await words(page.locator('.masthead .account')), 'Signed in as Head of the Polish Delegation (demo) · Workspace · Sign out');
     assert.match(await page.locator('#bodies-h + ul').innerText(), /North Atlantic Council/);
     const cookie = (await context.cookies()).find((c) => c.name === 'concord_session')!;
     assert.equal(cookie.httpOnly, true);
@@ -91,7 +91,9 @@ describe('sign-in pages in Chromium', () => {
     await noAxeViolations(page, 'locked');
     t.clock.advanceMinutes(15);
     await signInWith(page, DEMO.headRu, DEMO_PASSWORD);
-    assert.equal(await words(page.locator('.masthead .account')), 'Signed in as Head of the Russian Delegation (demo) · Sign out');
+    // Signed in without a page to return to: the workspace, which names the user and their delegation.
+    assert.equal(new URL(page.url()).pathname, '/app/');
+    assert.equal(await words(page.locator('.masthead .signed-in-as')), 'Signed in as Head of the Russian Delegation (demo) (RUS, head of delegation)');
     t.clock.set('2026-01-01T09:00:00Z');
     await context.close();
   });
