@@ -47,6 +47,8 @@ export const presentTextSummary = (t: Text, l: Lookups, reference: string | null
   status: t.state.status,
   currentVersion: t.state.currentVersion,
   deadline: t.deadlineAt,
+  // The zone the open deadline was given in, so lists can show it as the chair set it.
+  deadlineTimeZone: t.deadlineAt && t.state.procedure && t.state.procedure.outcome === null ? t.state.procedure.timeZone : null,
   reference,
   updatedAt: t.updatedAt,
 });

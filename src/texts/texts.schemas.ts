@@ -73,6 +73,7 @@ export const textSummaryOut = z.object({
   status: z.enum(['drafting', 'under_silence', 'adopted']),
   currentVersion: z.number(),
   deadline: z.string().nullable(),
+  deadlineTimeZone: z.string().nullable().describe('The IANA zone the open deadline was given in'),
   reference: z.string().nullable(),
   updatedAt: z.string(),
 });

@@ -58,7 +58,7 @@ for (const dialect of DIALECTS) {
       if (silenced.length === 0) assert.equal(await words(action.locator('p')), 'Nothing needs your action.');
       else {
         assert.deepEqual(await action.getByRole('link').allTextContents(), silenced);
-        assert.equal((await words(action)).match(/Silence ends \w{3} \d{1,2} \w{3} \d{4}, \d{2}:\d{2} \(UTC\)/g)?.length, silenced.length, 'each with its deadline');
+        assert.equal((await words(action)).match(/Silence ends \w{3} \d{1,2} \w{3} \d{4}, \d{2}:\d{2} \(Brussels time\)/g)?.length, silenced.length, 'each with its deadline, in the zone the chair set it in');
       }
       assert.match(await words(page.getByRole('region', { name: 'Recent documents' })), /Press Statement by NATO Secretary General following the meeting of NATO Defence Ministers with the Russian Minister Sergei Ivanov/);
       await assertNoMeetingAt19(page, 'the dashboard');

@@ -167,6 +167,9 @@ describe('workspace calendar pages in Chromium', () => {
     await page.getByRole('link', { name: 'List of events' }).click();
     await page.getByLabel('Kind').selectOption('conference');
     await page.getByRole('button', { name: 'Show' }).click();
+    // The filter is a new address: wait for it, and for the list loaded for it (not the one before).
+    await page.waitForURL(/kind=conference/);
+    await page.waitForFunction(() => document.querySelectorAll('table.data tbody tr').length <= 2, undefined, { timeout: 30_000 }).catch(() => undefined);
     const moscow = page.getByRole('row', { name: /Moscow\)/ });
     await moscow.waitFor();
     assert.match(await words(moscow), /The second in a series .*Mon 9 December 2002 Conference Moscow, Russia Planned Public/i);

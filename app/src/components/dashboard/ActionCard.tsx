@@ -1,7 +1,7 @@
 // "Needs your action": drafts under silence procedure that a head of delegation may break and a chair
 // oversees, with their deadlines. It reads GET /api/v1/texts?status=under_silence (issue 5); until that
 // endpoint exists the server answers 404 and the card says that nothing needs the user's action. The
-// list gives the deadline as an instant; without the procedure's zone it is shown in UTC.
+// deadline is shown in the zone the chair set it in.
 import { Link } from 'react-router';
 import type { ApiError } from '../../api.ts';
 import { useApi } from '../../use-api.ts';
@@ -13,16 +13,14 @@ interface SilenceText {
   id: string;
   title: string;
   format?: { name: string };
-  silence?: { deadline?: string; timeZone?: string } | null;
-  procedure?: { deadline?: string; timeZone?: string } | null;
   deadline?: string;
-  timeZone?: string;
+  deadlineTimeZone?: string | null;
 }
 
 function deadlineOf(t: SilenceText): string | null {
-  const at = t.silence?.deadline ?? t.procedure?.deadline ?? t.deadline;
+  const at = t.deadline;
   if (!at) return null;
-  const zone = t.silence?.timeZone ?? t.procedure?.timeZone ?? t.timeZone ?? 'UTC';
+  const zone = t.deadlineTimeZone ?? 'UTC';
   return instantWhen(at, zone);
 }
 

@@ -98,31 +98,18 @@ export function PositionsPanel({ text, onChanged }: { text: TextDetail; onChange
       )}
       <h3>Positions recorded</h3>
       {text.positions.length ? (
-        <div className="table-scroll" tabIndex={0} role="region" aria-label="Positions recorded, scrollable">
-          <table className="data">
-            <caption className="visually-hidden">Positions of members, oldest first</caption>
-            <thead>
-              <tr>
-                <th scope="col">Member</th>
-                <th scope="col">Position</th>
-                <th scope="col">Version</th>
-                <th scope="col">Statement</th>
-                <th scope="col">When</th>
-              </tr>
-            </thead>
-            <tbody>
-              {text.positions.map((p, i) => (
-                <tr key={`${p.member.code}-${p.at}-${i}`}>
-                  <th scope="row">{p.member.name}</th>
-                  <td>{POSITION_LABELS[p.kind] ?? p.kind}</td>
-                  <td>{p.version}</td>
-                  <td>{p.statement || '—'}</td>
-                  <td>{localWhen(p.at)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        // A list, not a table: the panel is narrow beside the wording, and each position reads as a sentence.
+        <ol className="position-list">
+          {text.positions.map((p, i) => (
+            <li key={`${p.member.code}-${p.at}-${i}`}>
+              <p>
+                <strong>{p.member.name}</strong> · {POSITION_LABELS[p.kind] ?? p.kind} · version {p.version}
+              </p>
+              {p.statement ? <p className="position-statement">“{p.statement}”</p> : null}
+              <p className="meta">{localWhen(p.at)}</p>
+            </li>
+          ))}
+        </ol>
       ) : (
         <p className="empty">No member has taken a position yet.</p>
       )}

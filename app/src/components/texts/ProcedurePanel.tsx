@@ -221,11 +221,12 @@ export function ProcedurePanel({ text, now, onChanged }: { text: TextDetail; now
       {a.breakSilence ? <BreakSilence text={text} onDone={onChanged} /> : null}
       {a.recordAgreement ? <RecordAgreement text={text} onDone={onChanged} /> : null}
       <h3>History</h3>
-      {text.history.length ? (
+      {text.history.length || open ? (
         <ol className="procedure-history">
           {text.history.map((h) => (
             <ProcedureStory key={h.sequence} p={h} />
           ))}
+          {open ? <ProcedureStory key={open.sequence} p={open} /> : null}
           {text.decision?.how === 'meeting' ? (
             <li>
               <p>

@@ -17,6 +17,8 @@ export interface TextSummary {
   status: TextStatus;
   currentVersion: number;
   deadline: string | null;
+  /** The zone the open deadline was given in. */
+  deadlineTimeZone: string | null;
   reference: string | null;
   updatedAt: string;
 }

@@ -57,7 +57,7 @@ function TextTable({ id, texts, status, now }: { id: string; texts: TextSummary[
               </td>
               <td>
                 {status === 'under_silence' && t.deadline ? (
-                  <SilenceDeadline id={t.id} deadline={t.deadline} now={now} />
+                  <SilenceDeadline deadline={t.deadline} zone={t.deadlineTimeZone ?? "UTC"} now={now} />
                 ) : status === 'adopted' ? (
                   (t.reference ?? '—')
                 ) : (
@@ -72,11 +72,8 @@ function TextTable({ id, texts, status, now }: { id: string; texts: TextSummary[
   );
 }
 
-/** The list carries the deadline's instant only; the zone it was set in comes with the text itself. */
-function SilenceDeadline({ id, deadline, now }: { id: string; deadline: string; now: Date }) {
-  const text = useApi<{ procedure: { timeZone: string } | null }>(`/texts/${id}`);
-  if (text.status === 'loading') return <p className="loading">Loading the deadline…</p>;
-  const zone = text.status === 'ok' ? (text.data.procedure?.timeZone ?? 'UTC') : 'UTC';
+/** The deadline as the chair set it: in its own zone, with how far away it is. */
+function SilenceDeadline({ deadline, zone, now }: { deadline: string; zone: string; now: Date }) {
   return (
     <>
       {deadlineWhen(deadline, zone)}
