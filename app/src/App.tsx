@@ -9,6 +9,7 @@ import { CalendarPage, EventPage, EventFormPage } from './pages/calendar.tsx';
 import { WorkProgrammePage, ProjectPage, ProjectFormPage } from './pages/work-programme.tsx';
 import { MembersPage, MemberPage } from './pages/members.tsx';
 import { TextsPage, TextPage, DecisionsPage } from './pages/texts.tsx';
+import { AccountPage } from './pages/AccountPage.tsx';
 
 const router = createBrowserRouter(
   [
@@ -33,6 +34,7 @@ const router = createBrowserRouter(
         { path: 'texts', element: <TextsPage /> },
         { path: 'texts/:id', element: <TextPage /> },
         { path: 'decisions', element: <DecisionsPage /> },
+        { path: 'account', element: <AccountPage /> },
         { path: '*', element: <NotFoundPage /> },
       ],
     },

@@ -60,5 +60,48 @@ for (const dialect of DIALECTS) {
       assert.equal((await session.json()).user, null);
       await context.close();
     });
+
+    test('a delegate changes their password from the account page: mistakes shown at their fields, then the new password works and the old one not', async () => {
+      const context = await j.browser.newContext({ viewport: DESKTOP });
+      context.setDefaultTimeout(60_000);
+      const page = await context.newPage();
+      const email = 'head.ru@demo.concord';
+      const newPassword = 'a new password for Moscow 2002';
+      await page.goto(j.at('/sign-in?next=/app/account'));
+      await signInOnPage(page, email, DEMO_PASSWORD);
+      await page.waitForURL((u) => u.pathname === '/app/account');
+      await settled(page, 'Your account');
+      assert.match(await page.locator('dl.facts').innerText(), /Member\s+RUS \(head of delegation\)/);
+
+      // Mistakes caught in the browser: nothing is sent.
+      await page.getByLabel('Current password').fill(DEMO_PASSWORD);
+      await page.getByLabel('New password', { exact: true }).fill('short');
+      await page.getByLabel('New password, again').fill('different');
+      await page.getByRole('button', { name: 'Change password' }).click();
+      assert.equal(await words(page.locator('.field-invalid').first().locator('.field-error')), `Choose a new password of at least 12 characters.`);
+      assert.equal(await page.getByLabel('New password, again').getAttribute('aria-invalid'), 'true');
+      // A wrong current password is the server's to refuse, shown at its field.
+      await page.getByLabel('Current password').fill('not my password at all');
+      await page.getByLabel('New password', { exact: true }).fill(newPassword);
+      await page.getByLabel('New password, again').fill(newPassword);
+      await page.getByRole('button', { name: 'Change password' }).click();
+      await page.locator('.field-error', { hasText: 'is not your current password' }).waitFor();
+      assert.equal(await page.getByLabel('Current password').getAttribute('aria-invalid'), 'true');
+      await checkPage(page, 'account-wrong-current-password');
+
+      await page.getByLabel('Current password').fill(DEMO_PASSWORD);
+      await page.getByRole('button', { name: 'Change password' }).click();
+      await page.getByRole('status').filter({ hasText: 'Your password is changed' }).waitFor();
+      await checkPage(page, 'account-password-changed');
+
+      // Signed out, the old password is refused and the new one opens the workspace.
+      await page.locator('.masthead').getByRole('button', { name: 'Sign out' }).click();
+      await page.waitForURL((u) => u.pathname === '/sign-in');
+      await signInOnPage(page, email, DEMO_PASSWORD);
+      assert.equal(pathOf(page), '/sign-in');
+      await signInOnPage(page, email, newPassword);
+      await page.waitForURL((u) => u.pathname === '/app/');
+      await context.close();
+    });
   });
 }

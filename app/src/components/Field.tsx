@@ -27,7 +27,7 @@ export function Field({ label, error, hint, children }: { label: string; error?:
 }
 
 /** The summary at the top of a form that failed: focusable, listing every problem. */
-export function FormErrors({ message, fields }: { message: string | null; fields: Record<string, string> }) {
+export function FormErrors({ message, fields, labels = {} }: { message: string | null; fields: Record<string, string>; labels?: Record<string, string> }) {
   if (!message && Object.keys(fields).length === 0) return null;
   return (
     <div className="alert" role="alert" tabIndex={-1}>
@@ -36,7 +36,7 @@ export function FormErrors({ message, fields }: { message: string | null; fields
         <ul>
           {Object.entries(fields).map(([path, text]) => (
             <li key={path}>
-              <strong>{path}</strong>: {text}
+              <strong>{labels[path] ?? path}</strong>: {text}
             </li>
           ))}
         </ul>

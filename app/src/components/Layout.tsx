@@ -1,7 +1,7 @@
 // The frame of every workspace page: skip link, masthead with the main navigation and the account,
 // and the page itself in <main>. Page titles go to document.title through <PageTitle>.
 import { useEffect, type ReactNode } from 'react';
-import { NavLink, Outlet } from 'react-router';
+import { Link, NavLink, Outlet } from 'react-router';
 import { useSession } from '../session.tsx';
 import { Notifications } from './Notifications.tsx';
 
@@ -40,7 +40,9 @@ export function Layout() {
           </nav>
           <div className="account">
             <Notifications />
-            <span className="signed-in-as">Signed in as {who}</span>{' '}
+            <span className="signed-in-as">
+              Signed in as <Link to="/account">{who}</Link>
+            </span>{' '}
             <button type="button" className="link-button" onClick={() => void signOut()}>
               Sign out
             </button>
