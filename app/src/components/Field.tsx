@@ -27,7 +27,7 @@ export function Field({ label, error, hint, children }: { label: string; error?:
 }
 
 /** The summary at the top of a form that failed: focusable, listing every problem. */
-export function FormErrors({ message, fields, labels = {} }: { message: string | null; fields: Record<string, string>; labels?: Record<string, string> }) {
+export function FormErrors({ message, fields }: { message: string | null; fields: Record<string, string> }) {
   if (!message && Object.keys(fields).length === 0) return null;
   return (
     <div className="alert" role="alert" tabIndex={-1}>
@@ -36,11 +36,24 @@ export function FormErrors({ message, fields, labels = {} }: { message: string |
         <ul>
           {Object.entries(fields).map(([path, text]) => (
             <li key={path}>
-              <strong>{labels[path] ?? path}</strong>: {text}
+              <strong>{path}</strong>: {text}
             </li>
           ))}
         </ul>
       ) : null}
     </div>
+  );
+}
+
+/** The <option>s of a select over coded items (bodies, formats, members, series), by name. */
+export function RefOptions({ list }: { list: readonly { code: string; name: string }[] | undefined }) {
+  return (
+    <>
+      {(list ?? []).map((o) => (
+        <option key={o.code} value={o.code}>
+          {o.name}
+        </option>
+      ))}
+    </>
   );
 }

@@ -3,6 +3,7 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { ApiError, api } from '../api.ts';
 import { Field, FormErrors } from '../components/Field.tsx';
+import { serverFieldErrors, summaryFields } from '../components/form-errors.ts';
 import { PageTitle } from '../components/Layout.tsx';
 import { useSession } from '../session.tsx';
 
@@ -53,7 +54,7 @@ export function AccountPage() {
       setFailure(null);
       setDone(true);
     } catch (error) {
-      if (error instanceof ApiError && error.details.length > 0) showProblems(error.fieldErrors(), 'The password was not changed.');
+      if (error instanceof ApiError && error.details.length > 0) showProblems(serverFieldErrors(error, LABELS), 'The password was not changed.');
       else if (error instanceof ApiError) showProblems({}, error.message);
       else showProblems({}, String(error));
     } finally {
@@ -85,7 +86,7 @@ export function AccountPage() {
         </p>
       ) : null}
       <div ref={summaryRef}>
-        <FormErrors message={failure} fields={errors} labels={LABELS} />
+        <FormErrors message={failure} fields={summaryFields(errors, LABELS)} />
       </div>
       <form className="form" aria-labelledby="password-h" noValidate onSubmit={(e) => void submit(e)}>
         <Field label={LABELS.currentPassword} error={errors.currentPassword}>

@@ -3,7 +3,7 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { api, ApiError } from '../../api.ts';
 import { Field, FormErrors } from '../Field.tsx';
-import { serverFieldErrors, summaryFields } from '../calendar/form-errors.ts';
+import { serverFieldErrors, summaryFields } from '../form-errors.ts';
 import { ACHIEVED, DELIVERABLE_KINDS, DELIVERABLE_STATUSES, wpLabel, type Deliverable, type Project } from './model.ts';
 
 const LABELS: Record<string, string> = { kind: 'Kind', title: 'Title', dueOn: 'Due on', status: 'Status', achievedOn: 'Achieved on', result: 'Result' };

@@ -2,7 +2,7 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { api, ApiError } from '../../api.ts';
 import { Field, FormErrors } from '../Field.tsx';
-import { serverFieldErrors, summaryFields } from '../calendar/form-errors.ts';
+import { serverFieldErrors, summaryFields } from '../form-errors.ts';
 import type { Project } from './model.ts';
 
 const LABELS: Record<string, string> = { reportedOn: 'Reported on', summary: 'Report' };

@@ -5,12 +5,12 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api, ApiError } from '../../api.ts';
-import { Field, FormErrors } from '../../components/Field.tsx';
+import { Field, FormErrors, RefOptions } from '../../components/Field.tsx';
 import { PageTitle } from '../../components/Layout.tsx';
 import { ErrorBox, Loading } from '../../components/Status.tsx';
 import { CheckboxGroup } from '../../components/calendar/CheckboxGroup.tsx';
 import { monthName } from '../../components/calendar/dates.ts';
-import { serverFieldErrors, summaryFields } from '../../components/calendar/form-errors.ts';
+import { serverFieldErrors, summaryFields } from '../../components/form-errors.ts';
 import { DATE_PRECISIONS, EVENT_KINDS, EVENT_STATUSES, kindLabel, PRECISION_LABEL, statusLabel, type DatePrecision, type EventDetail, type Ref } from '../../components/calendar/model.ts';
 import { useSession } from '../../session.tsx';
 import { useApi } from '../../use-api.ts';
@@ -226,13 +226,6 @@ export function EventFormPage() {
     }
   }
 
-  const options = (list: Ref[] | undefined) =>
-    (list ?? []).map((o) => (
-      <option key={o.code} value={o.code}>
-        {o.name}
-      </option>
-    ));
-
   return (
     <>
       <PageTitle title={title}>{title}</PageTitle>
@@ -332,7 +325,7 @@ export function EventFormPage() {
           <Field label="Host member" error={errors.host}>
             <select value={form.host} onChange={(e) => set('host', e.target.value)}>
               <option value="">No host member</option>
-              {options(members.data?.items)}
+              <RefOptions list={members.data?.items} />
             </select>
           </Field>
         </fieldset>
@@ -343,7 +336,7 @@ export function EventFormPage() {
             <Field label="Series" error={errors.series ?? errors['series.code']}>
               <select value={form.series} onChange={(e) => set('series', e.target.value)}>
                 <option value="">Not in a series</option>
-                {options(series.data?.items)}
+                <RefOptions list={series.data?.items} />
               </select>
             </Field>
             <Field label="Number in the series" error={errors['series.ordinal']} hint="2 for “the second in a series”; leave empty for the next one.">
@@ -358,13 +351,13 @@ export function EventFormPage() {
             <Field label="Body" error={errors.body}>
               <select value={form.body} onChange={(e) => set('body', e.target.value)}>
                 <option value="">No body</option>
-                {options(bodies.data?.items)}
+                <RefOptions list={bodies.data?.items} />
               </select>
             </Field>
             <Field label="Format" error={errors.format} hint="Who may see it. Empty: the body's format.">
               <select value={form.format} onChange={(e) => set('format', e.target.value)}>
                 <option value="">The body's format</option>
-                {options(formats.data?.items)}
+                <RefOptions list={formats.data?.items} />
               </select>
             </Field>
           </div>

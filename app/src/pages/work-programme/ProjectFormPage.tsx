@@ -3,11 +3,11 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api, ApiError } from '../../api.ts';
-import { Field, FormErrors } from '../../components/Field.tsx';
+import { Field, FormErrors, RefOptions } from '../../components/Field.tsx';
 import { PageTitle } from '../../components/Layout.tsx';
 import { ErrorBox, Loading } from '../../components/Status.tsx';
 import { CheckboxGroup } from '../../components/calendar/CheckboxGroup.tsx';
-import { serverFieldErrors, summaryFields } from '../../components/calendar/form-errors.ts';
+import { serverFieldErrors, summaryFields } from '../../components/form-errors.ts';
 import type { Ref } from '../../components/calendar/model.ts';
 import { PROJECT_STATUSES, wpLabel, type Project } from '../../components/work-programme/model.ts';
 import { useSession } from '../../session.tsx';
@@ -103,13 +103,6 @@ export function ProjectFormPage() {
     }
   }
 
-  const options = (list: Ref[] | undefined) =>
-    (list ?? []).map((o) => (
-      <option key={o.code} value={o.code}>
-        {o.name}
-      </option>
-    ));
-
   return (
     <>
       <PageTitle title={title}>{title}</PageTitle>
@@ -124,13 +117,13 @@ export function ProjectFormPage() {
           <Field label="Body" error={errors.body}>
             <select value={form.body} onChange={(e) => set('body', e.target.value)}>
               <option value="">Choose a body</option>
-              {options(bodies.data?.items)}
+              <RefOptions list={bodies.data?.items} />
             </select>
           </Field>
           <Field label="Format" error={errors.format} hint="Who may see it. Empty: the body's format.">
             <select value={form.format} onChange={(e) => set('format', e.target.value)}>
               <option value="">The body's format</option>
-              {options(formats.data?.items)}
+              <RefOptions list={formats.data?.items} />
             </select>
           </Field>
         </div>

@@ -1,6 +1,6 @@
-// Server validation details (dotted paths such as "place.city" or "topics.2") mapped to the form's
+// Shared by the workspace's forms. Server validation details (dotted paths such as "place.city" or "topics.2") mapped to the form's
 // fields, and the summary's wording with labels instead of paths. Pure.
-import { ApiError } from '../../api.ts';
+import { ApiError } from '../api.ts';
 
 /** The field key a server path belongs to: the longest known prefix ("topics.2" → "topics"). */
 export function fieldKey(path: string, known: readonly string[]): string {
