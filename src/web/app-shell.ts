@@ -3,7 +3,7 @@
 // under /app/ is a client route and gets index.html (never cached, so a new build is picked up at once).
 // Access is not decided here: the app shell holds no data; every datum comes from /api/v1, where `can`
 // decides. A visitor without a session is sent to the sign-in page by the app itself.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { FastifyPluginAsync } from 'fastify';
 import fastifyStatic from '@fastify/static';
@@ -24,9 +24,19 @@ function notBuiltPage(): string {
 export const appShell: FastifyPluginAsync<{ dist?: string }> = async (app, options) => {
   const dist = options.dist ?? APP_DIST;
   const indexPath = `${dist}index.html`;
-  // Read per request only while missing; once built, the shell is read once per process.
-  let shell: string | null = existsSync(indexPath) ? readFileSync(indexPath, 'utf8') : null;
-  const loadShell = () => (shell ??= existsSync(indexPath) ? readFileSync(indexPath, 'utf8') : null);
+  // The shell is kept in memory and read again when the file changes (a rebuild names new assets), so a
+  // running server follows `npm run build` without a restart; one stat per shell request.
+  let shell: { text: string; mtimeMs: number } | null = null;
+  const loadShell = (): string | null => {
+    let mtimeMs: number;
+    try {
+      mtimeMs = statSync(indexPath).mtimeMs;
+    } catch {
+      return (shell = null);
+    }
+    if (!shell || shell.mtimeMs !== mtimeMs) shell = { text: readFileSync(indexPath, 'utf8'), mtimeMs };
+    return shell.text;
+  };
 
   if (existsSync(`${dist}assets`)) {
     await app.register(fastifyStatic, {

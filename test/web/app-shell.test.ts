@@ -3,7 +3,7 @@
 // says how to build it instead of serving an empty page.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Fastify from 'fastify';
@@ -32,6 +32,10 @@ test('serves the shell for client routes and hashed assets with long caching', a
     assert.equal(res.headers['cache-control'], 'no-cache', url);
     assert.match(res.body, /<div id="root">/);
   }
+  // A rebuild while the server runs: the next request gets the new shell.
+  writeFileSync(join(dist, 'index.html'), '<!doctype html><title>shell v2</title><div id="root"></div>');
+  utimesSync(join(dist, 'index.html'), new Date(), new Date(Date.now() + 5_000));
+  assert.match((await app.inject('/app/texts')).body, /shell v2/);
   const asset = await app.inject('/app/assets/index-abc123.js');
   assert.equal(asset.statusCode, 200);
   assert.match(asset.headers['cache-control'] as string, /max-age=31536000.*immutable|immutable.*max-age=31536000/);
