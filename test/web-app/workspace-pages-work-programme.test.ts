@@ -85,7 +85,7 @@ describe('workspace work programme and members pages in Chromium', () => {
     await noAxeViolations(page, 'the members');
 
     // A member's delegation; accounts are not for a delegate (the API refuses, the section is left out).
-    await page.getByRole('link', { name: 'Russia' }).click();
+    await page.getByRole('main').getByRole('link', { name: 'Russia', exact: true }).click();
     await page.getByRole('heading', { level: 2, name: 'Delegation' }).waitFor();
     assert.match(await words(page.locator('section', { has: page.getByRole('heading', { name: 'Delegation' }) })), /Sergei Ivanov, Minister of Defence/);
     assert.equal(await page.getByRole('heading', { name: 'User accounts' }).count(), 0);
