@@ -41,12 +41,18 @@ export function textAbilities(actor: Actor, text: Text, decision: Decision | nul
     extendDeadline: ok({ type: 'extendDeadline', actor: who, deadline: later(deadline, 86_400_000), at }),
     breakSilence: ok({ type: 'breakSilence', actor: who, member, statement: 'statement', at }),
     recordAgreement: ok({ type: 'recordAgreedAtMeeting', actor: who, version: state.currentVersion, meetingId: 'meeting', at }),
-    release:
-      decision !== null &&
-      decision.releasedRecordItemSlug === null &&
-      RELEASABLE.has(text.kind) &&
-      can(actor, 'update', { type: 'decision', formatMembers: state.formatMembers, part: 'release' }),
+    release: mayRelease(actor, text, decision),
   };
+}
+
+/** Whether the reader may release this adopted text to the public record now (the register shows it too). */
+export function mayRelease(actor: Actor, text: Pick<Text, 'kind' | 'state'>, decision: Decision | null): boolean {
+  return (
+    decision !== null &&
+    decision.releasedRecordItemSlug === null &&
+    RELEASABLE.has(text.kind) &&
+    can(actor, 'update', { type: 'decision', formatMembers: text.state.formatMembers, part: 'release' })
+  );
 }
 
 export const isReleasableKind = (kind: string) => RELEASABLE.has(kind);

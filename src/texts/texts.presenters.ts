@@ -5,7 +5,7 @@ import { bodyRef, formatRef, type Lookups } from '../meetings/lookups.ts';
 import { toZoned } from '../meetings/zoned-time.ts';
 import type { Decision, Text, TextPosition, TextVersion } from './model.ts';
 import type { SilenceProcedure } from './procedure/types.ts';
-import { textAbilities } from './text-abilities.ts';
+import { mayRelease, textAbilities } from './text-abilities.ts';
 import type { TextDetail } from './texts.queries.ts';
 
 const memberOf = (l: Lookups, code: string) => ({ code, name: l.members.get(code)?.name ?? code });
@@ -94,5 +94,6 @@ export function presentDecision(d: Decision, t: Text, wording: string, positions
     history: t.state.history.map(presentProcedure),
     positions: positions.map((p) => presentPosition(l, p)),
     released: d.releasedRecordItemSlug ? { slug: d.releasedRecordItemSlug, at: d.releasedAt } : null,
+    abilities: { release: mayRelease(l.actor, t, d) },
   };
 }

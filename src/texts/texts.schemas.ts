@@ -112,6 +112,7 @@ export const decisionOut = z.object({
   history: z.array(procedureOut),
   positions: z.array(z.object({ member: refOut, kind: z.string(), version: z.number(), statement: z.string(), by: z.string(), at: z.string() })),
   released: z.object({ slug: z.string(), at: z.string().nullable() }).nullable(),
+  abilities: z.object({ release: z.boolean() }).meta({ description: 'Whether the reader may release it to the public record now' }),
 });
 export const decisionListOut = z.object({ total: z.number(), items: z.array(decisionOut) });
 export const releaseOut = z.object({ reference: z.string(), slug: z.string(), url: z.string() });

@@ -41,6 +41,11 @@ for (const dialect of DIALECTS) {
     const payload = () => ({ speaker: demoUuid('person:robertson'), date: '2026-01-05', place: { city: 'Brussels', country: 'Belgium' } });
 
     test('a delegate who sees the decision may not release it; the public must sign in; an unknown reference is a 404', async () => {
+      // The register says who may release, as the server will decide it.
+      const ability = async (who: typeof headRu) => (await send(who, 'GET', `/api/v1/decisions/${encodeURIComponent(reference)}`)).json().abilities;
+      assert.deepEqual(await ability(secretariat), { release: true });
+      assert.deepEqual(await ability(headRu), { release: false });
+      assert.deepEqual(await ability(chair), { release: false });
       assert.equal((await send(headRu, 'POST', releaseUrl(), payload())).statusCode, 403);
       assert.equal((await send(chair, 'POST', releaseUrl(), payload())).statusCode, 403);
       assert.equal((await send(null, 'POST', releaseUrl(), payload())).statusCode, 401);
@@ -73,6 +78,8 @@ for (const dialect of DIALECTS) {
 
       const decision = (await send(headRu, 'GET', `/api/v1/decisions/${encodeURIComponent(reference)}`)).json();
       assert.deepEqual(decision.released.slug, slug);
+      const listed = (await send(secretariat, 'GET', '/api/v1/decisions')).json().items.find((d: { reference: string }) => d.reference === reference);
+      assert.deepEqual(listed.abilities, { release: false }, 'released once: no longer releasable');
       assert.deepEqual(await auditActions(t, reference), ['decision.recorded', 'decision.released']);
 
       const again = await send(secretariat, 'POST', releaseUrl(), payload());

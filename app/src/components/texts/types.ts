@@ -94,4 +94,6 @@ export interface Decision {
   history: Procedure[];
   positions: Position[];
   released: { slug: string; at: string | null } | null;
+  /** Whether the reader may release it now, decided by the server. */
+  abilities: { release: boolean };
 }

@@ -10,7 +10,7 @@ import { PageTitle } from '../../components/Layout.tsx';
 import { Empty, ErrorBox, Loading } from '../../components/Status.tsx';
 import { fieldErrorsOf } from '../../components/texts/NewTextForm.tsx';
 import { deadlineWhen, KIND_LABELS, localWhen, POSITION_LABELS } from '../../components/texts/format.ts';
-import type { Decision, TextDetail } from '../../components/texts/types.ts';
+import type { Decision } from '../../components/texts/types.ts';
 import { isTextEvent, useLive } from '../../live.ts';
 import { useApi } from '../../use-api.ts';
 
@@ -115,9 +115,7 @@ function ReleaseForm({ decision, onDone }: { decision: Decision; onDone: () => v
 }
 
 function DecisionEntry({ d, onChanged }: { d: Decision; onChanged: () => void }) {
-  // The register carries no abilities; the text does (release: the secretariat, an unreleased statement).
-  const text = useApi<TextDetail>(`/texts/${d.text.id}`);
-  const canRelease = text.status === 'ok' && text.data.abilities.release === true;
+  const canRelease = d.abilities.release;
   const id = `dec-${d.reference.replace(/[^A-Za-z0-9]/g, '')}`;
   const last = d.history[d.history.length - 1];
   const failures = d.history.filter((h) => h.outcome === 'failed');
@@ -162,10 +160,7 @@ function DecisionEntry({ d, onChanged }: { d: Decision; onChanged: () => void })
           <p className="empty">No positions were recorded.</p>
         )}
       </details>
-      {canRelease && !d.released ? <ReleaseForm decision={d} onDone={() => {
-        text.reload();
-        onChanged();
-      }} /> : null}
+      {canRelease && !d.released ? <ReleaseForm decision={d} onDone={onChanged} /> : null}
     </article>
   );
 }

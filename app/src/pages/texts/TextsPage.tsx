@@ -57,9 +57,9 @@ function TextTable({ id, texts, status, now }: { id: string; texts: TextSummary[
               </td>
               <td>
                 {status === 'under_silence' && t.deadline ? (
-                  <SilenceDeadline deadline={t.deadline} zone={t.deadlineTimeZone ?? "UTC"} now={now} />
+                  <SilenceDeadline deadline={t.deadline} zone={t.deadlineTimeZone ?? 'UTC'} now={now} />
                 ) : status === 'adopted' ? (
-                  (t.reference ?? '—')
+                  <span className="reference">{t.reference ?? '—'}</span>
                 ) : (
                   `Version ${t.currentVersion}`
                 )}
