@@ -213,6 +213,13 @@ export async function findDecisionOfText(db: Executor, textId: string): Promise<
   return r ? toDecision(r) : null;
 }
 
+/** The decision references of these texts, in one query (text id → reference). */
+export async function decisionReferencesOf(db: Executor, textIds: readonly string[]): Promise<Map<string, string>> {
+  if (textIds.length === 0) return new Map();
+  const rows = await db.selectFrom('decisions').select(['text_id', 'reference']).where('text_id', 'in', [...textIds]).execute();
+  return new Map(rows.map((r) => [r.text_id, r.reference]));
+}
+
 export async function listDecisions(db: Executor): Promise<Decision[]> {
   return (await db.selectFrom('decisions').selectAll().orderBy('adopted_at', 'desc').orderBy('reference', 'desc').execute()).map(toDecision);
 }

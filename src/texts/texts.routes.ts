@@ -50,9 +50,8 @@ export const textRoutes: FastifyPluginAsyncZod<TextRoutesOptions> = async (app, 
     const lookups = await loadLookups(db, request.actor);
     const all = await visibleTexts(db, request.actor, filter);
     const page = all.slice(offset, offset + limit);
-    const refs = new Map<string, string>();
-    for (const t of page) if (t.state.adoption) refs.set(t.id, (await repo.findDecisionOfText(db, t.id))?.reference ?? '');
-    return { total: all.length, items: page.map((t) => presentTextSummary(t, lookups, refs.get(t.id) || null)) };
+    const refs = await repo.decisionReferencesOf(db, page.filter((t) => t.state.adoption).map((t) => t.id));
+    return { total: all.length, items: page.map((t) => presentTextSummary(t, lookups, refs.get(t.id) ?? null)) };
   });
   app.get('/texts/:id', { schema: { tags, summary: 'One text: current wording, versions, positions, procedure and its history, your abilities', params: s.idParams, response: { 200: s.textOut, 404: errorOut } } }, async (request) => {
     return reread(request, request.params.id);

@@ -30,6 +30,12 @@ for (const dialect of DIALECTS) {
       assert.equal(text.decision.how, 'silence');
       const register = (await get('/decisions')).json();
       assert.ok(register.items.some((d: { reference: string }) => d.reference === 'NRC-D(2002)0001'));
+      // The list names each adopted text's reference, and no reference for a draft.
+      const listed = (await get('/texts')).json().items as { id: string; reference: string | null; deadlineTimeZone: string | null }[];
+      assert.equal(listed.find((i) => i.id === text.id)?.reference, 'NRC-D(2002)0001');
+      const draft = listed.find((i) => i.id === demoUuid(DEMO_TEXT_KEYS.draft));
+      assert.equal(draft?.reference, null);
+      assert.equal(draft?.deadlineTimeZone, 'Europe/Brussels');
     });
 
     test('a draft statement at 20 is under silence until four hours or so after loading, with two versions and a comment', async () => {
