@@ -114,7 +114,11 @@ function TextView({ text, reload }: { text: TextDetail; reload: () => void }) {
         <dt>Status</dt>
         <dd>
           <span className={STATUS_BADGE[text.status]}>{STATUS_LABELS[text.status]}</span>
-          {text.reference ? ` ${text.reference}` : ''}
+          {text.reference ? ` ${text.reference}` : ''}{' '}
+          {/* On a phone the procedure panel comes after the wording: a way straight to it. */}
+          <a href="#procedure-h" className="to-procedure">
+            The procedure
+          </a>
         </dd>
         <dt>Kind</dt>
         <dd>{KIND_LABELS[text.kind]}</dd>
