@@ -2,7 +2,7 @@
 // of either dialect, signing in through the real sign-in page, and the checks every page gets (axe-core
 // WCAG 2.1 AA, a screenshot, no horizontal page scroll) at 1280×800 and at phone width 390×844.
 import assert from 'node:assert/strict';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import type { Dialect } from '../../src/platform/db/connect.ts';
 import { axeViolations, launchBrowser, screenshot } from '../support/browser.ts';
 import { freshDatabaseConfig } from '../support/databases.ts';
@@ -80,3 +80,15 @@ export async function checkAtPhoneWidth(page: Page, name: string): Promise<void>
 }
 
 export const pathOf = (page: Page) => new URL(page.url()).pathname;
+
+/** A fresh browser context signed in as `email` through the real sign-in page, landed on `path`. */
+export async function signedInAt(j: Journey, email: string, path: string, width = DESKTOP.width): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await j.browser.newContext({ viewport: width < 500 ? PHONE : { width, height: DESKTOP.height } });
+  // Waits for the app's answers, not fixed sleeps; generous because CI machines run several browsers at once.
+  context.setDefaultTimeout(60_000);
+  const page = await context.newPage();
+  await page.goto(j.at(`/sign-in?next=${encodeURIComponent(path)}`));
+  await signInOnPage(page, email, DEMO_PASSWORD);
+  await page.waitForURL((u) => u.pathname === path.split('?')[0]);
+  return { context, page };
+}

@@ -6,48 +6,27 @@
 // page, at 1280×800 and once at phone width; screenshots kept in test-results/screenshots.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { axeViolations, launchBrowser, screenshot } from '../support/browser.ts';
-import { startConcord, type ServerProcess } from '../support/process.ts';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { axeViolations, screenshot } from '../support/browser.ts';
+import { signedInAt, startJourney, type Journey } from './journeys-support.ts';
 
-const PASSWORD = 'concord-demo-2002';
 // What a reader sees of an element (rendered text; CSS upper-cases badges, hence /i below), on one line.
 const words = async (locator: Locator) => (await locator.innerText()).replace(/\s+/g, ' ').trim();
 const noAxeViolations = async (page: Page, what: string) => assert.deepEqual(await axeViolations(page), [], `axe on ${what}`);
 
 describe('workspace work programme and members pages in Chromium', () => {
-  let server: ServerProcess;
+  let j: Journey;
   let browser: Browser;
-  let dataDir: string;
-  const at = (path: string) => new URL(path, server.url).toString();
+  const at = (path: string) => j.at(path);
+  const signedIn = (email: string, path: string, width = 1280) => signedInAt(j, email, path, width);
 
   before(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'concord-ws-wp-'));
-    // A generous start-up limit: the suite runs beside other browser tests on a busy machine.
-    server = await startConcord({ DATA_DIR: dataDir, LOGIN_RATE_LIMIT: '1000' }, [], 60_000);
-    browser = await launchBrowser();
+    j = await startJourney('sqlite');
+    browser = j.browser;
   });
   after(async () => {
-    await browser?.close();
-    await server?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
+    await j?.close();
   });
-
-  async function signedIn(email: string, path: string, width = 1280): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({ viewport: { width, height: width < 500 ? 844 : 800 } });
-    // Waits for the app's answers, not fixed sleeps; generous because CI machines run several browsers at once.
-    context.setDefaultTimeout(60_000);
-    const page = await context.newPage();
-    await page.goto(at(`/sign-in?next=${encodeURIComponent(path)}`));
-    await page.getByLabel('Email address').fill(email);
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL((u) => u.pathname === path.split('?')[0]);
-    return { context, page };
-  }
 
   test('the head of the Russian delegation reads the work programme, its record, and the members with their delegations', async () => {
     const { context, page } = await signedIn('head.ru@demo.concord', '/app/work-programme');
@@ -87,6 +66,8 @@ describe('workspace work programme and members pages in Chromium', () => {
     // A member's delegation; accounts are not for a delegate (the API refuses, the section is left out).
     await page.getByRole('main').getByRole('link', { name: 'Russia', exact: true }).click();
     await page.getByRole('heading', { level: 2, name: 'Delegation' }).waitFor();
+    // The heading comes before the delegation's data: wait until it has loaded.
+    await page.locator('p.loading').first().waitFor({ state: 'detached' });
     assert.match(await words(page.locator('section', { has: page.getByRole('heading', { name: 'Delegation' }) })), /Sergei Ivanov, Minister of Defence/);
     assert.equal(await page.getByRole('heading', { name: 'User accounts' }).count(), 0);
     await noAxeViolations(page, 'a member');
