@@ -1,6 +1,6 @@
 // One event: when (in the words it was announced with, and how exact that is), where, who hosts it, its
 // place in a series, status, who may see it, and the projects and topics it belongs to.
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { api, ApiError } from '../../api.ts';
 import { PageTitle } from '../../components/Layout.tsx';
@@ -10,6 +10,7 @@ import { placeText } from '../../components/calendar/EventTable.tsx';
 import { eventDateText, precisionNote } from '../../components/calendar/dates.ts';
 import { kindLabel, type EventDetail } from '../../components/calendar/model.ts';
 import { useApi } from '../../use-api.ts';
+import { ConfirmDelete } from '../../components/ConfirmDelete.tsx';
 
 export function EventPage() {
   const { id } = useParams();
@@ -17,9 +18,7 @@ export function EventPage() {
   const location = useLocation();
   const notice = (location.state as { notice?: string } | null)?.notice ?? null;
   const event = useApi<EventDetail>(`/events/${id}`);
-  const [confirming, setConfirming] = useState(false);
   const [deleteError, setDeleteError] = useState<ApiError | null>(null);
-  const confirmRef = useRef<HTMLButtonElement>(null);
 
   if (event.status === 'loading') return <Loading what="the event" />;
   if (event.error)
@@ -110,27 +109,7 @@ export function EventPage() {
           <Link className="button" to={`/events/${e.id}/edit`}>
             Change the event
           </Link>
-          {confirming ? (
-            <>
-              <button type="button" ref={confirmRef} className="button danger" onClick={() => void remove()}>
-                Yes, delete “{e.title}”
-              </button>
-              <button type="button" className="button secondary" onClick={() => setConfirming(false)}>
-                Keep it
-              </button>
-            </>
-          ) : (
-            <button
-              type="button"
-              className="button secondary"
-              onClick={() => {
-                setConfirming(true);
-                requestAnimationFrame(() => confirmRef.current?.focus());
-              }}
-            >
-              Delete the event
-            </button>
-          )}
+          <ConfirmDelete label="Delete the event" confirmLabel={`Yes, delete “${e.title}”`} onConfirm={() => void remove()} />
         </div>
       ) : null}
       {deleteError ? <ErrorBox error={deleteError} /> : null}

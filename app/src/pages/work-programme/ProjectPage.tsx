@@ -1,6 +1,6 @@
 // One project: its body, topics and lead members, the milestones and deliverables (due, status,
 // result) and the progress reports; the secretariat adds and changes them here.
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { api, ApiError } from '../../api.ts';
 import { PageTitle } from '../../components/Layout.tsx';
@@ -11,6 +11,7 @@ import { ProgressReportForm } from '../../components/work-programme/ProgressRepo
 import { wpLabel, type Project } from '../../components/work-programme/model.ts';
 import { WpBadge } from '../../components/work-programme/WpBadge.tsx';
 import { useApi } from '../../use-api.ts';
+import { ConfirmDelete } from '../../components/ConfirmDelete.tsx';
 
 export function ProjectPage() {
   const { id } = useParams();
@@ -24,8 +25,6 @@ export function ProjectPage() {
   const [reporting, setReporting] = useState(false);
   const [notice, setNotice] = useState<string | null>((location.state as { notice?: string } | null)?.notice ?? null);
   const [actionError, setActionError] = useState<ApiError | null>(null);
-  const [confirmDelete, setConfirmDelete] = useState(false);
-  const confirmRef = useRef<HTMLButtonElement>(null);
   useEffect(() => setProject(loaded.data), [loaded.data]);
 
   if (loaded.status === 'loading' && !project) return <Loading what="the project" />;
@@ -112,27 +111,7 @@ export function ProjectPage() {
           <Link className="button" to={`/projects/${p.id}/edit`}>
             Change the project
           </Link>
-          {confirmDelete ? (
-            <>
-              <button type="button" ref={confirmRef} className="button danger" onClick={() => void removeProject()}>
-                Yes, delete the project
-              </button>
-              <button type="button" className="button secondary" onClick={() => setConfirmDelete(false)}>
-                Keep it
-              </button>
-            </>
-          ) : (
-            <button
-              type="button"
-              className="button secondary"
-              onClick={() => {
-                setConfirmDelete(true);
-                requestAnimationFrame(() => confirmRef.current?.focus());
-              }}
-            >
-              Delete the project
-            </button>
-          )}
+          <ConfirmDelete label="Delete the project" confirmLabel="Yes, delete the project" onConfirm={() => void removeProject()} />
         </div>
       ) : null}
 
