@@ -35,14 +35,14 @@ export function sourceStamp() {
 export async function buildApp({ force = false, quiet = false } = {}) {
   const stamp = sourceStamp();
   if (!force && existsSync(stampFile) && existsSync(join(outDir, 'index.html')) && readFileSync(stampFile, 'utf8') === stamp) {
-    if (!quiet) console.log('Workspace app is up to date (dist/app).');
+    if (!quiet) process.stdout.write('Workspace app is up to date (dist/app).\n');
     return false;
   }
   const started = Date.now();
   const { build } = await import('vite');
   await build({ configFile: join(appDir, 'vite.config.ts'), logLevel: quiet ? 'warn' : 'info' });
   writeFileSync(stampFile, stamp);
-  if (!quiet) console.log(`Built the workspace app into dist/app in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+  if (!quiet) process.stdout.write(`Built the workspace app into dist/app in ${((Date.now() - started) / 1000).toFixed(1)} s.\n`);
   return true;
 }
 

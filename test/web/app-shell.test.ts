@@ -21,7 +21,7 @@ test('serves the shell for client routes and hashed assets with long caching', a
   t.after(() => rmSync(dist, { recursive: true, force: true }));
   mkdirSync(join(dist, 'assets'));
   writeFileSync(join(dist, 'index.html'), '<!doctype html><title>shell</title><div id="root"></div>');
-  writeFileSync(join(dist, 'assets', 'index-abc123.js'), 'console.log(1)');
+  writeFileSync(join(dist, 'assets', 'index-abc123.js'), 'export const built = 1;');
   const app = await shellOver(dist);
   t.after(() => app.close());
 
@@ -39,7 +39,7 @@ test('serves the shell for client routes and hashed assets with long caching', a
   const asset = await app.inject('/app/assets/index-abc123.js');
   assert.equal(asset.statusCode, 200);
   assert.match(asset.headers['cache-control'] as string, /max-age=31536000.*immutable|immutable.*max-age=31536000/);
-  assert.equal(asset.body, 'console.log(1)');
+  assert.equal(asset.body, 'export const built = 1;');
   assert.equal((await app.inject('/app/assets/index-old999.js')).statusCode, 404);
   // Nothing outside assets/ is served as a file, however the path is spelled.
   writeFileSync(join(dist, 'secret.txt'), 'not an asset');
