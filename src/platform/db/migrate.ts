@@ -33,11 +33,27 @@ export async function migrateToLatest(database: Database): Promise<string[]> {
   // Name the schema explicitly: Kysely looks for its migration tables across all schemas, so another
   // Concord installation in a neighbouring schema would otherwise be mistaken for ours.
   const migrator = new Migrator({ db: database.db, provider, ...(database.schema ? { migrationTableSchema: database.schema } : {}) });
-  const { error, results } = await migrator.migrateToLatest();
+  let { error, results } = await migrator.migrateToLatest();
+  // Kysely looks for its migration tables by introspecting every schema of the server; when another
+  // installation (or test) drops its schema at that moment, PostgreSQL can fail the catalog query with
+  // "schema <theirs> does not exist". Nothing has been migrated then (the migrations run after that
+  // check, in a transaction), so trying again is safe; a missing schema of our own is not retried.
+  for (let attempt = 1; attempt < 4 && error && isNeighbourSchemaRace(error, database.schema); attempt += 1) {
+    await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
+    ({ error, results } = await migrator.migrateToLatest());
+  }
   const failed = results?.find((r: MigrationResult) => r.status === 'Error');
   if (error) {
     const name = failed ? ` (migration ${failed.migrationName})` : '';
     throw new Error(`Database migration failed${name}: ${error instanceof Error ? error.message : String(error)}`);
   }
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/** A PostgreSQL "schema does not exist" (3F000) about a schema other than ours: a concurrent DROP SCHEMA. */
+export function isNeighbourSchemaRace(error: unknown, ours: string | null): boolean {
+  const e = error as { code?: string; message?: string } | null;
+  if (!e || e.code !== '3F000' || ours === null) return false;
+  const named = /schema "([^"]+)" does not exist/.exec(e.message ?? '')?.[1];
+  return named !== undefined && named !== ours;
 }
