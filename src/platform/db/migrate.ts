@@ -1,8 +1,9 @@
 // Runs the append-only migrations. Called at start-up by `concord serve` and by `concord migrate`.
 // Kysely's migrator takes a lock (an advisory lock on PostgreSQL), so several app servers starting
 // together migrate once.
-import { Migrator, type Migration, type MigrationResult } from 'kysely';
+import { Migrator, sql, type DatabaseIntrospector, type DatabaseMetadata, type Kysely, type Migration, type MigrationResult, type SchemaMetadata, type TableMetadata } from 'kysely';
 import type { Database } from './connect.ts';
+import type { DB } from './schema.ts';
 import * as m0001 from './migrations/0001_council.ts';
 import * as m0002 from './migrations/0002_public_record.ts';
 import * as m0003 from './migrations/0003_accounts.ts';
@@ -32,16 +33,9 @@ export async function migrateToLatest(database: Database): Promise<string[]> {
   };
   // Name the schema explicitly: Kysely looks for its migration tables across all schemas, so another
   // Concord installation in a neighbouring schema would otherwise be mistaken for ours.
-  const migrator = new Migrator({ db: database.db, provider, ...(database.schema ? { migrationTableSchema: database.schema } : {}) });
-  let { error, results } = await migrator.migrateToLatest();
-  // Kysely looks for its migration tables by introspecting every schema of the server; when another
-  // installation (or test) drops its schema at that moment, PostgreSQL can fail the catalog query with
-  // "schema <theirs> does not exist". Nothing has been migrated then (the migrations run after that
-  // check, in a transaction), so trying again is safe; a missing schema of our own is not retried.
-  for (let attempt = 1; attempt < 4 && error && isNeighbourSchemaRace(error, database.schema); attempt += 1) {
-    await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
-    ({ error, results } = await migrator.migrateToLatest());
-  }
+  const db = database.schema ? withIntrospectionOf(database.db, database.schema) : database.db;
+  const migrator = new Migrator({ db, provider, ...(database.schema ? { migrationTableSchema: database.schema } : {}) });
+  const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r: MigrationResult) => r.status === 'Error');
   if (error) {
     const name = failed ? ` (migration ${failed.migrationName})` : '';
@@ -50,10 +44,38 @@ export async function migrateToLatest(database: Database): Promise<string[]> {
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }
 
-/** A PostgreSQL "schema does not exist" (3F000) about a schema other than ours: a concurrent DROP SCHEMA. */
-export function isNeighbourSchemaRace(error: unknown, ours: string | null): boolean {
-  const e = error as { code?: string; message?: string } | null;
-  if (!e || e.code !== '3F000' || ours === null) return false;
-  const named = /schema "([^"]+)" does not exist/.exec(e.message ?? '')?.[1];
-  return named !== undefined && named !== ours;
+/**
+ * The migrator asks Kysely's introspector whether its tables exist. On PostgreSQL that introspector reads
+ * every schema of the server and calls name-resolving functions (`has_schema_privilege(nspname, …)`,
+ * `pg_get_serial_sequence`) on each: when another installation or test drops its schema at that moment,
+ * the whole query fails with "schema <theirs> does not exist" — a failure that was seen in CI, and that
+ * three retries did not cure under steady churn. This introspector looks only at our schema, by joining
+ * the catalog on oids (no name resolution), so a neighbour's DROP SCHEMA cannot touch it. The migrator
+ * reads only the names and schemas of tables, so columns are left empty.
+ */
+function withIntrospectionOf(db: Kysely<DB>, schema: string): Kysely<DB> {
+  const introspector: DatabaseIntrospector = {
+    async getSchemas(): Promise<SchemaMetadata[]> {
+      const { rows } = await sql<{ name: string }>`select nspname as name from pg_catalog.pg_namespace where nspname = ${schema}`.execute(db);
+      return rows;
+    },
+    async getTables(): Promise<TableMetadata[]> {
+      const { rows } = await sql<{ name: string; schema: string; kind: string }>`
+        select c.relname as name, n.nspname as schema, c.relkind as kind
+        from pg_catalog.pg_class c join pg_catalog.pg_namespace n on n.oid = c.relnamespace
+        where n.nspname = ${schema} and c.relkind in ('r', 'p', 'v')`.execute(db);
+      return rows.map((row) => ({ name: row.name, schema: row.schema, isView: row.kind === 'v', columns: [] }));
+    },
+    async getMetadata(): Promise<DatabaseMetadata> {
+      return { tables: await this.getTables() };
+    },
+  };
+  // Everything else (queries, transactions, the advisory lock through the adapter) is the real instance.
+  return new Proxy(db, {
+    get(target, property) {
+      if (property === 'introspection') return introspector;
+      const value: unknown = Reflect.get(target, property, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
 }
