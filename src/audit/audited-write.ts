@@ -5,6 +5,7 @@ import type { Database } from '../platform/db/connect.ts';
 import type { AuditEventTable, DB } from '../platform/db/schema.ts';
 import type { AuditAction } from './audit-actions.ts';
 import { canonicalJson, hashAuditRecord, type AuditRecord } from './audit-chain.ts';
+import { refreshSearchEntries } from '../search/workspace-index.ts';
 
 /** Who is writing, from which request, and when (time is passed in, never read inside the domain). */
 export interface WriteContext {
@@ -51,7 +52,19 @@ export async function auditedWork<T>(
   work: (tx: Tx, audit: AuditRecorder) => Promise<T>,
   options: { allowNoEvent?: boolean } = {},
 ): Promise<T> {
-  return auditedWorkOn(kyselyAuditChain(tx, dialect), ctx, (audit) => work(tx, audit), options);
+  return auditedWorkOn(
+    kyselyAuditChain(tx, dialect),
+    ctx,
+    async (audit) => {
+      // Derived data follows the write in its own transaction: the workspace search entries of every
+      // audited object are rewritten before commit (a rolled-back write leaves them as they were).
+      const touched: AuditEventInput[] = [];
+      const result = await work(tx, { record: (event) => (touched.push(event), audit.record(event)) });
+      await refreshSearchEntries(tx, touched);
+      return result;
+    },
+    options,
+  );
 }
 
 /**

@@ -10,6 +10,8 @@ import * as m0003 from './migrations/0003_accounts.ts';
 import * as m0004 from './migrations/0004_meetings_events.ts';
 import * as m0005 from './migrations/0005_texts.ts';
 import * as m0006 from './migrations/0006_notifications.ts';
+import * as m0007 from './migrations/0007_workspace_search.ts';
+import { ensureWorkspaceSearch } from '../../search/workspace-index.ts';
 
 type DialectMigration = { up: (db: Parameters<Migration['up']>[0], dialect: Database['dialect']) => Promise<void> };
 
@@ -20,6 +22,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0004_meetings_events': m0004,
   '0005_texts': m0005,
   '0006_notifications': m0006,
+  '0007_workspace_search': m0007,
 };
 
 /** Applies every pending migration; returns the names applied. Throws with the failing migration named. */
@@ -41,6 +44,9 @@ export async function migrateToLatest(database: Database): Promise<string[]> {
     const name = failed ? ` (migration ${failed.migrationName})` : '';
     throw new Error(`Database migration failed${name}: ${error instanceof Error ? error.message : String(error)}`);
   }
+  // Derived indexes follow the schema: the workspace search entries are (re)built here when their
+  // definition changed, so every path that migrates (serve, demo, import, tests) finds them current.
+  await ensureWorkspaceSearch(database, new Date());
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }
 

@@ -27,6 +27,7 @@ import { webRoutes } from '../../web/web.routes.ts';
 import { publicRoutes } from '../../web/public/public.routes.ts';
 import { publicRecordRoutes } from '../../public-record/public-record.routes.ts';
 import { textRoutes } from '../../texts/texts.routes.ts';
+import { workspaceSearchRoutes } from '../../search/search.routes.ts';
 import type { TextChangeHooks } from '../../texts/text-change.ts';
 import { standardTextHooks } from '../../texts/text-hooks.ts';
 import { InProcessLiveBus, type LiveBus } from '../../live/live-bus.ts';
@@ -141,6 +142,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(textRoutes, { prefix: '/api/v1', hooks: app.deps.textHooks });
   await app.register(liveRoutes, { prefix: '/api/v1' });
   await app.register(notificationRoutes, { prefix: '/api/v1' });
+  await app.register(workspaceSearchRoutes, { prefix: '/api/v1' });
   await app.register(webRoutes);
   await app.register(publicRoutes);
   await app.register(appShell);

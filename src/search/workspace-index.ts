@@ -1,0 +1,250 @@
+// Workspace search: the index of meetings, events, projects and texts, and the query that answers the
+// workspace's search box. The rule of the product holds here as everywhere: every hit is shown only if
+// `can` lets the reader read the item, and totals and per-kind counts are counted after that decision,
+// so a search never reveals that an item outside the reader's formats exists.
+//
+// The index is derived data kept in the write's own transaction: `auditedWork` hands every audited
+// (objectType, objectId) to `refreshSearchEntries`, which re-reads the item and rewrites its entry (or
+// removes it when the item is gone). A write that rolls back therefore leaves the index as it was.
+import { sql } from 'kysely';
+import { can, type Actor } from '../access/can.ts';
+import { findSeries, findEvent } from '../calendar/events.repository.ts';
+import { findBody } from '../council/repositories/bodies.repository.ts';
+import type { Executor } from '../council/repositories/executor.ts';
+import { listFormats } from '../council/repositories/formats.repository.ts';
+import { formatMembersByCode, mayRead } from '../meetings/format-scope.ts';
+import { findMeeting } from '../meetings/meetings.repository.ts';
+import type { Database, Dialect } from '../platform/db/connect.ts';
+import { parseSearch, toFts5Match, toWebsearch } from '../public-record/search/search-query.ts';
+import { findText, findVersion } from '../texts/texts.repository.ts';
+import { findProject } from '../work-programme/projects.repository.ts';
+import { eventEntry, meetingEntry, projectEntry, SEARCH_DEFINITION_VERSION, SEARCH_KINDS, textEntry, type SearchEntry, type SearchKind } from './search-entries.ts';
+import './search.tables.ts';
+
+const isSearchKind = (type: string): type is SearchKind => (SEARCH_KINDS as readonly string[]).includes(type);
+
+/** The current entry of one item, or null when the item does not exist (any more). */
+async function entryOf(db: Executor, kind: SearchKind, id: string): Promise<SearchEntry | null> {
+  const bodyName = async (code: string | null) => (code ? ((await findBody(db, code))?.name ?? null) : null);
+  switch (kind) {
+    case 'meeting': {
+      const m = await findMeeting(db, id);
+      return m && meetingEntry(m, { body: await bodyName(m.bodyCode) });
+    }
+    case 'event': {
+      const e = await findEvent(db, id);
+      const series = e?.series ? ((await findSeries(db, e.series.code))?.name ?? null) : null;
+      return e && eventEntry(e, { body: await bodyName(e.bodyCode), series });
+    }
+    case 'project': {
+      const p = await findProject(db, id);
+      return p && projectEntry(p, { body: await bodyName(p.bodyCode) });
+    }
+    case 'text': {
+      const t = await findText(db, id);
+      if (!t) return null;
+      const version = await findVersion(db, t.id, t.state.currentVersion);
+      return textEntry(t, version?.body ?? '', { body: await bodyName(t.bodyCode) });
+    }
+  }
+}
+
+async function writeEntry(db: Executor, kind: SearchKind, id: string, entry: SearchEntry | null): Promise<void> {
+  if (!entry) {
+    await db.deleteFrom('search_entries').where('kind', '=', kind).where('item_id', '=', id).execute();
+    return;
+  }
+  const row = {
+    format_code: entry.formatCode,
+    format_members: entry.formatMembers ? JSON.stringify(entry.formatMembers) : null,
+    is_public: entry.isPublic ? 1 : 0,
+    title: entry.title,
+    subtitle: entry.subtitle,
+    body: entry.body,
+    date: entry.date,
+    updated_at: entry.updatedAt,
+  };
+  await db
+    .insertInto('search_entries')
+    .values({ kind, item_id: id, ...row })
+    .onConflict((oc) => oc.columns(['kind', 'item_id']).doUpdateSet(row))
+    .execute();
+}
+
+/**
+ * Rewrites the entries of the audited objects that are searchable (others are ignored), inside the
+ * caller's transaction. Called by auditedWork for every write; safe to call for any object.
+ */
+export async function refreshSearchEntries(db: Executor, objects: readonly { objectType: string; objectId: string }[]): Promise<void> {
+  const seen = new Set<string>();
+  for (const { objectType, objectId } of objects) {
+    if (!isSearchKind(objectType)) continue;
+    const key = `${objectType}\u0000${objectId}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    await writeEntry(db, objectType, objectId, await entryOf(db, objectType, objectId));
+  }
+}
+
+/** Empties the index and writes an entry for every item, in the caller's transaction. */
+export async function rebuildSearchEntries(db: Executor): Promise<number> {
+  await db.deleteFrom('search_entries').execute();
+  const ids = await Promise.all([
+    db.selectFrom('meetings').select('id').execute(),
+    db.selectFrom('events').select('id').execute(),
+    db.selectFrom('projects').select('id').execute(),
+    db.selectFrom('texts').select('id').execute(),
+  ]);
+  const objects = SEARCH_KINDS.flatMap((kind, i) => ids[i]!.map((r) => ({ objectType: kind, objectId: r.id })));
+  await refreshSearchEntries(db, objects);
+  return objects.length;
+}
+
+/**
+ * Brings the index to the current definition (SEARCH_DEFINITION_VERSION) once, after migrations: a new
+ * installation, an upgrade from before workspace search, or a changed definition. Several servers
+ * starting together rebuild once: the first statement locks the state row (on SQLite it takes the
+ * write lock), the others wait and then find the work done. Returns the number of entries written, or
+ * null when the index was already current.
+ */
+export async function ensureWorkspaceSearch(database: Database, now: Date): Promise<number | null> {
+  return database.db.transaction().execute(async (tx) => {
+    await sql`update search_index_state set version = version where name = 'workspace'`.execute(tx);
+    const state = await tx.selectFrom('search_index_state').select('version').where('name', '=', 'workspace').executeTakeFirst();
+    if (state?.version === SEARCH_DEFINITION_VERSION) return null;
+    const written = await rebuildSearchEntries(tx);
+    await tx.updateTable('search_index_state').set({ version: SEARCH_DEFINITION_VERSION, rebuilt_at: now.toISOString() }).where('name', '=', 'workspace').execute();
+    return written;
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Searching
+
+export interface WorkspaceSearchRequest {
+  text: string;
+  kind?: SearchKind | undefined;
+  page: number;
+  pageSize: number;
+}
+
+/** A piece of a snippet; `hit` marks the words that matched. Plain text: the client escapes it. */
+export interface SnippetPart {
+  text: string;
+  hit: boolean;
+}
+
+export interface WorkspaceHit {
+  kind: SearchKind;
+  id: string;
+  title: string;
+  subtitle: string;
+  date: string | null;
+  snippet: SnippetPart[];
+}
+
+export interface WorkspaceSearchResults {
+  total: number;
+  page: number;
+  pageSize: number;
+  /** Hits per kind, counted over what the reader may see (before the kind filter). */
+  kinds: Record<SearchKind, number>;
+  hits: WorkspaceHit[];
+}
+
+// Private-use markers, as in the public record's search: they cannot occur in the indexed text.
+const OPEN = '\uE000';
+const CLOSE = '\uE001';
+
+/** Splits a marked snippet into plain parts. */
+export function snippetParts(raw: string): SnippetPart[] {
+  const parts: SnippetPart[] = [];
+  const text = raw.replace(/\s+/g, ' ').trim();
+  let hit = false;
+  for (const piece of text.split(/([\uE000\uE001])/)) {
+    if (piece === OPEN) hit = true;
+    else if (piece === CLOSE) hit = false;
+    else if (piece !== '') parts.push({ text: piece, hit });
+  }
+  return parts;
+}
+
+interface Candidate {
+  seq: number;
+  kind: SearchKind;
+  item_id: string;
+  format_code: string;
+  format_members: string | null;
+  is_public: number;
+}
+
+/**
+ * Every entry matching the search, best first. No access rule is applied here: the caller filters with
+ * `can`. Candidates are small rows (no text); a council's workspace holds thousands of items, not
+ * millions, so reading every match is cheaper than guessing a limit that could hide visible hits.
+ */
+async function candidates(db: Executor, dialect: Dialect, text: string): Promise<Candidate[]> {
+  const parsed = parseSearch(text);
+  if (dialect === 'sqlite') {
+    const { rows } = await sql<Candidate>`
+      select e.seq, e.kind, e.item_id, e.format_code, e.format_members, e.is_public
+      from search_fts join search_entries e on e.seq = search_fts.rowid
+      where search_fts match ${toFts5Match(parsed)}
+      order by bm25(search_fts, 10.0, 4.0, 1.0), e.date desc, e.seq desc`.execute(db);
+    return rows;
+  }
+  const query = sql`websearch_to_tsquery('english', ${toWebsearch(parsed)})`;
+  const { rows } = await sql<Candidate>`
+    select seq, kind, item_id, format_code, format_members, is_public
+    from search_entries where search @@ ${query}
+    order by ts_rank_cd(search, ${query}) desc, date desc nulls last, seq desc`.execute(db);
+  return rows;
+}
+
+async function pageDetails(db: Executor, dialect: Dialect, text: string, seqs: number[]): Promise<Map<number, Omit<WorkspaceHit, 'kind' | 'id'>>> {
+  if (seqs.length === 0) return new Map();
+  const parsed = parseSearch(text);
+  type Row = { seq: number; title: string; subtitle: string; date: string | null; snippet: string };
+  const rows =
+    dialect === 'sqlite'
+      ? (
+          await sql<Row>`
+            select e.seq, e.title, e.subtitle, e.date, snippet(search_fts, 2, ${OPEN}, ${CLOSE}, '…', 24) as snippet
+            from search_fts join search_entries e on e.seq = search_fts.rowid
+            where search_fts match ${toFts5Match(parsed)} and e.seq in (${sql.join(seqs)})`.execute(db)
+        ).rows
+      : (
+          await sql<Row>`
+            select seq, title, subtitle, date,
+                   ts_headline('english', body, websearch_to_tsquery('english', ${toWebsearch(parsed)}), ${`StartSel=${OPEN}, StopSel=${CLOSE}, MaxWords=30, MinWords=10, MaxFragments=2, FragmentDelimiter=" … "`}) as snippet
+            from search_entries where seq in (${sql.join(seqs)})`.execute(db)
+        ).rows;
+  return new Map(rows.map((r) => [Number(r.seq), { title: r.title, subtitle: r.subtitle, date: r.date, snippet: snippetParts(r.snippet) }]));
+}
+
+/** Searches the workspace as `actor`: only what `can` lets them read is counted or shown. */
+export async function searchWorkspace(database: Database, actor: Actor, request: WorkspaceSearchRequest): Promise<WorkspaceSearchResults> {
+  const db = database.db;
+  const [all, formats] = await Promise.all([candidates(db, database.dialect, request.text), listFormats(db)]);
+  const members = formatMembersByCode(formats);
+  const visible = all.filter((c) =>
+    c.kind === 'text'
+      ? can(actor, 'read', { type: 'text', formatMembers: JSON.parse(c.format_members ?? '[]') as string[], part: 'draft' })
+      : mayRead(actor, c.kind, { formatCode: c.format_code, isPublic: c.is_public === 1 }, members),
+  );
+  const kinds = Object.fromEntries(SEARCH_KINDS.map((k) => [k, visible.filter((c) => c.kind === k).length])) as Record<SearchKind, number>;
+  const selected = request.kind ? visible.filter((c) => c.kind === request.kind) : visible;
+  const page = selected.slice((request.page - 1) * request.pageSize, request.page * request.pageSize);
+  const details = await pageDetails(db, database.dialect, request.text, page.map((c) => Number(c.seq)));
+  return {
+    total: selected.length,
+    page: request.page,
+    pageSize: request.pageSize,
+    kinds,
+    // An entry removed between the two reads (its item deleted meanwhile) is left out of the page.
+    hits: page.flatMap((c) => {
+      const detail = details.get(Number(c.seq));
+      return detail ? [{ kind: c.kind, id: c.item_id, ...detail }] : [];
+    }),
+  };
+}
