@@ -50,7 +50,7 @@ export function meetingEntry(m: Meeting, names: EntryNames): SearchEntry {
     isPublic: m.isPublic,
     title: m.title,
     subtitle: join([m.level, names.body, place(m.venue)]),
-    body: join([...new Set(agenda), m.outcome.summary, ...m.outcome.decisions, ...m.participants.map((p) => p.function)], '\n'),
+    body: join([...new Set(agenda), m.outcome.summary, ...m.outcome.decisions, m.participants.map((p) => p.function).join('; ')], '\n'),
     date: m.startsAt,
     updatedAt: m.updatedAt,
   };
