@@ -10,18 +10,23 @@ import type { TextDetail } from './texts.queries.ts';
 
 const memberOf = (l: Lookups, code: string) => ({ code, name: l.members.get(code)?.name ?? code });
 
-const presentProcedure = (p: SilenceProcedure) => ({
+/** The display name of an audit name ('user:<id>'), or null when it is not known (a deleted account). */
+type People = ReadonlyMap<string, string>;
+const nameOf = (people: People, auditName: string) => people.get(auditName) ?? null;
+
+const presentProcedure = (p: SilenceProcedure, people: People, l: Lookups) => ({
   sequence: p.sequence,
   version: p.version,
   openedAt: p.openedAt,
   openedBy: p.openedBy,
+  openedByName: nameOf(people, p.openedBy),
   deadline: p.deadline,
   timeZone: p.timeZone,
   deadlineLocal: toZoned(p.deadline, p.timeZone),
-  extensions: p.extensions.map((e) => ({ from: e.from, to: e.to, at: e.at, by: e.by })),
+  extensions: p.extensions.map((e) => ({ from: e.from, to: e.to, at: e.at, by: e.by, byName: nameOf(people, e.by) })),
   outcome: p.outcome,
   closedAt: p.closedAt,
-  brokenBy: p.brokenBy ? { member: p.brokenBy.member, statement: p.brokenBy.statement, at: p.brokenBy.at, by: p.brokenBy.by } : null,
+  brokenBy: p.brokenBy ? { member: p.brokenBy.member, memberName: memberOf(l, p.brokenBy.member).name, statement: p.brokenBy.statement, at: p.brokenBy.at, by: p.brokenBy.by, byName: nameOf(people, p.brokenBy.by) } : null,
 });
 
 const presentDecisionRef = (d: Decision) => ({
@@ -35,7 +40,7 @@ const presentDecisionRef = (d: Decision) => ({
   released: d.releasedRecordItemSlug ? { slug: d.releasedRecordItemSlug, at: d.releasedAt } : null,
 });
 
-const presentPosition = (l: Lookups, p: TextPosition) => ({ member: memberOf(l, p.memberCode), kind: p.kind, version: p.version, statement: p.statement, by: p.by, at: p.at });
+const presentPosition = (l: Lookups, people: People, p: TextPosition) => ({ member: memberOf(l, p.memberCode), kind: p.kind, version: p.version, statement: p.statement, by: p.by, byName: nameOf(people, p.by), at: p.at });
 
 export const presentTextSummary = (t: Text, l: Lookups, reference: string | null = null) => ({
   id: t.id,
@@ -54,17 +59,17 @@ export const presentTextSummary = (t: Text, l: Lookups, reference: string | null
 });
 
 export function presentText(detail: TextDetail, l: Lookups, actor: Actor, now: Date) {
-  const { text: t, versions, positions, events, decision, languageVersions } = detail;
+  const { text: t, versions, positions, events, decision, languageVersions, people } = detail;
   const current = versions.find((v) => v.number === t.state.currentVersion);
   const open = t.state.procedure;
   return {
     ...presentTextSummary(t, l, decision?.reference ?? null),
     current: { number: t.state.currentVersion, text: current?.body ?? '' },
     versions: versions.map((v) => ({ number: v.number, author: v.author, authorName: v.authorName, note: v.note, createdAt: v.createdAt, characters: v.body.length })),
-    positions: positions.map((p) => presentPosition(l, p)),
-    reservations: Object.entries(t.state.reservations).map(([member, r]) => ({ member: memberOf(l, member), reason: r.reason, placedAt: r.placedAt, placedBy: r.placedBy })),
-    procedure: open ? presentProcedure(open) : null,
-    history: t.state.history.map(presentProcedure),
+    positions: positions.map((p) => presentPosition(l, people, p)),
+    reservations: Object.entries(t.state.reservations).map(([member, r]) => ({ member: memberOf(l, member), reason: r.reason, placedAt: r.placedAt, placedBy: r.placedBy, placedByName: nameOf(people, r.placedBy) })),
+    procedure: open ? presentProcedure(open, people, l) : null,
+    history: t.state.history.map((p) => presentProcedure(p, people, l)),
     events: events.map((e) => {
       const { type, at, textId: _t, ...details } = e.effect;
       return { seq: e.seq, type, at, by: 'by' in details ? (details.by as string | null) : null, recordedAt: e.recordedAt, details };
@@ -78,7 +83,7 @@ export function presentText(detail: TextDetail, l: Lookups, actor: Actor, now: D
 
 export const presentVersion = (v: TextVersion) => ({ number: v.number, text: v.body, author: v.author, authorName: v.authorName, note: v.note, createdAt: v.createdAt });
 
-export function presentDecision(d: Decision, t: Text, wording: string, positions: TextPosition[], l: Lookups) {
+export function presentDecision(d: Decision, t: Text, wording: string, positions: TextPosition[], l: Lookups, people: People) {
   return {
     reference: d.reference,
     text: { id: t.id, title: t.title, kind: t.kind, language: t.language },
@@ -91,8 +96,8 @@ export function presentDecision(d: Decision, t: Text, wording: string, positions
     meetingId: d.meetingId,
     procedure: d.procedure,
     recordedAt: d.recordedAt,
-    history: t.state.history.map(presentProcedure),
-    positions: positions.map((p) => presentPosition(l, p)),
+    history: t.state.history.map((p) => presentProcedure(p, people, l)),
+    positions: positions.map((p) => presentPosition(l, people, p)),
     released: d.releasedRecordItemSlug ? { slug: d.releasedRecordItemSlug, at: d.releasedAt } : null,
     abilities: { release: mayRelease(l.actor, t, d) },
   };

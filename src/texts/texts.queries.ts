@@ -2,7 +2,7 @@
 // updates): a text the reader may not see is absent from lists and totals and answers like a missing one.
 import { can, type Actor } from '../access/can.ts';
 import type { Executor } from '../council/repositories/executor.ts';
-import type { Decision, Text } from './model.ts';
+import type { Decision, Text, TextPosition } from './model.ts';
 import * as repo from './texts.repository.ts';
 
 export const mayReadText = (actor: Actor, text: Pick<Text, 'state'>) => can(actor, 'read', { type: 'text', formatMembers: text.state.formatMembers, part: 'draft' });
@@ -29,7 +29,19 @@ export async function textDetail(db: Executor, actor: Actor, text: Text) {
     repo.findDecisionOfText(db, text.id),
     repo.textsInLanguageGroup(db, text.languageGroupId),
   ]);
-  return { text, versions, positions, events, decision, languageVersions: group.filter((t) => t.id !== text.id && mayReadText(actor, t)) };
+  const people = await peopleOf(db, text, positions);
+  return { text, versions, positions, events, decision, people, languageVersions: group.filter((t) => t.id !== text.id && mayReadText(actor, t)) };
+}
+
+/** Names of the people who took part in the text's positions and procedures (see displayNamesOf). */
+export async function peopleOf(db: Executor, text: Text, positions: readonly TextPosition[]): Promise<Map<string, string>> {
+  const state = text.state;
+  const procedures = [...state.history, ...(state.procedure ? [state.procedure] : [])];
+  return repo.displayNamesOf(db, [
+    ...positions.map((p) => p.by),
+    ...Object.values(state.reservations).map((r) => r.placedBy),
+    ...procedures.flatMap((p) => [p.openedBy, ...p.extensions.map((e) => e.by), ...(p.brokenBy ? [p.brokenBy.by] : [])]),
+  ]);
 }
 
 export type TextDetail = Awaited<ReturnType<typeof textDetail>>;

@@ -233,3 +233,26 @@ export async function councilShortName(db: Executor): Promise<string | null> {
   const row = await db.selectFrom('council').select('short_name').executeTakeFirst();
   return row?.short_name ?? null;
 }
+
+/**
+ * Display names of the people behind the actors recorded on a text, for the procedure history and the
+ * positions: who spoke for a delegation is part of the record. Positions record audit names
+ * ('user:<id>'); the procedure state records the user id itself (procedure-actor.ts). Both are keys of
+ * the returned map. Other actors are named by what they are.
+ */
+export async function displayNamesOf(db: Executor, recorded: Iterable<string>): Promise<Map<string, string>> {
+  const names = new Map<string, string>();
+  const keysOfUser = new Map<string, string[]>();
+  for (const key of new Set(recorded)) {
+    const userId = key.startsWith('user:') ? key.slice('user:'.length) : UUID.test(key) ? key : null;
+    if (userId) keysOfUser.set(userId, [...(keysOfUser.get(userId) ?? []), key]);
+    else if (key === 'admin-token') names.set(key, 'an administrator (API token)');
+    else if (key.startsWith('system:')) names.set(key, 'Concord');
+  }
+  if (keysOfUser.size > 0) {
+    const rows = await db.selectFrom('users').select(['id', 'name']).where('id', 'in', [...keysOfUser.keys()]).execute();
+    for (const row of rows) for (const key of keysOfUser.get(row.id) ?? []) names.set(key, row.name);
+  }
+  return names;
+}
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -12,7 +12,7 @@ import type { Text } from './model.ts';
 import type { TextChangeHooks } from './text-change.ts';
 import { diffStats, wordDiff } from './text-diff.ts';
 import { presentDecision, presentText, presentTextSummary, presentVersion } from './texts.presenters.ts';
-import { textDetail, visibleDecision, visibleDecisions, visibleText, visibleTexts } from './texts.queries.ts';
+import { peopleOf, textDetail, visibleDecision, visibleDecisions, visibleText, visibleTexts } from './texts.queries.ts';
 import * as repo from './texts.repository.ts';
 import * as s from './texts.schemas.ts';
 import * as service from './texts.service.ts';
@@ -118,7 +118,7 @@ export const textRoutes: FastifyPluginAsyncZod<TextRoutesOptions> = async (app, 
 
   const presentOne = async (request: FastifyRequest, found: { decision: import('./model.ts').Decision; text: Text }) => {
     const [version, positions] = await Promise.all([repo.findVersion(db, found.text.id, found.decision.version), repo.listPositions(db, found.text.id)]);
-    return presentDecision(found.decision, found.text, version?.body ?? '', positions, await loadLookups(db, request.actor));
+    return presentDecision(found.decision, found.text, version?.body ?? '', positions, await loadLookups(db, request.actor), await peopleOf(db, found.text, positions));
   };
   app.get('/decisions', { schema: { tags: ['decisions'], summary: 'The decision register: adopted texts the reader may see, latest first', querystring: s.textListQuery.pick({ limit: true, offset: true }), response: { 200: s.decisionListOut } } }, async (request) => {
     const all = await visibleDecisions(db, request.actor);

@@ -47,19 +47,21 @@ export const diffQuery = z.object({ from: z.coerce.number().int().min(1), to: z.
 export const referenceParams = z.object({ reference: z.string().min(1).max(60) });
 
 const zoned = z.object({ date: z.string(), time: z.string(), offset: z.string() });
-const extensionOut = z.object({ from: z.string(), to: z.string(), at: z.string(), by: z.string() });
+const personName = z.string().nullable().meta({ description: 'The name of the person, when known' });
+const extensionOut = z.object({ from: z.string(), to: z.string(), at: z.string(), by: z.string(), byName: personName });
 const procedureOut = z.object({
   sequence: z.number(),
   version: z.number(),
   openedAt: z.string(),
   openedBy: z.string(),
+  openedByName: personName,
   deadline: z.string(),
   timeZone: z.string(),
   deadlineLocal: zoned,
   extensions: z.array(extensionOut),
   outcome: z.enum(['adopted', 'failed']).nullable(),
   closedAt: z.string().nullable(),
-  brokenBy: z.object({ member: z.string(), statement: z.string(), at: z.string(), by: z.string() }).nullable(),
+  brokenBy: z.object({ member: z.string(), memberName: z.string(), statement: z.string(), at: z.string(), by: z.string(), byName: personName }).nullable(),
 });
 const decisionRef = z.object({ reference: z.string(), adoptedAt: z.string(), how: z.enum(['silence', 'meeting']), meetingId: z.string().nullable(), procedure: z.number().nullable(), recordedAt: z.string(), version: z.number(), released: z.object({ slug: z.string(), at: z.string().nullable() }).nullable() });
 
@@ -82,8 +84,8 @@ export const textListOut = z.object({ total: z.number(), items: z.array(textSumm
 export const textOut = textSummaryOut.extend({
   current: z.object({ number: z.number(), text: z.string() }),
   versions: z.array(z.object({ number: z.number(), author: z.string(), authorName: z.string(), note: z.string(), createdAt: z.string(), characters: z.number() })),
-  positions: z.array(z.object({ member: refOut, kind: z.string(), version: z.number(), statement: z.string(), by: z.string(), at: z.string() })),
-  reservations: z.array(z.object({ member: refOut, reason: z.string(), placedAt: z.string(), placedBy: z.string() })),
+  positions: z.array(z.object({ member: refOut, kind: z.string(), version: z.number(), statement: z.string(), by: z.string(), byName: personName, at: z.string() })),
+  reservations: z.array(z.object({ member: refOut, reason: z.string(), placedAt: z.string(), placedBy: z.string(), placedByName: personName })),
   procedure: procedureOut.nullable(),
   history: z.array(procedureOut),
   events: z.array(z.object({ seq: z.number(), type: z.string(), at: z.string(), by: z.string().nullable(), recordedAt: z.string(), details: z.record(z.string(), z.unknown()) })),
@@ -110,7 +112,7 @@ export const decisionOut = z.object({
   procedure: z.number().nullable(),
   recordedAt: z.string(),
   history: z.array(procedureOut),
-  positions: z.array(z.object({ member: refOut, kind: z.string(), version: z.number(), statement: z.string(), by: z.string(), at: z.string() })),
+  positions: z.array(z.object({ member: refOut, kind: z.string(), version: z.number(), statement: z.string(), by: z.string(), byName: personName, at: z.string() })),
   released: z.object({ slug: z.string(), at: z.string().nullable() }).nullable(),
   abilities: z.object({ release: z.boolean() }).meta({ description: 'Whether the reader may release it to the public record now' }),
 });

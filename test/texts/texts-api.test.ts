@@ -161,6 +161,11 @@ for (const dialect of DIALECTS) {
       assert.equal(broken.json().status, 'drafting');
       assert.equal(broken.json().history[0].outcome, 'failed');
       assert.equal(broken.json().history[0].brokenBy.member, 'RUS');
+      // The history names the people: who spoke for Russia, who opened and extended the procedure.
+      const told = broken.json().history[0];
+      assert.deepEqual([told.brokenBy.memberName, told.brokenBy.byName], ['Russia', 'Head of the Russian Delegation (demo)']);
+      assert.equal(told.openedByName, 'Lord Robertson of Port Ellen');
+      assert.deepEqual(told.extensions.map((e: { byName: string }) => e.byName), ['Lord Robertson of Port Ellen']);
       assert.deepEqual(t.changes.map((c) => c.kind), ['silence_broken', 'failed']);
       assert.equal(t.changes[0]!.member, 'RUS');
       const again = await send(headRu, 'POST', `${url}/silence/break`, { statement: 'Again.' });

@@ -133,10 +133,10 @@ for (const dialect of DIALECTS) {
       assert.deepEqual([saved.procedure.brokenBy.member, saved.procedure.brokenBy.statement], ['RUS', 'The Russian delegation cannot accept the second sentence.']);
 
       // The chair's page, never reloaded, hears of it and says so.
-      await chair.locator('.live-news', { hasText: /Silence broken by RUS at \d\d:\d\d/ }).waitFor({ timeout: 5_000 });
+      await chair.locator('.live-news', { hasText: /Silence broken by Head of the Russian Delegation \(demo\) for Russia at \d\d:\d\d/ }).waitFor({ timeout: 5_000 });
       await procedure.getByText('Procedure failed').waitFor({ timeout: 5_000 });
-      assert.match(await words(procedure), /Silence was broken by RUS .* The text is back in drafting\./);
-      assert.match(await words(procedure), /History.*Silence procedure 1 on version 2.*Failed Silence broken by RUS .*“The Russian delegation cannot accept the second sentence\.”/);
+      assert.match(await words(procedure), /Silence was broken by Head of the Russian Delegation \(demo\) for Russia .* The text is back in drafting\./);
+      assert.match(await words(procedure), /History.*Silence procedure 1 on version 2.*Failed Silence broken by Head of the Russian Delegation \(demo\) for Russia .*“The Russian delegation cannot accept the second sentence\.”/);
       assert.equal(await chair.evaluate(() => (window as unknown as { journeyMarker?: string }).journeyMarker), 'still here', 'the chair page was not reloaded');
       await checkPage(chair, 'text-failed-chair');
       await chair.context().close();

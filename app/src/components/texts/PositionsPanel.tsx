@@ -87,7 +87,8 @@ export function PositionsPanel({ text, onChanged }: { text: TextDetail; onChange
           {text.reservations.map((r) => (
             <li key={r.member.code}>
               <p>
-                <strong>{r.member.name}</strong> ({localWhen(r.placedAt)}): {r.reason}
+                <strong>{r.member.name}</strong> ({r.placedByName ? `${r.placedByName}, ` : ''}
+                {localWhen(r.placedAt)}): {r.reason}
               </p>
               {a.liftReservation && r.member.code === user.member ? <LiftReservation text={text} member={r.member.code} onDone={onChanged} /> : null}
             </li>
@@ -106,7 +107,10 @@ export function PositionsPanel({ text, onChanged }: { text: TextDetail; onChange
                 <strong>{p.member.name}</strong> · {POSITION_LABELS[p.kind] ?? p.kind} · version {p.version}
               </p>
               {p.statement ? <p className="position-statement">“{p.statement}”</p> : null}
-              <p className="meta">{localWhen(p.at)}</p>
+              <p className="meta">
+                {p.byName ? `${p.byName}, ` : ''}
+                {localWhen(p.at)}
+              </p>
             </li>
           ))}
         </ol>

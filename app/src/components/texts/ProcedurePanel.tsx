@@ -155,25 +155,32 @@ function RecordAgreement({ text, onDone }: { text: TextDetail; onDone: () => voi
   );
 }
 
+/** "Sergei Ivanov for Russia": the person who spoke for the member when known, else the member. */
+export function brokenByWho(b: NonNullable<Procedure['brokenBy']>): string {
+  return b.byName ? `${b.byName} for ${b.memberName}` : b.memberName;
+}
+
 /** One procedure of the history, in words. */
 export function ProcedureStory({ p }: { p: Procedure }) {
   return (
     <li>
       <p>
-        <strong>Silence procedure {p.sequence}</strong> on version {p.version}: opened {localWhen(p.openedAt)}, deadline {deadlineWhen(p.deadline, p.timeZone)}.
+        <strong>Silence procedure {p.sequence}</strong> on version {p.version}: opened {localWhen(p.openedAt)}
+        {p.openedByName ? ` by ${p.openedByName}` : ''}, deadline {deadlineWhen(p.deadline, p.timeZone)}.
       </p>
       {p.extensions.length ? (
         <ul>
           {p.extensions.map((e) => (
             <li key={e.at}>
-              Extended {localWhen(e.at)} from {deadlineWhen(e.from, p.timeZone)} to {deadlineWhen(e.to, p.timeZone)}.
+              Extended {localWhen(e.at)}
+              {e.byName ? ` by ${e.byName}` : ''} from {deadlineWhen(e.from, p.timeZone)} to {deadlineWhen(e.to, p.timeZone)}.
             </li>
           ))}
         </ul>
       ) : null}
       {p.outcome === 'failed' && p.brokenBy ? (
         <p>
-          <span className="badge bad">Failed</span> Silence broken by {p.brokenBy.member} {localWhen(p.brokenBy.at)}: “{p.brokenBy.statement}”
+          <span className="badge bad">Failed</span> Silence broken by {brokenByWho(p.brokenBy)} {localWhen(p.brokenBy.at)}: “{p.brokenBy.statement}”
         </p>
       ) : p.outcome === 'failed' ? (
         <p>
@@ -209,7 +216,7 @@ export function ProcedurePanel({ text, now, onChanged }: { text: TextDetail; now
         </p>
       ) : p?.outcome === 'failed' ? (
         <p className="procedure-state">
-          <span className="badge bad">Procedure failed</span> {p.brokenBy ? `Silence was broken by ${p.brokenBy.member} ${localWhen(p.brokenBy.at)}.` : ''} The text is back in drafting.
+          <span className="badge bad">Procedure failed</span> {p.brokenBy ? `Silence was broken by ${brokenByWho(p.brokenBy)} ${localWhen(p.brokenBy.at)}.` : ''} The text is back in drafting.
         </p>
       ) : (
         <p className="procedure-state">

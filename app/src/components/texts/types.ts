@@ -28,13 +28,14 @@ export interface Procedure {
   version: number;
   openedAt: string;
   openedBy: string;
+  openedByName: string | null;
   deadline: string;
   timeZone: string;
   deadlineLocal: { date: string; time: string; offset: string };
-  extensions: { from: string; to: string; at: string; by: string }[];
+  extensions: { from: string; to: string; at: string; by: string; byName: string | null }[];
   outcome: 'adopted' | 'failed' | null;
   closedAt: string | null;
-  brokenBy: { member: string; statement: string; at: string; by: string } | null;
+  brokenBy: { member: string; memberName: string; statement: string; at: string; by: string; byName: string | null } | null;
 }
 
 export interface Position {
@@ -43,6 +44,7 @@ export interface Position {
   version: number;
   statement: string;
   by: string;
+  byName: string | null;
   at: string;
 }
 
@@ -63,7 +65,7 @@ export interface TextDetail extends TextSummary {
   current: { number: number; text: string };
   versions: { number: number; author: string; authorName: string; note: string; createdAt: string; characters: number }[];
   positions: Position[];
-  reservations: { member: Ref; reason: string; placedAt: string; placedBy: string }[];
+  reservations: { member: Ref; reason: string; placedAt: string; placedBy: string; placedByName: string | null }[];
   procedure: Procedure | null;
   history: Procedure[];
   decision: { reference: string; adoptedAt: string; how: 'silence' | 'meeting'; meetingId: string | null; procedure: number | null; version: number; released: { slug: string; at: string | null } | null } | null;

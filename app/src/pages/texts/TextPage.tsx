@@ -1,7 +1,7 @@
 // One text: facts, the current wording, its versions and a word-level comparison of any two, its
 // language versions, the positions of members and the procedure panel. The page listens for live
 // events about this text: it reads the text again and says what changed in a polite live region
-// ("Silence broken by RUS at 14:02").
+// ("Silence broken by Sergei Ivanov for Russia at 14:02").
 import { useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api } from '../../api.ts';
@@ -12,7 +12,7 @@ import { ActionForm } from '../../components/texts/ActionForm.tsx';
 import { DiffView } from '../../components/texts/DiffView.tsx';
 import { clockTime, KIND_LABELS, languageName, localWhen, STATUS_BADGE, STATUS_LABELS } from '../../components/texts/format.ts';
 import { PositionsPanel } from '../../components/texts/PositionsPanel.tsx';
-import { ProcedurePanel } from '../../components/texts/ProcedurePanel.tsx';
+import { brokenByWho, ProcedurePanel } from '../../components/texts/ProcedurePanel.tsx';
 import type { TextDetail, TextSummary } from '../../components/texts/types.ts';
 import { useLive } from '../../live.ts';
 import { useApi } from '../../use-api.ts';
@@ -22,7 +22,7 @@ import { useMinuteClock } from './TextsPage.tsx';
 export function describeChange(before: TextDetail, after: TextDetail): string | null {
   const p = after.procedure;
   const q = before.procedure;
-  if (p?.brokenBy && !(q?.brokenBy && q.sequence === p.sequence)) return `Silence broken by ${p.brokenBy.member} at ${clockTime(p.brokenBy.at)}. The procedure failed; the text is back in drafting.`;
+  if (p?.brokenBy && !(q?.brokenBy && q.sequence === p.sequence)) return `Silence broken by ${brokenByWho(p.brokenBy)} at ${clockTime(p.brokenBy.at)}. The procedure failed; the text is back in drafting.`;
   if (after.status === 'adopted' && before.status !== 'adopted') return `Adopted${after.reference ? ` as ${after.reference}` : ''}.`;
   if (p && p.outcome === null && (!q || q.sequence !== p.sequence)) return `Version ${p.version} put under silence at ${clockTime(p.openedAt)}.`;
   if (p && q && p.sequence === q.sequence && p.deadline !== q.deadline) return `Deadline extended at ${clockTime(p.extensions[p.extensions.length - 1]?.at ?? new Date().toISOString())}.`;
