@@ -83,6 +83,7 @@ export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
           projects: z.object({ total: n, planned: n, active: n, completed: n, suspended: n, achievements: n }),
           events: z.object({ total: n, planned: n, ongoing: n, held: n, cancelled: n }),
           upcoming: z.array(entryOut),
+          recent: z.array(entryOut).meta({ description: 'When nothing is coming up: the three latest meetings and events before that day, latest first' }),
         }),
         400: errorOut,
       },
@@ -96,6 +97,9 @@ export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
       visibleEvents(db, request.actor, lookups),
       visibleEntries(db, request.actor, lookups, { from: on }),
     ]);
+    // A quiet calendar (or a council whose record lies in the past, like the demo's 2002) still shows
+    // where things stand: the latest entries before the day, so the card is never a dead end.
+    const recent = coming.length > 0 ? [] : (await visibleEntries(db, request.actor, lookups, { to: addDays(on, -1) })).slice(-3).reverse();
     return {
       on,
       meetings: { total: meetings.length, planned: count(meetings, 'planned'), held: count(meetings, 'held'), record_approved: count(meetings, 'record_approved') },
@@ -109,6 +113,7 @@ export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
       },
       events: { total: events.length, planned: count(events, 'planned'), ongoing: count(events, 'ongoing'), held: count(events, 'held'), cancelled: count(events, 'cancelled') },
       upcoming: entries(lookups, coming.slice(0, 10)),
+      recent: entries(lookups, recent),
     };
   });
 

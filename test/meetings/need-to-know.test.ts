@@ -27,6 +27,7 @@ for (const dialect of DIALECTS) {
       const item = await get(`/api/v1/meetings/${IDS.meetingAt19}`);
       const missing = await get(`/api/v1/meetings/${MISSING}`);
       const dashboard = (await get('/api/v1/dashboard?on=2002-09-01')).json();
+      const workspaceSearch = (await get('/api/v1/workspace/search?q=Defence%20Ministers')).json();
       const month = (await get('/api/v1/calendar/month?month=2002-09')).json();
       const agenda = (await get('/api/v1/calendar/agenda?from=2002-09-01&to=2002-09-30')).json();
       const token = await t.app.inject({ method: 'POST', url: '/api/v1/calendar/feed-tokens', headers: { ...json, ...headers }, payload: { label: 'Outlook' } });
@@ -42,6 +43,8 @@ for (const dialect of DIALECTS) {
         item,
         missing,
         dashboard,
+        inWorkspaceSearch: workspaceSearch.hits.some((h: { id: string }) => h.id === IDS.meetingAt19),
+        workspaceSearchMeetings: workspaceSearch.kinds.meeting,
         inMonth: monthIds.includes(IDS.meetingAt19),
         onPage: page.includes('NATO Defence Ministers, Warsaw'),
         pageHasAt20: page.includes('NATO-Russia Council, Defence Ministers, Warsaw'),
@@ -62,6 +65,8 @@ for (const dialect of DIALECTS) {
       assert.equal(s.item.json().error.message.replace(IDS.meetingAt19, 'X'), s.missing.json().error.message.replace(MISSING, 'X'), 'hidden reads like missing');
       assert.deepEqual(s.dashboard.meetings, { total: 1, planned: 0, held: 0, record_approved: 1 });
       assert.equal(s.dashboard.upcoming.some((e: { id: string }) => e.id === IDS.meetingAt19), false);
+      assert.equal(s.inWorkspaceSearch, false, 'workspace search');
+      assert.equal(s.workspaceSearchMeetings, 1, 'the workspace search counts only the meeting at 20');
       assert.equal(s.inMonth, false);
       assert.equal(s.inAgenda, false);
       assert.equal(s.onPage, false, 'the /calendar page');
@@ -80,10 +85,31 @@ for (const dialect of DIALECTS) {
       assert.equal(s.item.statusCode, 200);
       assert.equal(s.item.json().format.code, 'nato-19');
       assert.deepEqual(s.dashboard.meetings, { total: 2, planned: 0, held: 1, record_approved: 1 });
+      assert.equal(s.inWorkspaceSearch, true);
+      assert.equal(s.workspaceSearchMeetings, 2);
       assert.equal(s.inMonth, true);
       assert.equal(s.inAgenda, true);
       assert.equal(s.onPage, true);
       assert.equal(s.inFeed, true);
+    });
+
+    test('a quiet dashboard shows the latest entries the reader may see, never one outside their formats', async () => {
+      const write = { ...json, authorization: `Bearer ${t.config.adminToken}` };
+      const at19 = await t.app.inject({ method: 'POST', url: '/api/v1/events', headers: write, payload: { kind: 'visit', title: 'Allied visit after the season (demo)', date: '2003-03-10', body: 'nac' } });
+      assert.equal(at19.statusCode, 201, at19.body);
+      const recentOf = async (headers: Record<string, string>) => {
+        const d = (await t.app.inject({ url: '/api/v1/dashboard?on=2003-06-01', headers })).json();
+        assert.deepEqual(d.upcoming, [], 'nothing is coming up after the demo season');
+        return d.recent.map((e: { title: string }) => e.title) as string[];
+      };
+      const officer = await signIn(t.app, DEMO.secretariat);
+      const ru = await signIn(t.app, DEMO.headRu);
+      assert.deepEqual(await recentOf(officer.headers), ['Allied visit after the season (demo)', 'The Role of the Military in Combating Terrorism (Moscow)', 'NRC seminar on defence reform']);
+      assert.deepEqual(await recentOf(ru.headers), ['The Role of the Military in Combating Terrorism (Moscow)', 'NRC seminar on defence reform', 'NATO-Russia Council, Defence Ministers, Warsaw']);
+      const busy = (await t.app.inject({ url: '/api/v1/dashboard?on=2002-09-01', headers: ru.headers })).json();
+      assert.ok(busy.upcoming.length > 0);
+      assert.deepEqual(busy.recent, [], 'the latest are shown only when nothing is coming up');
+      assert.equal((await t.app.inject({ method: 'DELETE', url: `/api/v1/events/${at19.json().id}`, headers: { authorization: write.authorization } })).statusCode, 204);
     });
 
     test('head.pl@demo.concord, an Ally, sees it; the public does not', async () => {

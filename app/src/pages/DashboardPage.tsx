@@ -19,6 +19,7 @@ interface Dashboard {
   projects: { total: number; planned: number; active: number; completed: number; suspended: number; achievements: number };
   events: { total: number; planned: number; ongoing: number; held: number; cancelled: number };
   upcoming: CalendarEntry[];
+  recent: CalendarEntry[];
 }
 
 const ROLE_NAMES: Record<string, string> = { admin: 'administrator', secretariat: 'secretariat officer', chair: 'chair', delegate: 'delegate', auditor: 'auditor' };
@@ -54,6 +55,15 @@ function ComingUp({ dashboard }: { dashboard: Dashboard }) {
             <EntryItem key={`${e.type}:${e.id}`} entry={e} />
           ))}
         </ul>
+      ) : dashboard.recent.length ? (
+        <>
+          <p className="empty">Nothing is scheduled from today on. The latest:</p>
+          <ul>
+            {dashboard.recent.map((e) => (
+              <EntryItem key={`${e.type}:${e.id}`} entry={e} />
+            ))}
+          </ul>
+        </>
       ) : (
         <p className="empty">No meetings or events from today on.</p>
       )}
