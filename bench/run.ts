@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writePages } from './generate-pages.ts';
 import { runLiveBenchmark } from './live-sse.ts';
+import { runSearchBenchmark } from './workspace-search.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const PAGES = Number(process.env.BENCH_PAGES ?? 100_000);
@@ -34,9 +35,9 @@ function runPhase(phase: string, dir: string): PhaseResult {
   return parsed;
 }
 
-// BENCH_ONLY=import or BENCH_ONLY=live runs one of the two benchmarks.
+// BENCH_ONLY=import, live or search runs one of the benchmarks.
 const ONLY = process.env.BENCH_ONLY;
-if (ONLY !== 'live') {
+if (ONLY === undefined || ONLY === 'import') {
   const dir = mkdtempSync(join(tmpdir(), 'concord-bench-pages-'));
   try {
     process.stderr.write(`Generating ${PAGES} pages in ${dir}…\n`);
@@ -72,4 +73,5 @@ if (ONLY !== 'live') {
     rmSync(dir, { recursive: true, force: true });
   }
 }
-if (ONLY !== 'import') await runLiveBenchmark(RESULTS, process.env.BENCH_SKIP_POSTGRES !== '1');
+if (ONLY === undefined || ONLY === 'live') await runLiveBenchmark(RESULTS, process.env.BENCH_SKIP_POSTGRES !== '1');
+if (ONLY === undefined || ONLY === 'search') await runSearchBenchmark(RESULTS, process.env.BENCH_SKIP_POSTGRES !== '1');

@@ -201,6 +201,8 @@ async function candidates(db: Executor, dialect: Dialect, text: string): Promise
   return rows;
 }
 
+// The page's snippets: constraining FTS5's own rowid lets it look the 20 rows up instead of walking every
+// match (measured with 15,000 matches: 26 ms → 1.3 ms; a constraint on the joined table's seq walks them all).
 async function pageDetails(db: Executor, dialect: Dialect, text: string, seqs: number[]): Promise<Map<number, Omit<WorkspaceHit, 'kind' | 'id'>>> {
   if (seqs.length === 0) return new Map();
   const parsed = parseSearch(text);
@@ -211,7 +213,7 @@ async function pageDetails(db: Executor, dialect: Dialect, text: string, seqs: n
           await sql<Row>`
             select e.seq, e.title, e.subtitle, e.date, snippet(search_fts, 2, ${OPEN}, ${CLOSE}, '…', 24) as snippet
             from search_fts join search_entries e on e.seq = search_fts.rowid
-            where search_fts match ${toFts5Match(parsed)} and e.seq in (${sql.join(seqs)})`.execute(db)
+            where search_fts match ${toFts5Match(parsed)} and search_fts.rowid in (${sql.join(seqs)})`.execute(db)
         ).rows
       : (
           await sql<Row>`
