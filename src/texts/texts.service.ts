@@ -266,6 +266,11 @@ export async function linkLanguageVersion(deps: TextServiceDeps, caller: Caller,
     const other = await lockVisible(tx, deps.database, caller.actor, otherId);
     if (!can(caller.actor, 'update', textResource(text)) || !can(caller.actor, 'update', textResource(other))) throw new AppError('FORBIDDEN', 'Only the secretariat or the chair may link language versions.');
     if (text.languageGroupId === other.languageGroupId) return;
+    // Language versions are one text in several languages: same body, same format (a version in another
+    // format would be read by other members than the text it translates).
+    if (other.bodyCode !== text.bodyCode || other.formatCode !== text.formatCode) {
+      refuseInvalid([{ path: 'text', message: `belongs to ${other.bodyCode} in ${other.formatCode}, not to ${text.bodyCode} in ${text.formatCode}; language versions share their body and format` }]);
+    }
     const mine = await repo.textsInLanguageGroup(tx, text.languageGroupId);
     const theirs = await repo.textsInLanguageGroup(tx, other.languageGroupId);
     const clash = theirs.find((t) => mine.some((m) => m.language === t.language));

@@ -222,7 +222,7 @@ for (const dialect of DIALECTS) {
       assert.equal(release.json().error.code, 'NOT_RELEASABLE');
     });
 
-    test('language versions link both ways; two versions in one language are refused', async () => {
+    test('language versions link both ways; two versions in one language, or in another body or format, are refused', async () => {
       const en = await create({ title: 'Statement (demo)', language: 'en' });
       const ru = await create({ title: 'Заявление (demo)', language: 'ru' });
       const other = await create({ title: 'Another English (demo)', language: 'en' });
@@ -232,6 +232,12 @@ for (const dialect of DIALECTS) {
       assert.deepEqual((await send(headRu, 'GET', `/texts/${ru.id}/language-versions`)).json().items.map((i: { id: string }) => i.id), [en.id]);
       assert.equal((await send(secretariat, 'POST', `/texts/${other.id}/language-versions`, { text: ru.id })).statusCode, 400);
       assert.equal((await send(headRu, 'POST', `/texts/${en.id}/language-versions`, { text: other.id })).statusCode, 403);
+      // A version must share the body and format of the text it translates.
+      const allied = await create({ title: 'Déclaration (demo)', language: 'fr', body: 'nac' });
+      const elsewhere = await send(secretariat, 'POST', `/texts/${en.id}/language-versions`, { text: allied.id });
+      assert.equal(elsewhere.statusCode, 400, elsewhere.body);
+      assert.deepEqual(elsewhere.json().error.details.map((d: { path: string }) => d.path), ['text']);
+      assert.match(elsewhere.json().error.message, /share their body and format/);
     });
 
     test('the outbox runs inside the transaction: when it fails, the act is not committed and listeners hear nothing', async () => {

@@ -70,7 +70,10 @@ function LanguageVersions({ text, onDone }: { text: TextDetail; onDone: () => vo
   const others = useApi<{ items: TextSummary[] }>(text.abilities.linkLanguageVersion ? '/texts?limit=200' : null);
   const [other, setOther] = useState('');
   const linked = new Set([text.id, ...text.languageVersions.map((v) => v.id)]);
-  const candidates = others.status === 'ok' ? others.data.items.filter((t) => !linked.has(t.id)) : [];
+  // The server accepts only texts of the same body and format in a language the group does not have yet.
+  const languages = new Set([text.language, ...text.languageVersions.map((v) => v.language)]);
+  const candidates =
+    others.status === 'ok' ? others.data.items.filter((t) => !linked.has(t.id) && !languages.has(t.language) && t.body?.code === text.body?.code && t.format.code === text.format.code) : [];
   return (
     <section aria-labelledby="languages-h">
       <h2 id="languages-h">Language versions</h2>
@@ -100,6 +103,8 @@ function LanguageVersions({ text, onDone }: { text: TextDetail; onDone: () => vo
             </Field>
           )}
         </ActionForm>
+      ) : text.abilities.linkLanguageVersion && others.status === 'ok' ? (
+        <p className="hint">To add a language version, start a new text of the same body and format in another language, then link it here.</p>
       ) : null}
     </section>
   );
