@@ -10,6 +10,7 @@ import { listTopics } from '../council/repositories/topics.repository.ts';
 import { renderCouncilPage } from './council-page.ts';
 
 const SITE_CSS = readFileSync(new URL('./assets/site.css', import.meta.url), 'utf8');
+const FAVICON = readFileSync(new URL('./assets/favicon.svg', import.meta.url), 'utf8');
 
 export const webRoutes: FastifyPluginAsync = async (app) => {
   const db = app.deps.database.db;
@@ -17,6 +18,13 @@ export const webRoutes: FastifyPluginAsync = async (app) => {
   app.get('/assets/site.css', { schema: { hide: true } }, async (_request, reply) =>
     reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(SITE_CSS),
   );
+
+  // One icon for every page; browsers that ask for /favicon.ico by habit get the same SVG.
+  for (const path of ['/favicon.svg', '/favicon.ico']) {
+    app.get(path, { schema: { hide: true } }, async (_request, reply) =>
+      reply.type('image/svg+xml').header('cache-control', 'public, max-age=86400').send(FAVICON),
+    );
+  }
 
   // The council overview; the homepage at / is the public record's (web/public/public.routes.ts).
   app.get('/council', { schema: { hide: true } }, async (request, reply) => {
