@@ -77,13 +77,37 @@ async function writeEntry(db: Executor, kind: SearchKind, id: string, entry: Sea
  */
 export async function refreshSearchEntries(db: Executor, objects: readonly { objectType: string; objectId: string }[]): Promise<void> {
   const seen = new Set<string>();
-  for (const { objectType, objectId } of objects) {
+  for (const { objectType, objectId } of [...objects, ...(await dependents(db, objects))]) {
     if (!isSearchKind(objectType)) continue;
     const key = `${objectType}\u0000${objectId}`;
     if (seen.has(key)) continue;
     seen.add(key);
     await writeEntry(db, objectType, objectId, await entryOf(db, objectType, objectId));
   }
+}
+
+/**
+ * Entries show the names of a body and of an event series: when one of those changes, the items that
+ * show it are rewritten too (rare writes, so reading their ids is cheap enough).
+ */
+async function dependents(db: Executor, objects: readonly { objectType: string; objectId: string }[]): Promise<{ objectType: SearchKind; objectId: string }[]> {
+  const bodies = objects.filter((o) => o.objectType === 'body' && o.objectId !== '').map((o) => o.objectId);
+  const series = objects.filter((o) => o.objectType === 'event_series').map((o) => o.objectId);
+  if (bodies.length === 0 && series.length === 0) return [];
+  const ofBodies = async (table: 'meetings' | 'events' | 'projects' | 'texts') => (bodies.length ? (await db.selectFrom(table).select('id').where('body_code', 'in', bodies).execute()).map((r) => r.id) : []);
+  const [meetings, events, projects, texts, inSeries] = await Promise.all([
+    ofBodies('meetings'),
+    ofBodies('events'),
+    ofBodies('projects'),
+    ofBodies('texts'),
+    series.length ? db.selectFrom('events').select('id').where('series_code', 'in', series).execute() : Promise.resolve([]),
+  ]);
+  return [
+    ...meetings.map((id) => ({ objectType: 'meeting' as const, objectId: id })),
+    ...[...events, ...inSeries.map((r) => r.id)].map((id) => ({ objectType: 'event' as const, objectId: id })),
+    ...projects.map((id) => ({ objectType: 'project' as const, objectId: id })),
+    ...texts.map((id) => ({ objectType: 'text' as const, objectId: id })),
+  ];
 }
 
 /** Empties the index and writes an entry for every item, in the caller's transaction. */

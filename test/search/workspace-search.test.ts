@@ -139,6 +139,16 @@ for (const dialect of DIALECTS) {
       assert.deepEqual(await find('echidna'), [text.json().id]);
     });
 
+    test('renaming a body or an event series rewrites the entries that show its name', async () => {
+      const find = async (q: string) => (await allHits(cookie(secretariat), q)).map((h) => `${h.kind}:${h.title}`).sort();
+      const body = await t.app.inject({ method: 'PATCH', url: '/api/v1/bodies/wg-peacekeeping', headers: write, payload: { name: 'Working Group on Blue Helmets' } });
+      assert.equal(body.statusCode, 200, body.body);
+      assert.deepEqual(await find('blue helmets'), ['project:Joint NATO-Russia peacekeeping operations', 'text:Generic concept of joint NATO-Russia peacekeeping operations']);
+      const series = await t.app.inject({ method: 'PATCH', url: '/api/v1/event-series/military-role-combating-terrorism', headers: write, payload: { name: 'Soldiers against terror' } });
+      assert.equal(series.statusCode, 200, series.body);
+      assert.deepEqual(await find('soldiers'), ['event:The Role of the Military in Combating Terrorism (Moscow)', 'event:The Role of the Military in Combating Terrorism (Rome)']);
+    });
+
     test('a rebuild writes exactly the entries the writes left behind', async () => {
       const db = t.db.database.db;
       const snapshot = async () => (await db.selectFrom('search_entries').select(['kind', 'item_id', 'format_code', 'format_members', 'is_public', 'title', 'subtitle', 'body', 'date', 'updated_at']).orderBy('kind').orderBy('item_id').execute());
