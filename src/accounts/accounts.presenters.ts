@@ -5,8 +5,17 @@ import type { SessionWithUser } from './sessions.repository.ts';
 import { can, type Actor } from '../access/can.ts';
 import { actorOfSession } from './sessions.ts';
 
-/** An account as the API shows it. */
-export const presentUser = (u: User) => ({
+/**
+ * What the reader may do with an account, decided by `can`. `disable` is `update` except on the reader's
+ * own account: an administrator cannot disable themselves (updateAccount refuses it; another one can).
+ */
+export function accountAbilities(actor: Actor, u: Pick<User, 'id'>) {
+  const update = can(actor, 'update', { type: 'account', userId: u.id, part: 'profile' });
+  return { update, disable: update && !(actor.kind === 'user' && actor.id === u.id) };
+}
+
+/** An account as the API shows it to `actor`, with what the actor may do with it. */
+export const presentUser = (u: User, actor: Actor) => ({
   id: u.id,
   email: u.email,
   name: u.name,
@@ -20,6 +29,7 @@ export const presentUser = (u: User) => ({
   lockedUntil: u.lockedUntil,
   createdAt: u.createdAt,
   updatedAt: u.updatedAt,
+  abilities: accountAbilities(actor, u),
 });
 
 /** The answer of GET/POST /api/v1/session. */
@@ -49,5 +59,8 @@ export function sessionAbilities(actor: Actor) {
     createProjects: can(actor, 'create', { type: 'project', ...newItem }),
     createEvents: can(actor, 'create', { type: 'event', ...newItem }),
     createTexts: can(actor, 'create', { type: 'text', formatMembers: [], part: 'draft' }),
+    // The Accounts pages: who may list the accounts, and who may create and change them.
+    viewAccounts: can(actor, 'read', { type: 'account', userId: null, part: 'profile' }),
+    manageAccounts: can(actor, 'create', { type: 'account', userId: null, part: 'profile' }),
   };
 }

@@ -98,7 +98,7 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
   // Users (accounts)
   app.get('/users', { schema: { tags: ['users'], summary: 'All accounts (admins and the secretariat)', security, response: { 200: listOf(s.userOut) } } }, async (request) => {
     authorize(request, 'read', { type: 'account', userId: null, part: 'profile' });
-    return { items: (await listUsers(db)).map(presentUser) };
+    return { items: (await listUsers(db)).map((u) => presentUser(u, request.actor)) };
   });
   app.get('/users/:id', { schema: { tags: ['users'], security, params: s.userIdParams, response: { 200: s.userOut } } }, async (request) => {
     const { id } = request.params;
@@ -106,18 +106,18 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
     // An account the reader may not see answers exactly like a missing one.
     const user = await findUser(db, id);
     if (!user || !can(request.actor, 'read', { type: 'account', userId: id, part: 'profile' })) throw notFound('account', id);
-    return presentUser(user);
+    return presentUser(user, request.actor);
   });
   app.post('/users', { schema: { tags: ['users'], summary: 'Create an account (admins); returns a one-time set-password link, valid 72 hours', security, body: s.userCreate, response: { 201: s.userCreatedOut } } }, async (request, reply) => {
     authorize(request, 'create', { type: 'account', userId: null, part: 'profile' });
     const { member, ...rest } = request.body;
     const { user, link } = await service.createAccount(database, ctx(request), { ...rest, memberCode: member, disabled: false }, config.publicUrl);
-    return reply.status(201).send({ user: presentUser(user), setupUrl: link.url, setupExpiresAt: link.expiresAt });
+    return reply.status(201).send({ user: presentUser(user, request.actor), setupUrl: link.url, setupExpiresAt: link.expiresAt });
   });
   app.patch('/users/:id', { schema: { tags: ['users'], summary: 'Change an account (admins); disabling it ends its sessions', security, params: s.userIdParams, body: s.userPatch, response: { 200: s.userOut } } }, async (request) => {
     authorize(request, 'update', { type: 'account', userId: request.params.id, part: 'profile' });
     const { member, ...rest } = request.body;
-    return presentUser(await service.updateAccount(database, ctx(request), request.params.id, { ...rest, ...(member !== undefined ? { memberCode: member } : {}) }));
+    return presentUser(await service.updateAccount(database, ctx(request), request.params.id, { ...rest, ...(member !== undefined ? { memberCode: member } : {}) }), request.actor);
   });
   app.post('/users/:id/setup-link', { schema: { tags: ['users'], summary: 'Issue a new one-time set-password link (admins); older unused links stop working', security, params: s.userIdParams, response: { 201: s.setupLinkOut } } }, async (request, reply) => {
     authorize(request, 'update', { type: 'account', userId: request.params.id, part: 'profile' });

@@ -65,6 +65,9 @@ export const userOut = z.object({
   lockedUntil: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  abilities: z
+    .object({ update: z.boolean(), disable: z.boolean() })
+    .meta({ description: "What the reader may do with this account: change it (and issue links); disable it (never one's own)" }),
 });
 export const setupLinkOut = z.object({ setupUrl: z.string(), setupExpiresAt: z.string() });
 export const userCreatedOut = z.object({ user: userOut, setupUrl: z.string(), setupExpiresAt: z.string() });
@@ -75,7 +78,14 @@ export const sessionOut = z.object({
   csrfToken: z.string().nullable().meta({ description: 'Send it as the x-csrf-token header of every POST, PUT, PATCH and DELETE made with the session cookie.' }),
   expiresAt: z.string().nullable(),
   abilities: z
-    .object({ createMeetings: z.boolean(), createProjects: z.boolean(), createEvents: z.boolean(), createTexts: z.boolean() })
+    .object({
+      createMeetings: z.boolean(),
+      createProjects: z.boolean(),
+      createEvents: z.boolean(),
+      createTexts: z.boolean(),
+      viewAccounts: z.boolean().meta({ description: 'May list the accounts (administrators, the secretariat)' }),
+      manageAccounts: z.boolean().meta({ description: 'May create and change accounts (administrators)' }),
+    })
     .meta({ description: 'What the reader may start; each item also carries its own abilities' }),
 });
 

@@ -31,11 +31,26 @@ export function accountProblems(fields: Pick<AccountFields, 'roles' | 'memberCod
   return problems;
 }
 
+/**
+ * What an administrator may not do to their own account: disable it, or give up the admin role. Either
+ * could leave the council without an administrator; another administrator does it instead (and should
+ * none be left, `concord accounts create` on the server makes one).
+ */
+export function ownAccountProblems(actor: string, id: string, before: AccountFields, after: AccountFields): ErrorDetail[] {
+  if (actor !== `user:${id}`) return [];
+  const problems: ErrorDetail[] = [];
+  if (after.disabled && !before.disabled) problems.push({ path: 'disabled', message: 'cannot be set on your own account: another administrator must disable it' });
+  if (before.roles.includes('admin') && !after.roles.includes('admin')) problems.push({ path: 'roles', message: 'must keep admin on your own account: another administrator must remove it' });
+  return problems;
+}
+
+const refuse = (problems: ErrorDetail[]) => {
+  throw new AppError('VALIDATION_FAILED', `The request is not valid: ${problems.map((p) => `${p.path} ${p.message}`).join('; ')}.`, problems);
+};
+
 async function refuseInvalid(tx: Tx, fields: AccountFields, exceptId: string | null): Promise<void> {
   const problems = accountProblems(fields);
-  if (problems.length > 0) {
-    throw new AppError('VALIDATION_FAILED', `The request is not valid: ${problems.map((p) => `${p.path} ${p.message}`).join('; ')}.`, problems);
-  }
+  if (problems.length > 0) refuse(problems);
   if (fields.memberCode && (await unknownMemberCodes(tx, [fields.memberCode])).length > 0) {
     throw new AppError('UNKNOWN_REFERENCE', `The request refers to items that do not exist (member: no member "${fields.memberCode}"). Create it first or correct the code.`, [{ path: 'member', message: `no member "${fields.memberCode}"` }]);
   }
@@ -81,6 +96,8 @@ export async function updateAccount(database: Database, ctx: WriteContext, id: s
       const after: AccountFields = { ...before, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) };
       const changes = diffFields(before, after);
       if (Object.keys(changes).length === 0) return;
+      const own = ownAccountProblems(ctx.actor, id, before, after);
+      if (own.length > 0) refuse(own);
       await refuseInvalid(tx, after, id);
       await users.updateUserFields(tx, id, after, ctx.now.toISOString());
       const sessionsEnded = after.disabled && !before.disabled ? await deleteUserSessions(tx, id, ctx.now.toISOString()) : 0;

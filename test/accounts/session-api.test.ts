@@ -46,14 +46,14 @@ for (const dialect of DIALECTS) {
     });
 
     test('GET /api/v1/session without a session says public; with the bearer token, admin-token', async () => {
-      const none = { createMeetings: false, createProjects: false, createEvents: false, createTexts: false };
+      const none = { createMeetings: false, createProjects: false, createEvents: false, createTexts: false, viewAccounts: false, manageAccounts: false };
       assert.deepEqual((await t.app.inject({ url: '/api/v1/session' })).json(), { actor: 'public', user: null, csrfToken: null, expiresAt: null, abilities: none });
       assert.equal((await t.app.inject({ url: '/api/v1/session', headers: { authorization: `Bearer ${t.config.adminToken}` } })).json().actor, 'admin-token');
     });
 
-    test('the session says what its user may start: the secretariat everything, a delegate nothing, the chair texts', async () => {
-      const all = { createMeetings: true, createProjects: true, createEvents: true, createTexts: true };
-      const none = { createMeetings: false, createProjects: false, createEvents: false, createTexts: false };
+    test('the session says what its user may start: the secretariat everything but accounts (which it may list), a delegate nothing, the chair texts', async () => {
+      const all = { createMeetings: true, createProjects: true, createEvents: true, createTexts: true, viewAccounts: true, manageAccounts: false };
+      const none = { createMeetings: false, createProjects: false, createEvents: false, createTexts: false, viewAccounts: false, manageAccounts: false };
       for (const [email, expected] of [[DEMO.secretariat, all], [DEMO.headRu, none], [DEMO.auditor, none], [DEMO.chair, { ...none, createTexts: true }]] as const) {
         const client = await signIn(t.app, email);
         const res = await t.app.inject({ url: '/api/v1/session', headers: { cookie: client.cookie } });

@@ -26,7 +26,8 @@ for (const dialect of DIALECTS) {
       const res = await create({ email: 'Delegate.DE@Example.org', name: 'Delegate of Germany', roles: ['delegate'], member: 'DEU' });
       assert.equal(res.statusCode, 201, res.body);
       const { user, setupUrl, setupExpiresAt } = res.json();
-      assert.deepEqual(Object.keys(user).sort(), ['clearance', 'createdAt', 'demo', 'disabled', 'email', 'headOfDelegation', 'id', 'lockedUntil', 'member', 'name', 'passwordSet', 'roles', 'updatedAt']);
+      assert.deepEqual(Object.keys(user).sort(), ['abilities', 'clearance', 'createdAt', 'demo', 'disabled', 'email', 'headOfDelegation', 'id', 'lockedUntil', 'member', 'name', 'passwordSet', 'roles', 'updatedAt']);
+      assert.deepEqual(user.abilities, { update: true, disable: true });
       assert.equal(user.email, 'delegate.de@example.org');
       assert.equal(user.passwordSet, false);
       assert.equal(user.clearance, 'RESTRICTED');
@@ -148,6 +149,45 @@ for (const dialect of DIALECTS) {
       const [event] = (await auditEvents(t, 'password.changed')).slice(-1);
       assert.deepEqual(event!.summary, { sessionsEnded: 1 });
       assert.equal((await change({ currentPassword: 'whatever it was', newPassword: 'a long enough phrase' }, admin as never)).statusCode, 403, 'the bearer token has no password to change');
+    });
+
+    test('each account says what the reader may do with it: admins change any, the secretariat only reads, an admin never disables their own', async () => {
+      const created = (await create({ email: 'second.admin@example.org', name: 'Second Admin', roles: ['admin'] })).json();
+      await setup(tokenOf(created.setupUrl), NEW_PASSWORD);
+      const adminUser = await signIn(t.app, 'second.admin@example.org', NEW_PASSWORD);
+      const secretariat = await signIn(t.app, DEMO.secretariat);
+      const abilitiesIn = async (headers: Record<string, string>) =>
+        Object.fromEntries(((await t.app.inject({ url: '/api/v1/users', headers })).json().items as { email: string; abilities: unknown }[]).map((u) => [u.email, u.abilities]));
+      const byAdmin = await abilitiesIn({ cookie: adminUser.cookie });
+      assert.deepEqual(byAdmin[DEMO.headRu], { update: true, disable: true });
+      assert.deepEqual(byAdmin['second.admin@example.org'], { update: true, disable: false }, 'not their own account');
+      const bySecretariat = await abilitiesIn({ cookie: secretariat.cookie });
+      assert.deepEqual(bySecretariat[DEMO.headRu], { update: false, disable: false });
+      assert.deepEqual(bySecretariat[DEMO.secretariat], { update: false, disable: false }, 'reading one\'s own account is not changing it');
+      const one = await t.app.inject({ url: `/api/v1/users/${created.user.id}`, headers: { cookie: adminUser.cookie } });
+      assert.deepEqual(one.json().abilities, { update: true, disable: false });
+      const patch = await t.app.inject({ method: 'PATCH', url: `/api/v1/users/${secretariat.userId}`, headers: { ...json, ...secretariat.headers }, payload: { name: 'Renamed' } });
+      assert.equal(patch.statusCode, 403, 'the secretariat does not change accounts');
+    });
+
+    test('an administrator may not disable their own account or drop their own admin role; another administrator may, and other changes to oneself pass', async () => {
+      const me = await signIn(t.app, 'second.admin@example.org', NEW_PASSWORD);
+      const self = (await t.app.inject({ url: '/api/v1/session', headers: { cookie: me.cookie } })).json().user.id as string;
+      const patchAs = (headers: Record<string, string>, payload: Record<string, unknown>) => t.app.inject({ method: 'PATCH', url: `/api/v1/users/${self}`, headers: { ...json, ...headers }, payload });
+      const before = await auditCount(t);
+      const disable = await patchAs(me.headers, { disabled: true });
+      assert.equal(disable.statusCode, 400);
+      assert.deepEqual(disable.json().error.details, [{ path: 'disabled', message: 'cannot be set on your own account: another administrator must disable it' }]);
+      const demote = await patchAs(me.headers, { roles: ['secretariat'] });
+      assert.deepEqual(demote.json().error.details, [{ path: 'roles', message: 'must keep admin on your own account: another administrator must remove it' }]);
+      assert.equal(await auditCount(t), before, 'nothing written');
+      assert.equal((await t.app.inject({ url: '/api/v1/session', headers: { cookie: me.cookie } })).json().actor, 'user', 'still signed in');
+      const renamed = await patchAs(me.headers, { name: 'Second Administrator', roles: ['admin', 'secretariat'] });
+      assert.equal(renamed.statusCode, 200, renamed.body);
+      assert.deepEqual(renamed.json().roles, ['admin', 'secretariat']);
+      const byOther = await patchAs(admin, { disabled: true });
+      assert.equal(byOther.statusCode, 200);
+      assert.equal((await t.app.inject({ url: '/api/v1/session', headers: { cookie: me.cookie } })).json().actor, 'public', 'disabled by another administrator: signed out');
     });
 
     test('the audit chain verifies after all of this', async () => {
