@@ -3,7 +3,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { actorName } from '../access/can.ts';
+import { abilitiesOn, type Abilities } from '../access/abilities.ts';
+import { actorName, can, type Actor, type Resource } from '../access/can.ts';
 import type { WriteContext } from '../audit/audited-write.ts';
 import { authorize } from '../platform/http/actor.ts';
 import { notFound } from '../platform/errors.ts';
@@ -15,6 +16,7 @@ import { findCouncil } from './repositories/council.repository.ts';
 import { findMember, listMembers } from './repositories/members.repository.ts';
 import { findFormat, listFormats } from './repositories/formats.repository.ts';
 import { findPerson, listPersons } from './repositories/persons.repository.ts';
+import { formatUsage } from './repositories/format-usage.repository.ts';
 import { findTopic, listTopics } from './repositories/topics.repository.ts';
 import type { Person } from './model.ts';
 
@@ -22,7 +24,18 @@ const errorOut = z.object({
   error: z.object({ code: z.string(), message: z.string(), details: z.array(z.object({ path: z.string(), message: z.string() })).optional(), requestId: z.string() }),
 });
 const listOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });
+const listWithAbilities = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), abilities: s.listAbilitiesOut });
 const security = [{ adminToken: [] }];
+
+type ReferenceType = 'member' | 'format' | 'person';
+/** What a signed-in reader may do with an item of reference data; left out for the public and scripts. */
+const abilitiesFor = (actor: Actor, type: ReferenceType): Abilities | undefined => (actor.kind === 'user' ? abilitiesOn(actor, { type }) : undefined);
+const listAbilitiesFor = (actor: Actor, type: ReferenceType) => (actor.kind === 'user' ? { create: can(actor, 'create', { type }) } : undefined);
+/**
+ * A format's usage counts every item in it, whatever the reader may see; so it is for readers who see
+ * every item of every format: `can` grants a non-public body of a format with no members to staff alone.
+ */
+const EVERY_FORMAT: Resource = { type: 'body', formatMembers: [], isPublic: false };
 
 export const councilRoutes: FastifyPluginAsyncZod = async (app) => {
   const { database } = app.deps;
@@ -54,20 +67,21 @@ export const councilRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   // Members
-  app.get('/members', { schema: { tags: ['members'], summary: 'All members in seating order', response: { 200: listOf(s.memberOut) } } }, async () => ({
-    items: (await listMembers(db)).map(presentMember),
-  }));
+  app.get('/members', { schema: { tags: ['members'], summary: 'All members in seating order', response: { 200: listWithAbilities(s.memberOut) } } }, async (request) => {
+    const abilities = abilitiesFor(request.actor, 'member');
+    return { items: (await listMembers(db)).map((m) => presentMember(m, abilities)), abilities: listAbilitiesFor(request.actor, 'member') };
+  });
   app.get('/members/:code', { schema: { tags: ['members'], params: s.memberCodeParams, response: { 200: s.memberOut, 404: errorOut } } }, async (request) => {
     const member = await findMember(db, request.params.code);
     if (!member) throw notFound('member', request.params.code);
-    return presentMember(member);
+    return presentMember(member, abilitiesFor(request.actor, 'member'));
   });
   app.post('/members', { schema: { tags: ['members'], security, body: s.memberCreate, response: { 201: s.memberOut } } }, async (request, reply) => {
     const { item } = await service.saveMember(database, ctx(request), request.body.code, request.body, 'create');
-    return reply.status(201).send(presentMember(item));
+    return reply.status(201).send(presentMember(item, abilitiesFor(request.actor, 'member')));
   });
   app.patch('/members/:code', { schema: { tags: ['members'], security, params: s.memberCodeParams, body: s.memberPatch, response: { 200: s.memberOut } } }, async (request) => {
-    return presentMember((await service.saveMember(database, ctx(request), request.params.code, request.body, 'update')).item);
+    return presentMember((await service.saveMember(database, ctx(request), request.params.code, request.body, 'update')).item, abilitiesFor(request.actor, 'member'));
   });
   app.delete('/members/:code', { schema: { tags: ['members'], security, params: s.memberCodeParams } }, async (request, reply) => {
     await service.deleteMember(database, ctx(request), request.params.code);
@@ -75,20 +89,38 @@ export const councilRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   // Formats
-  app.get('/formats', { schema: { tags: ['formats'], summary: 'Formats: the member sets that meet and decide together', response: { 200: listOf(s.formatOut) } } }, async () => ({
-    items: (await listFormats(db)).map(presentFormat),
-  }));
+  app.get('/formats', { schema: { tags: ['formats'], summary: 'Formats: the member sets that meet and decide together', response: { 200: listWithAbilities(s.formatOut) } } }, async (request) => {
+    const abilities = abilitiesFor(request.actor, 'format');
+    return { items: (await listFormats(db)).map((f) => presentFormat(f, abilities)), abilities: listAbilitiesFor(request.actor, 'format') };
+  });
   app.get('/formats/:code', { schema: { tags: ['formats'], params: s.slugParams, response: { 200: s.formatOut, 404: errorOut } } }, async (request) => {
     const format = await findFormat(db, request.params.code);
     if (!format) throw notFound('format', request.params.code);
-    return presentFormat(format);
+    return presentFormat(format, abilitiesFor(request.actor, 'format'));
   });
+  app.get(
+    '/formats/:code/usage',
+    {
+      schema: {
+        tags: ['formats'],
+        summary: "What a change of the format's members affects (staff)",
+        description: 'Counts of the meetings, projects, events and bodies in the format, and how many are public; texts keep the members of their creation. For readers who see every format (staff).',
+        params: s.slugParams,
+        response: { 200: s.formatUsageOut, 404: errorOut },
+      },
+    },
+    async (request) => {
+      authorize(request, 'read', EVERY_FORMAT);
+      if (!(await findFormat(db, request.params.code))) throw notFound('format', request.params.code);
+      return { format: request.params.code, ...(await formatUsage(db, request.params.code)) };
+    },
+  );
   app.post('/formats', { schema: { tags: ['formats'], security, body: s.formatCreate, response: { 201: s.formatOut } } }, async (request, reply) => {
     const { item } = await service.saveFormat(database, ctx(request), request.body.code, request.body, 'create');
-    return reply.status(201).send(presentFormat(item));
+    return reply.status(201).send(presentFormat(item, abilitiesFor(request.actor, 'format')));
   });
   app.patch('/formats/:code', { schema: { tags: ['formats'], security, params: s.slugParams, body: s.formatPatch, response: { 200: s.formatOut } } }, async (request) => {
-    return presentFormat((await service.saveFormat(database, ctx(request), request.params.code, request.body, 'update')).item);
+    return presentFormat((await service.saveFormat(database, ctx(request), request.params.code, request.body, 'update')).item, abilitiesFor(request.actor, 'format'));
   });
   app.delete('/formats/:code', { schema: { tags: ['formats'], security, params: s.slugParams } }, async (request, reply) => {
     await service.deleteFormat(database, ctx(request), request.params.code);
@@ -96,20 +128,21 @@ export const councilRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   // Persons
-  app.get('/persons', { schema: { tags: ['persons'], summary: 'Persons and their functions', response: { 200: listOf(s.personOut) } } }, async () => ({
-    items: (await listPersons(db)).map(presentPerson),
-  }));
+  app.get('/persons', { schema: { tags: ['persons'], summary: 'Persons and their functions', response: { 200: listWithAbilities(s.personOut) } } }, async (request) => {
+    const abilities = abilitiesFor(request.actor, 'person');
+    return { items: (await listPersons(db)).map((p) => presentPerson(p, abilities)), abilities: listAbilitiesFor(request.actor, 'person') };
+  });
   app.get('/persons/:id', { schema: { tags: ['persons'], params: s.idParams, response: { 200: s.personOut, 404: errorOut } } }, async (request) => {
     const person = await findPerson(db, request.params.id);
     if (!person) throw notFound('person', request.params.id);
-    return presentPerson(person);
+    return presentPerson(person, abilitiesFor(request.actor, 'person'));
   });
   app.post('/persons', { schema: { tags: ['persons'], security, body: s.personCreate, response: { 201: s.personOut } } }, async (request, reply) => {
     const { item } = await service.savePerson(database, ctx(request), null, request.body, 'create');
-    return reply.status(201).send(presentPerson(item));
+    return reply.status(201).send(presentPerson(item, abilitiesFor(request.actor, 'person')));
   });
   app.patch('/persons/:id', { schema: { tags: ['persons'], security, params: s.idParams, body: s.personPatch, response: { 200: s.personOut } } }, async (request) => {
-    return presentPerson((await service.savePerson(database, ctx(request), request.params.id, request.body, 'update')).item);
+    return presentPerson((await service.savePerson(database, ctx(request), request.params.id, request.body, 'update')).item, abilitiesFor(request.actor, 'person'));
   });
   app.delete('/persons/:id', { schema: { tags: ['persons'], security, params: s.idParams } }, async (request, reply) => {
     await service.deletePerson(database, ctx(request), request.params.id);

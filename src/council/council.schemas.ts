@@ -1,6 +1,7 @@
 // zod schemas for the council API: inputs are strict (an unknown field is an error naming it) and
 // outputs list their fields explicitly; the OpenAPI document is generated from these.
 import { z } from 'zod';
+import { abilitiesOut } from '../access/abilities.ts';
 import { BODY_KINDS } from './model.ts';
 
 // Messages that read well after a field name: "name is required", "code must be a string".
@@ -47,6 +48,15 @@ export const councilPatch = z
   .partial()
   .strict();
 
+// Reference data is public, so its shape stays what it always was for the public and for scripts; a
+// signed-in reader (the workspace) also gets what they may do, decided by `can` (issue 4).
+const itemAbilities = abilitiesOut.optional();
+/** A list's abilities: whether the reader may add to it (signed-in readers only, as for items). */
+export const listAbilitiesOut = z
+  .object({ create: z.boolean() })
+  .meta({ description: "What the signed-in reader may add to this list (decided by the server's access rules)" })
+  .optional();
+
 export const memberOut = z.object({
   code: z.string(),
   name: z.string(),
@@ -54,6 +64,7 @@ export const memberOut = z.object({
   kind: z.enum(['state', 'organisation']),
   joinedOn: z.string().nullable(),
   groups: z.array(z.string()),
+  abilities: itemAbilities,
 });
 // Patch schemas are built from the same fields WITHOUT defaults: in zod 4 a default survives
 // `.partial()`, which would make a PATCH silently reset every field it does not mention.
@@ -69,7 +80,7 @@ export const memberCreate = z
   .strict();
 export const memberPatch = z.object(memberFields).partial().strict();
 
-export const formatOut = z.object({ code: z.string(), name: z.string(), description: z.string(), members: z.array(z.string()) });
+export const formatOut = z.object({ code: z.string(), name: z.string(), description: z.string(), members: z.array(z.string()), abilities: itemAbilities });
 const formatFields = {
   name: text(200),
   description: z.string().max(5000),
@@ -85,7 +96,8 @@ const functionIn = z
     startedOn: isoDate.nullable().default(null),
     endedOn: isoDate.nullable().default(null),
   })
-  .strict();
+  .strict()
+  .refine((f) => !f.startedOn || !f.endedOn || f.endedOn >= f.startedOn, { path: ['endedOn'], message: 'must be on or after the day the function started' });
 export const personOut = z.object({
   id: z.string(),
   name: z.string(),
@@ -94,6 +106,7 @@ export const personOut = z.object({
   functions: z.array(
     z.object({ id: z.string(), title: z.string(), member: z.string().nullable(), startedOn: z.string().nullable(), endedOn: z.string().nullable() }),
   ),
+  abilities: itemAbilities,
 });
 const personFields = { name: text(200), honorific: text(60).nullable(), functions: z.array(functionIn).max(50) };
 export const personCreate = z.object({ ...personFields, honorific: personFields.honorific.default(null), functions: personFields.functions.default([]) }).strict();
@@ -132,6 +145,19 @@ export const bodyCreate = z
   })
   .strict();
 export const bodyPatch = z.object(bodyFields).partial().strict();
+
+/** What changing a format's members would affect: its items, by kind, and how many of them are public. */
+const usageCount = z.object({ total: z.number().int(), public: z.number().int() });
+export const formatUsageOut = z
+  .object({
+    format: z.string(),
+    meetings: usageCount,
+    projects: usageCount,
+    events: usageCount,
+    bodies: usageCount,
+    texts: z.object({ total: z.number().int() }).meta({ description: 'Texts keep the members their format had when each was created: a change of members does not reach them' }),
+  })
+  .meta({ description: "The items of a format: a delegate sees the ones that are not public only while their member is in the format" });
 
 export const topicOut = z.object({ code: z.string(), name: z.string(), description: z.string(), source: z.string().nullable(), position: z.number() });
 const topicFields = { name: text(200), description: z.string().max(5000), source: z.string().max(500).nullable(), position: z.number().int().min(0).max(100000) };

@@ -17,6 +17,7 @@ import * as formats from './repositories/formats.repository.ts';
 import * as persons from './repositories/persons.repository.ts';
 import * as bodies from './repositories/bodies.repository.ts';
 import * as topics from './repositories/topics.repository.ts';
+import { itemsInOtherFormatThanTheirBody } from './repositories/format-usage.repository.ts';
 
 export type WriteOutcome<T> = { item: T; changed: boolean };
 
@@ -80,12 +81,20 @@ async function saveWithAudit<T extends object>(
 async function deleteWithAudit<T extends object>(
   database: Database,
   ctx: WriteContext,
-  spec: { type: string; id: string; load: (tx: Tx) => Promise<T | null>; references: (tx: Tx) => Promise<string[]>; remove: (tx: Tx) => Promise<void> },
+  spec: {
+    type: string;
+    id: string;
+    load: (tx: Tx) => Promise<T | null>;
+    references: (tx: Tx) => Promise<string[]>;
+    remove: (tx: Tx) => Promise<void>;
+    /** How the refusal names the item, when its id means nothing to people (a person's UUID). */
+    label?: (item: T) => string;
+  },
 ): Promise<void> {
   await auditedWrite(database, ctx, async (tx, audit) => {
     const current = await spec.load(tx);
     if (!current) throw notFound(spec.type, spec.id);
-    refuseInUse(spec.type, spec.id, await spec.references(tx));
+    refuseInUse(spec.type, spec.label ? spec.label(current) : spec.id, await spec.references(tx));
     await spec.remove(tx);
     audit.record({ action: `${spec.type}.deleted` as AuditAction, objectType: spec.type, objectId: spec.id, summary: { deleted: current } });
   });
@@ -160,10 +169,39 @@ export async function saveFormat(database: Database, ctx: WriteContext, code: st
       // Keep seating order stable for comparisons: the repository returns members by sort name.
       const all = await members.listMembers(tx);
       const ordered = all.filter((m) => memberCodes.includes(m.code)).map((m) => m.code);
+      if (current && ordered.join() !== current.members.join()) await refuseWiderThanBody(tx, current, ordered);
       return { code, name, description: input.description ?? current?.description ?? '', members: ordered };
     },
     save: (tx, item, now, isNew) => formats.saveFormat(tx, item, now, isNew),
   });
+}
+
+/**
+ * An item may admit no member its body's format does not (a visible item would reveal a hidden body):
+ * meetings, projects and events enforce it when written, and a change of a format's members must not
+ * undo it — by adding members to an item's format, or removing them from a body's. Only what this change
+ * would newly put outside is refused, so an unrelated edit is never blocked.
+ */
+async function refuseWiderThanBody(tx: Tx, current: Format, nextMembers: readonly string[]): Promise<void> {
+  const groups = await itemsInOtherFormatThanTheirBody(tx, current.code);
+  if (groups.length === 0) return;
+  const all = await formats.listFormats(tx);
+  const membersOf = (code: string, next: boolean): readonly string[] => (code === current.code ? (next ? nextMembers : current.members) : (all.find((f) => f.code === code)?.members ?? []));
+  const nameOf = (code: string) => all.find((f) => f.code === code)?.name ?? code;
+  const outside = (itemFormat: string, bodyFormat: string, next: boolean) => membersOf(itemFormat, next).filter((m) => !membersOf(bodyFormat, next).includes(m));
+  const details: ErrorDetail[] = groups.flatMap((g) => {
+    const before = outside(g.itemFormat, g.bodyFormat, false);
+    const added = outside(g.itemFormat, g.bodyFormat, true).filter((m) => !before.includes(m));
+    if (added.length === 0) return [];
+    const who = added.join(', ');
+    return [{ path: 'members', message: `would show ${g.count} ${g.label} of the body "${g.body}" (in ${nameOf(g.itemFormat)}) to ${who}, who would not be in that body's format ${nameOf(g.bodyFormat)}` }];
+  });
+  if (details.length === 0) return;
+  throw new AppError(
+    'VALIDATION_FAILED',
+    `The change of members is refused: ${details.map((d) => `members ${d.message}`).join('; ')}. An item may not be seen by more members than its body; change the format of those items, or the body's format, first.`,
+    details,
+  );
 }
 
 export async function deleteFormat(database: Database, ctx: WriteContext, code: string): Promise<void> {
@@ -215,6 +253,7 @@ export async function deletePerson(database: Database, ctx: WriteContext, id: st
     load: (tx) => persons.findPerson(tx, id),
     references: (tx) => persons.personReferences(tx, id),
     remove: (tx) => persons.deletePerson(tx, id),
+    label: (person) => person.name,
   });
 }
 

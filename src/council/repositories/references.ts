@@ -1,5 +1,5 @@
 // Who still refers to a piece of reference data, across the modules built on the council model
-// (meetings, work programme, calendar, accounts), so a delete is refused with IN_USE naming them
+// (meetings, work programme, calendar, texts, accounts), so a delete is refused with IN_USE naming them
 // instead of failing on a foreign key.
 import { sql } from 'kysely';
 import type { Executor } from './executor.ts';
@@ -12,17 +12,20 @@ const REFERRERS: Record<'member' | 'format' | 'person' | 'body' | 'topic', Refer
     { table: 'meeting_participants', column: 'member_code', label: 'meeting participant(s)' },
     { table: 'project_lead_members', column: 'member_code', label: 'project(s) as lead member' },
     { table: 'events', column: 'host_member_code', label: 'event(s) as host' },
+    { table: 'text_positions', column: 'member_code', label: 'position(s) on texts' },
   ],
   format: [
     { table: 'meetings', column: 'format_code', label: 'meeting(s)' },
     { table: 'projects', column: 'format_code', label: 'project(s)' },
     { table: 'events', column: 'format_code', label: 'event(s)' },
+    { table: 'texts', column: 'format_code', label: 'text(s)' },
   ],
   person: [{ table: 'meeting_participants', column: 'person_id', label: 'meeting participant(s)' }],
   body: [
     { table: 'meetings', column: 'body_code', label: 'meeting(s)' },
     { table: 'projects', column: 'body_code', label: 'project(s)' },
     { table: 'events', column: 'body_code', label: 'event(s)' },
+    { table: 'texts', column: 'body_code', label: 'text(s)' },
   ],
   topic: [
     { table: 'meeting_agenda_item_topics', column: 'topic_code', label: 'agenda item(s)' },

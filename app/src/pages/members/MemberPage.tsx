@@ -1,23 +1,34 @@
 // One member: its groups, date joined and formats, and its delegation — the people holding a function
-// for it (persons API) and, when the server lets this user read accounts, the member's user accounts.
+// for it (persons API), current and former — and, when the server lets this user read accounts, the
+// member's user accounts. The secretariat changes the member and its delegation here; every control
+// follows the abilities the server sent with the member and the persons.
+import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
+import { api } from '../../api.ts';
 import { PageTitle } from '../../components/Layout.tsx';
 import { Empty, ErrorBox, Loading } from '../../components/Status.tsx';
 import { longDate } from '../../components/calendar/dates.ts';
-import type { Account, Format, Member, Person } from '../../components/members/model.ts';
+import { Delegation } from '../../components/members/Delegation.tsx';
+import { MemberForm } from '../../components/members/MemberForm.tsx';
+import { mayUpdate, type Account, type Format, type Listed, type Member, type Person } from '../../components/members/model.ts';
 import { useApi } from '../../use-api.ts';
-
-const span = (from: string | null, to: string | null) => (from && to ? `${longDate(from)} – ${longDate(to)}` : from ? `since ${longDate(from)}` : to ? `until ${longDate(to)}` : null);
 
 export function MemberPage() {
   const { code } = useParams();
   const member = useApi<Member>(`/members/${code}`);
-  const formats = useApi<{ items: Format[] }>('/formats');
-  const persons = useApi<{ items: Person[] }>('/persons');
+  const formats = useApi<Listed<Format>>('/formats');
+  const persons = useApi<Listed<Person>>('/persons');
+  // What is shown: as loaded, then as the server answered each write (so a notice never sits beside stale data).
+  const [shownMember, setShownMember] = useState<Member | null>(null);
+  const [shownPersons, setShownPersons] = useState<Listed<Person> | null>(null);
+  useEffect(() => setShownMember(member.data), [member.data]);
+  useEffect(() => setShownPersons(persons.data), [persons.data]);
   // Accounts are for administrators and the secretariat; anyone else is refused, and the section is left out.
   const accounts = useApi<{ items: Account[] }>('/users');
+  const [editing, setEditing] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
 
-  if (member.status === 'loading') return <Loading what="the member" />;
+  if (member.status === 'loading' || (member.data && !shownMember)) return <Loading what="the member" />;
   if (member.error)
     return (
       <>
@@ -28,10 +39,19 @@ export function MemberPage() {
         </p>
       </>
     );
-  const m = member.data;
+  const m = shownMember ?? member.data;
   const inFormats = (formats.data?.items ?? []).filter((f) => f.members.includes(m.code));
-  const delegation = (persons.data?.items ?? []).flatMap((p) => p.functions.filter((f) => f.member === m.code).map((f) => ({ person: p, fn: f })));
   const users = accounts.data?.items.filter((u) => u.member === m.code) ?? null;
+  /** After a write: read the delegation again, then say what happened (the notice takes the focus, so it is read out). */
+  const changed = async (text: string) => {
+    try {
+      setShownPersons(await api.get<Listed<Person>>('/persons'));
+    } catch {
+      persons.reload();
+    }
+    setNotice(text);
+    requestAnimationFrame(() => document.querySelector<HTMLElement>('.notice')?.focus());
+  };
 
   return (
     <>
@@ -39,39 +59,72 @@ export function MemberPage() {
         <Link to="/members">Members</Link>
       </p>
       <PageTitle title={m.name}>{m.name}</PageTitle>
-      <dl className="facts">
-        <dt>Code</dt>
-        <dd>{m.code}</dd>
-        <dt>Kind</dt>
-        <dd>{m.kind === 'state' ? 'State' : 'Organisation'}</dd>
-        <dt>Groups</dt>
-        <dd>{m.groups.join(', ') || '—'}</dd>
-        <dt>Joined</dt>
-        <dd>{m.joinedOn ? longDate(m.joinedOn) : 'Not recorded'}</dd>
-        <dt>Formats</dt>
-        <dd>{formats.data ? inFormats.map((f) => f.name).join(', ') || 'None' : '…'}</dd>
-      </dl>
+      {notice ? (
+        <p className="notice" role="status" tabIndex={-1}>
+          {notice}
+        </p>
+      ) : null}
+      {editing ? (
+        <MemberForm
+          member={m}
+          onSaved={(next) => {
+            setEditing(false);
+            setShownMember(next);
+            void changed(`${next.name} is saved.`);
+          }}
+          onCancel={() => {
+            setEditing(false);
+            requestAnimationFrame(() => document.querySelector<HTMLElement>('[data-focus="edit-member"]')?.focus());
+          }}
+        />
+      ) : (
+        <>
+          <dl className="facts">
+            <dt>Code</dt>
+            <dd>{m.code}</dd>
+            <dt>Kind</dt>
+            <dd>{m.kind === 'state' ? 'State' : 'Organisation'}</dd>
+            <dt>Sort name</dt>
+            <dd>{m.sortName}</dd>
+            <dt>Groups</dt>
+            <dd>{m.groups.join(', ') || '—'}</dd>
+            <dt>Joined</dt>
+            <dd>{m.joinedOn ? longDate(m.joinedOn) : 'Not recorded'}</dd>
+            <dt>Formats</dt>
+            <dd>
+              {formats.data
+                ? inFormats.length === 0
+                  ? 'None'
+                  : inFormats.map((f, i) => (
+                      <span key={f.code}>
+                        {i > 0 ? ', ' : ''}
+                        <Link to={`/formats/${f.code}`}>{f.name}</Link>
+                      </span>
+                    ))
+                : '…'}
+            </dd>
+          </dl>
+          {mayUpdate(m) ? (
+            <p>
+              <button
+                type="button"
+                className="button secondary"
+                data-focus="edit-member"
+                onClick={() => {
+                  setNotice(null);
+                  setEditing(true);
+                }}
+              >
+                Change the member
+              </button>
+            </p>
+          ) : null}
+        </>
+      )}
 
-      <section aria-labelledby="delegation-h">
-        <h2 id="delegation-h">Delegation</h2>
-        {persons.status === 'loading' ? <Loading what="the delegation" /> : null}
-        {persons.error ? <ErrorBox error={persons.error} retry={persons.reload} /> : null}
-        {persons.data && delegation.length === 0 ? <Empty>No people are recorded with a function for {m.name}.</Empty> : null}
-        {delegation.length > 0 ? (
-          <ul className="plain member-people">
-            {delegation.map(({ person, fn }) => {
-              const when = span(fn.startedOn, fn.endedOn);
-              return (
-                <li key={fn.id}>
-                  <strong>{[person.honorific, person.name].filter(Boolean).join(' ')}</strong>, {fn.title}
-                  {when ? <span className="meta"> ({when})</span> : null}
-                  {person.demo ? <span className="badge warn">Demo data</span> : null}
-                </li>
-              );
-            })}
-          </ul>
-        ) : null}
-      </section>
+      {persons.status === 'loading' || (persons.data && !shownPersons) ? <Loading what="the delegation" /> : null}
+      {persons.error ? <ErrorBox error={persons.error} retry={persons.reload} /> : null}
+      {shownPersons ? <Delegation member={m} persons={shownPersons} onStart={() => setNotice(null)} onChanged={(text) => void changed(text)} /> : null}
 
       {users ? (
         <section aria-labelledby="accounts-h">
@@ -79,7 +132,7 @@ export function MemberPage() {
           {users.length === 0 ? (
             <Empty>No accounts belong to {m.name}.</Empty>
           ) : (
-            <div className="table-scroll">
+            <div className="table-scroll" tabIndex={0} role="region" aria-label={`User accounts of ${m.name}, scrollable`}>
               <table className="data">
                 <caption className="visually-hidden">User accounts of {m.name}</caption>
                 <thead>

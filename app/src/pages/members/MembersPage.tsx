@@ -1,25 +1,29 @@
-// Members of the council: groups, the date each joined, and the formats each one sits in.
+// Members of the council: groups, the date each joined, and the formats each one sits in (the formats
+// have pages of their own, linked from here).
 import { Link } from 'react-router';
 import { PageTitle } from '../../components/Layout.tsx';
 import { ErrorBox, Loading } from '../../components/Status.tsx';
 import { longDate } from '../../components/calendar/dates.ts';
-import type { Format, Member } from '../../components/members/model.ts';
+import type { Format, Listed, Member } from '../../components/members/model.ts';
 import { useApi } from '../../use-api.ts';
 
 export function MembersPage() {
-  const members = useApi<{ items: Member[] }>('/members');
-  const formats = useApi<{ items: Format[] }>('/formats');
+  const members = useApi<Listed<Member>>('/members');
+  const formats = useApi<Listed<Format>>('/formats');
   const formatsOf = (code: string) => (formats.data?.items ?? []).filter((f) => f.members.includes(code));
   return (
     <>
       <PageTitle title="Members and delegations">Members and delegations</PageTitle>
+      <p>
+        Open a member for its delegation. The <Link to="/formats">formats</Link> are the sets of members that meet and decide together: they decide who may see what.
+      </p>
       {members.status === 'loading' ? <Loading what="the members" /> : null}
       {members.error ? <ErrorBox error={members.error} retry={members.reload} /> : null}
       {formats.error ? <ErrorBox error={formats.error} retry={formats.reload} /> : null}
       {members.data ? (
         <>
           <p className="meta">{members.data.items.length} members, in seating order.</p>
-          <div className="table-scroll">
+          <div className="table-scroll" tabIndex={0} role="region" aria-label="Members, scrollable">
             <table className="data">
               <caption className="visually-hidden">Members of the council, {members.data.items.length} in all</caption>
               <thead>

@@ -1,0 +1,71 @@
+// Changing a member (secretariat): its name, the name it is seated by, its groups and the day it
+// joined. The code never changes (accounts, formats and the record refer to it).
+import { useState, type FormEvent } from 'react';
+import { api } from '../../api.ts';
+import { Field, FormErrors } from '../Field.tsx';
+import { serverFieldErrors, summaryFields } from '../form-errors.ts';
+import type { Member } from './model.ts';
+import { asApiError, dottedPaths, useFormFailure } from './use-form-failure.ts';
+
+const LABELS: Record<string, string> = { name: 'Name', sortName: 'Sort name', groups: 'Groups', joinedOn: 'Joined on' };
+
+/** "Ally, Founding member" → ["Ally", "Founding member"]: trimmed, empty and repeated ones left out. */
+export const groupsOf = (text: string) => [...new Set(text.split(',').map((g) => g.trim()).filter(Boolean))];
+
+export function MemberForm({ member, onSaved, onCancel }: { member: Member; onSaved: (next: Member) => void; onCancel: () => void }) {
+  const [form, setForm] = useState({ name: member.name, sortName: member.sortName, groups: member.groups.join(', '), joinedOn: member.joinedOn ?? '' });
+  const [saving, setSaving] = useState(false);
+  const { errors, failure, summaryRef, fail } = useFormFailure();
+  const set = (key: keyof typeof form, value: string) => setForm((f) => ({ ...f, [key]: value }));
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const problems: Record<string, string> = {};
+    if (!form.name.trim()) problems.name = 'Enter the member’s name.';
+    if (groupsOf(form.groups).some((g) => g.length > 60)) problems.groups = 'A group’s name has at most 60 characters.';
+    if (Object.keys(problems).length) return fail(problems, 'The member was not saved. Correct the fields below.');
+    setSaving(true);
+    try {
+      const payload = { name: form.name.trim(), sortName: form.sortName.trim() || form.name.trim(), groups: groupsOf(form.groups), joinedOn: form.joinedOn || null };
+      onSaved(await api.patch<Member>(`/members/${member.code}`, payload));
+    } catch (e) {
+      const error = asApiError(e);
+      fail(serverFieldErrors(dottedPaths(error), LABELS), error.message);
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  return (
+    <form className="form wp-inline-form" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="edit-member-h">
+      <h2 id="edit-member-h">Change {member.name}</h2>
+      <div ref={summaryRef}>
+        <FormErrors message={failure} fields={summaryFields(errors, LABELS)} />
+      </div>
+      <div className="field-row">
+        <Field label="Name" error={errors.name}>
+          <input value={form.name} onChange={(e) => set('name', e.target.value)} maxLength={200} autoComplete="off" autoFocus />
+        </Field>
+        <Field label="Sort name" hint="Decides the seating order; empty: the name." error={errors.sortName}>
+          <input value={form.sortName} onChange={(e) => set('sortName', e.target.value)} maxLength={200} autoComplete="off" />
+        </Field>
+      </div>
+      <div className="field-row">
+        <Field label="Groups" hint="Separated by commas, e.g. “Ally”." error={errors.groups}>
+          <input value={form.groups} onChange={(e) => set('groups', e.target.value)} autoComplete="off" />
+        </Field>
+        <Field label="Joined on" hint="Optional." error={errors.joinedOn}>
+          <input type="date" value={form.joinedOn} onChange={(e) => set('joinedOn', e.target.value)} />
+        </Field>
+      </div>
+      <div className="form-actions">
+        <button type="submit" className="button" disabled={saving}>
+          {saving ? 'Saving…' : 'Save the member'}
+        </button>
+        <button type="button" className="button secondary" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
