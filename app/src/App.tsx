@@ -8,8 +8,11 @@ import { MeetingsPage, MeetingPage, MeetingFormPage } from './pages/meetings.tsx
 import { CalendarPage, EventPage, EventFormPage } from './pages/calendar.tsx';
 import { WorkProgrammePage, ProjectPage, ProjectFormPage } from './pages/work-programme.tsx';
 import { MembersPage, MemberPage } from './pages/members.tsx';
+import { FormatsPage, FormatPage } from './pages/formats.tsx';
 import { TextsPage, TextPage, DecisionsPage } from './pages/texts.tsx';
 import { AccountPage } from './pages/AccountPage.tsx';
+import { AccountsPage, NewAccountPage, AccountDetailPage } from './pages/accounts.tsx';
+import { SearchPage } from './pages/SearchPage.tsx';
 
 const router = createBrowserRouter(
   [
@@ -31,10 +34,16 @@ const router = createBrowserRouter(
         { path: 'projects/:id/edit', element: <ProjectFormPage /> },
         { path: 'members', element: <MembersPage /> },
         { path: 'members/:code', element: <MemberPage /> },
+        { path: 'formats', element: <FormatsPage /> },
+        { path: 'formats/:code', element: <FormatPage /> },
         { path: 'texts', element: <TextsPage /> },
         { path: 'texts/:id', element: <TextPage /> },
         { path: 'decisions', element: <DecisionsPage /> },
         { path: 'account', element: <AccountPage /> },
+        { path: 'accounts', element: <AccountsPage /> },
+        { path: 'accounts/new', element: <NewAccountPage /> },
+        { path: 'accounts/:id', element: <AccountDetailPage /> },
+        { path: 'search', element: <SearchPage /> },
         { path: '*', element: <NotFoundPage /> },
       ],
     },

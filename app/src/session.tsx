@@ -21,6 +21,10 @@ export interface SessionAbilities {
   createProjects: boolean;
   createEvents: boolean;
   createTexts: boolean;
+  /** May list the accounts (administrators, the secretariat). */
+  viewAccounts: boolean;
+  /** May create and change accounts (administrators). */
+  manageAccounts: boolean;
 }
 
 interface SessionPayload {

@@ -9,6 +9,7 @@ import { loadDemo } from '../demo/load-demo.ts';
 import { DEMO_PASSWORD, describeDemoAccounts } from '../accounts/demo-accounts.ts';
 import { startServer, stopOnSignals } from '../server.ts';
 import { runImportCommand } from './import-command.ts';
+import { addAccountsCommand } from './accounts-command.ts';
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
 const err = (line: string) => process.stderr.write(`${line}\n`);
@@ -104,6 +105,8 @@ export function buildCli(env: Record<string, string | undefined> = process.env):
         process.exitCode = 1;
       }
     });
+
+  addAccountsCommand(program, env, withDatabase);
 
   return program;
 }

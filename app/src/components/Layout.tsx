@@ -1,7 +1,7 @@
 // The frame of every workspace page: skip link, masthead with the main navigation and the account,
 // and the page itself in <main>. Page titles go to document.title through <PageTitle>.
 import { useEffect, type ReactNode } from 'react';
-import { Link, NavLink, Outlet } from 'react-router';
+import { Form, Link, NavLink, Outlet, useLocation } from 'react-router';
 import { useSession } from '../session.tsx';
 import { Notifications } from './Notifications.tsx';
 
@@ -15,7 +15,10 @@ const NAV: { to: string; label: string; end?: boolean }[] = [
 ];
 
 export function Layout() {
-  const { user, signOut } = useSession();
+  const { user, abilities, signOut } = useSession();
+  // Accounts appear to those the server lets list them (administrators, the secretariat).
+  const nav = abilities.viewAccounts ? [...NAV, { to: '/accounts', label: 'Accounts' }] : NAV;
+  const onSearchPage = useLocation().pathname === '/search';
   const who = user.member ? `${user.name} (${user.member}${user.headOfDelegation ? ', head of delegation' : ''})` : user.name;
   return (
     <>
@@ -29,7 +32,7 @@ export function Layout() {
           </a>
           <nav aria-label="Workspace">
             <ul>
-              {NAV.map((item) => (
+              {nav.map((item) => (
                 <li key={item.to}>
                   <NavLink to={item.to} end={item.end ?? false}>
                     {item.label}
@@ -38,6 +41,15 @@ export function Layout() {
               ))}
             </ul>
           </nav>
+          {onSearchPage ? null : (
+            <Form method="get" action="/search" role="search" className="masthead-search">
+              <label htmlFor="masthead-q" className="visually-hidden">
+                Search the workspace
+              </label>
+              <input id="masthead-q" type="search" name="q" placeholder="Search the workspace" maxLength={500} required />
+              <button type="submit">Search</button>
+            </Form>
+          )}
           <div className="account">
             <Notifications />
             <span className="signed-in-as">

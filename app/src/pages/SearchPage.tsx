@@ -48,7 +48,13 @@ export function SearchPage() {
   const kindParam = params.get('kind') ?? '';
   const kind = (KINDS.some((k) => k.kind === kindParam) ? kindParam : '') as Kind | '';
   const page = Math.max(1, Number.parseInt(params.get('page') ?? '1', 10) || 1);
-  const results = useApi<Results>(q ? `/workspace/search?${new URLSearchParams({ q, ...(kind ? { kind } : {}), page: String(page) }).toString()}` : null);
+  const path = q ? `/workspace/search?${new URLSearchParams({ q, ...(kind ? { kind } : {}), page: String(page) }).toString()}` : null;
+  // One loader per query (keyed below): results of the previous query are never shown under the new one.
+  return <SearchView key={path ?? ''} q={q} kind={kind} path={path} />;
+}
+
+function SearchView({ q, kind, path }: { q: string; kind: Kind | ''; path: string | null }) {
+  const results = useApi<Results>(path);
   const invalid = results.status === 'error' && results.error.status === 400 ? results.error : null;
 
   return (
