@@ -11,16 +11,19 @@ export function MembersPage() {
   const members = useApi<Listed<Member>>('/members');
   const formats = useApi<Listed<Format>>('/formats');
   const formatsOf = (code: string) => (formats.data?.items ?? []).filter((f) => f.members.includes(code));
+  // The table waits for both lists, so it never shows a row whose formats are still on their way; if the
+  // formats cannot be loaded, the members are still shown and the column says so beside the error.
+  const settled = formats.status !== 'loading';
   return (
     <>
       <PageTitle title="Members and delegations">Members and delegations</PageTitle>
       <p>
         Open a member for its delegation. The <Link to="/formats">formats</Link> are the sets of members that meet and decide together: they decide who may see what.
       </p>
-      {members.status === 'loading' ? <Loading what="the members" /> : null}
+      {members.status === 'loading' || (members.data && !settled) ? <Loading what="the members" /> : null}
       {members.error ? <ErrorBox error={members.error} retry={members.reload} /> : null}
       {formats.error ? <ErrorBox error={formats.error} retry={formats.reload} /> : null}
-      {members.data ? (
+      {members.data && settled ? (
         <>
           <p className="meta">{members.data.items.length} members, in seating order.</p>
           <div className="table-scroll" tabIndex={0} role="region" aria-label="Members, scrollable">
@@ -42,7 +45,7 @@ export function MembersPage() {
                     </th>
                     <td>{m.groups.join(', ') || '—'}</td>
                     <td>{m.joinedOn ? longDate(m.joinedOn) : 'Not recorded'}</td>
-                    <td>{formats.data ? formatsOf(m.code).map((f) => f.name).join(', ') || 'None' : '…'}</td>
+                    <td>{formats.data ? formatsOf(m.code).map((f) => f.name).join(', ') || 'None' : 'Not available'}</td>
                   </tr>
                 ))}
               </tbody>
