@@ -40,6 +40,11 @@ function refuseDuplicateName(taken: boolean, kind: string, name: string): void {
   if (taken) throw new AppError('ALREADY_EXISTS', `Another ${kind} is already named "${name}". Names must be unique.`, [{ path: 'name', message: 'is already used' }]);
 }
 
+function requireName(kind: string, name: string | undefined): string {
+  if (!name) throw new AppError('VALIDATION_FAILED', `A ${kind} needs a name.`, [{ path: 'name', message: 'is required' }]);
+  return name;
+}
+
 // Shared shape of create/update: load the current item, merge, diff, save and audit when changed.
 async function saveWithAudit<T extends object>(
   database: Database,
@@ -47,7 +52,7 @@ async function saveWithAudit<T extends object>(
   spec: {
     type: string;
     id: string;
-    load: (tx: Tx) => Promise<T | null>;
+    find: (tx: Tx, id: string) => Promise<T | null>;
     build: (current: T | null, tx: Tx) => Promise<T>;
     save: (tx: Tx, item: T, now: string, isNew: boolean) => Promise<void>;
     mode: 'create' | 'update' | 'upsert';
@@ -57,7 +62,7 @@ async function saveWithAudit<T extends object>(
     database,
     ctx,
     async (tx, audit) => {
-      const current = await spec.load(tx);
+      const current = await spec.find(tx, spec.id);
       if (current && spec.mode === 'create') {
         throw new AppError('ALREADY_EXISTS', `A ${spec.type} "${spec.id}" already exists. Choose another code, or update it with PATCH.`, [{ path: 'code', message: 'is already used' }]);
       }
@@ -78,26 +83,24 @@ async function saveWithAudit<T extends object>(
   );
 }
 
-async function deleteWithAudit<T extends object>(
-  database: Database,
-  ctx: WriteContext,
-  spec: {
-    type: string;
-    id: string;
-    load: (tx: Tx) => Promise<T | null>;
-    references: (tx: Tx) => Promise<string[]>;
-    remove: (tx: Tx) => Promise<void>;
-    /** How the refusal names the item, when its id means nothing to people (a person's UUID). */
-    label?: (item: T) => string;
-  },
-): Promise<void> {
-  await auditedWrite(database, ctx, async (tx, audit) => {
-    const current = await spec.load(tx);
-    if (!current) throw notFound(spec.type, spec.id);
-    refuseInUse(spec.type, spec.label ? spec.label(current) : spec.id, await spec.references(tx));
-    await spec.remove(tx);
-    audit.record({ action: `${spec.type}.deleted` as AuditAction, objectType: spec.type, objectId: spec.id, summary: { deleted: current } });
-  });
+/** The delete of one kind of item: refused while anything refers to it, audited with what it was. */
+function deleteWithAudit<T extends object>(spec: {
+  type: string;
+  find: (tx: Tx, id: string) => Promise<T | null>;
+  references: (tx: Tx, id: string) => Promise<string[]>;
+  remove: (tx: Tx, id: string) => Promise<void>;
+  /** How the refusal names the item, when its id means nothing to people (a person's UUID). */
+  label?: (item: T) => string;
+}): (database: Database, ctx: WriteContext, id: string) => Promise<void> {
+  return async (database, ctx, id) => {
+    await auditedWrite(database, ctx, async (tx, audit) => {
+      const current = await spec.find(tx, id);
+      if (!current) throw notFound(spec.type, id);
+      refuseInUse(spec.type, spec.label ? spec.label(current) : id, await spec.references(tx, id));
+      await spec.remove(tx, id);
+      audit.record({ action: `${spec.type}.deleted` as AuditAction, objectType: spec.type, objectId: id, summary: { deleted: current } });
+    });
+  };
 }
 
 /** Sets the council's identity (name, short name, description, founding text). */
@@ -106,7 +109,7 @@ export async function updateCouncil(database: Database, ctx: WriteContext, patch
     type: 'council',
     id: 'council',
     mode: 'upsert',
-    load: (tx) => findCouncil(tx),
+    find: (tx) => findCouncil(tx),
     build: async (current) => {
       const base: Council = current ?? { name: '', shortName: '', description: '', establishedOn: null, foundingText: null };
       const next = { ...base, ...patch };
@@ -115,7 +118,7 @@ export async function updateCouncil(database: Database, ctx: WriteContext, patch
       }
       return next;
     },
-    save: (tx, item, now) => saveCouncil(tx, item, now),
+    save: saveCouncil,
   });
 }
 
@@ -125,10 +128,9 @@ export async function saveMember(database: Database, ctx: WriteContext, code: st
     type: 'member',
     id: code,
     mode,
-    load: (tx) => members.findMember(tx, code),
+    find: members.findMember,
     build: async (current, tx) => {
-      const name = input.name ?? current?.name;
-      if (!name) throw new AppError('VALIDATION_FAILED', 'A member needs a name.', [{ path: 'name', message: 'is required' }]);
+      const name = requireName('member', input.name ?? current?.name);
       refuseDuplicateName(await members.memberNameTaken(tx, name, code), 'member', name);
       return {
         code,
@@ -139,19 +141,11 @@ export async function saveMember(database: Database, ctx: WriteContext, code: st
         groups: [...(input.groups ?? current?.groups ?? [])].sort(),
       };
     },
-    save: (tx, item, now, isNew) => members.saveMember(tx, item, now, isNew),
+    save: members.saveMember,
   });
 }
 
-export async function deleteMember(database: Database, ctx: WriteContext, code: string): Promise<void> {
-  await deleteWithAudit(database, ctx, {
-    type: 'member',
-    id: code,
-    load: (tx) => members.findMember(tx, code),
-    references: (tx) => members.memberReferences(tx, code),
-    remove: (tx) => members.deleteMember(tx, code),
-  });
-}
+export const deleteMember = deleteWithAudit({ type: 'member', find: members.findMember, references: members.memberReferences, remove: members.deleteMember });
 
 /** Creates, changes or upserts a format; every member it names must exist. */
 export async function saveFormat(database: Database, ctx: WriteContext, code: string, input: FormatCreate | FormatPatch, mode: 'create' | 'update' | 'upsert'): Promise<WriteOutcome<Format>> {
@@ -159,7 +153,7 @@ export async function saveFormat(database: Database, ctx: WriteContext, code: st
     type: 'format',
     id: code,
     mode,
-    load: (tx) => formats.findFormat(tx, code),
+    find: formats.findFormat,
     build: async (current, tx) => {
       const name = input.name ?? current?.name;
       const memberCodes = input.members ?? current?.members;
@@ -172,7 +166,7 @@ export async function saveFormat(database: Database, ctx: WriteContext, code: st
       if (current && ordered.join() !== current.members.join()) await refuseWiderThanBody(tx, current, ordered);
       return { code, name, description: input.description ?? current?.description ?? '', members: ordered };
     },
-    save: (tx, item, now, isNew) => formats.saveFormat(tx, item, now, isNew),
+    save: formats.saveFormat,
   });
 }
 
@@ -204,15 +198,7 @@ async function refuseWiderThanBody(tx: Tx, current: Format, nextMembers: readonl
   );
 }
 
-export async function deleteFormat(database: Database, ctx: WriteContext, code: string): Promise<void> {
-  await deleteWithAudit(database, ctx, {
-    type: 'format',
-    id: code,
-    load: (tx) => formats.findFormat(tx, code),
-    references: (tx) => formats.formatReferences(tx, code),
-    remove: (tx) => formats.deleteFormat(tx, code),
-  });
-}
+export const deleteFormat = deleteWithAudit({ type: 'format', find: formats.findFormat, references: formats.formatReferences, remove: formats.deleteFormat });
 
 /** Creates, changes or upserts a person with their functions; a function's member must exist. */
 export async function savePerson(database: Database, ctx: WriteContext, id: string | null, input: (PersonCreate | PersonPatch) & { demo?: boolean }, mode: 'create' | 'update' | 'upsert'): Promise<WriteOutcome<Person>> {
@@ -221,10 +207,9 @@ export async function savePerson(database: Database, ctx: WriteContext, id: stri
     type: 'person',
     id: personId,
     mode,
-    load: (tx) => persons.findPerson(tx, personId),
+    find: persons.findPerson,
     build: async (current, tx) => {
-      const name = input.name ?? current?.name;
-      if (!name) throw new AppError('VALIDATION_FAILED', 'A person needs a name.', [{ path: 'name', message: 'is required' }]);
+      const name = requireName('person', input.name ?? current?.name);
       const functionsIn = input.functions;
       let functions = current?.functions ?? [];
       if (functionsIn) {
@@ -242,20 +227,11 @@ export async function savePerson(database: Database, ctx: WriteContext, id: stri
       }
       return { id: personId, name, honorific: input.honorific !== undefined ? input.honorific : (current?.honorific ?? null), demo: input.demo ?? current?.demo ?? false, functions };
     },
-    save: (tx, item, now, isNew) => persons.savePerson(tx, item, now, isNew),
+    save: persons.savePerson,
   });
 }
 
-export async function deletePerson(database: Database, ctx: WriteContext, id: string): Promise<void> {
-  await deleteWithAudit(database, ctx, {
-    type: 'person',
-    id,
-    load: (tx) => persons.findPerson(tx, id),
-    references: (tx) => persons.personReferences(tx, id),
-    remove: (tx) => persons.deletePerson(tx, id),
-    label: (person) => person.name,
-  });
-}
+export const deletePerson = deleteWithAudit({ type: 'person', find: persons.findPerson, references: persons.personReferences, remove: persons.deletePerson, label: (person) => person.name });
 
 /** Creates, changes or upserts a body; its format, parent, chair and topics must exist. */
 export async function saveBody(database: Database, ctx: WriteContext, code: string, input: BodyCreate | BodyPatch, mode: 'create' | 'update' | 'upsert'): Promise<WriteOutcome<Body>> {
@@ -263,7 +239,7 @@ export async function saveBody(database: Database, ctx: WriteContext, code: stri
     type: 'body',
     id: code,
     mode,
-    load: (tx) => bodies.findBody(tx, code),
+    find: bodies.findBody,
     build: async (current, tx) => {
       const next: Body = {
         code,
@@ -276,7 +252,7 @@ export async function saveBody(database: Database, ctx: WriteContext, code: stri
         isPublic: input.public ?? current?.isPublic ?? false,
         topics: input.topics ?? current?.topics ?? [],
       };
-      if (!next.name) throw new AppError('VALIDATION_FAILED', 'A body needs a name.', [{ path: 'name', message: 'is required' }]);
+      requireName('body', next.name);
       const problems: ErrorDetail[] = [];
       if (!(await formats.findFormat(tx, next.formatCode))) problems.push({ path: 'format', message: `no format "${next.formatCode}"` });
       if (next.parentCode === code) problems.push({ path: 'parent', message: 'a body cannot be its own parent' });
@@ -289,19 +265,11 @@ export async function saveBody(database: Database, ctx: WriteContext, code: stri
       next.topics = allTopics.filter((t) => next.topics.includes(t.code)).map((t) => t.code);
       return next;
     },
-    save: (tx, item, now, isNew) => bodies.saveBody(tx, item, now, isNew),
+    save: bodies.saveBody,
   });
 }
 
-export async function deleteBody(database: Database, ctx: WriteContext, code: string): Promise<void> {
-  await deleteWithAudit(database, ctx, {
-    type: 'body',
-    id: code,
-    load: (tx) => bodies.findBody(tx, code),
-    references: (tx) => bodies.bodyReferences(tx, code),
-    remove: (tx) => bodies.deleteBody(tx, code),
-  });
-}
+export const deleteBody = deleteWithAudit({ type: 'body', find: bodies.findBody, references: bodies.bodyReferences, remove: bodies.deleteBody });
 
 /** Creates, changes or upserts a topic. */
 export async function saveTopic(database: Database, ctx: WriteContext, code: string, input: TopicCreate | TopicPatch, mode: 'create' | 'update' | 'upsert'): Promise<WriteOutcome<Topic>> {
@@ -309,10 +277,9 @@ export async function saveTopic(database: Database, ctx: WriteContext, code: str
     type: 'topic',
     id: code,
     mode,
-    load: (tx) => topics.findTopic(tx, code),
+    find: topics.findTopic,
     build: async (current, tx) => {
-      const name = input.name ?? current?.name;
-      if (!name) throw new AppError('VALIDATION_FAILED', 'A topic needs a name.', [{ path: 'name', message: 'is required' }]);
+      const name = requireName('topic', input.name ?? current?.name);
       refuseDuplicateName(await topics.topicNameTaken(tx, name, code), 'topic', name);
       return {
         code,
@@ -322,16 +289,8 @@ export async function saveTopic(database: Database, ctx: WriteContext, code: str
         position: input.position ?? current?.position ?? 0,
       };
     },
-    save: (tx, item, now, isNew) => topics.saveTopic(tx, item, now, isNew),
+    save: topics.saveTopic,
   });
 }
 
-export async function deleteTopic(database: Database, ctx: WriteContext, code: string): Promise<void> {
-  await deleteWithAudit(database, ctx, {
-    type: 'topic',
-    id: code,
-    load: (tx) => topics.findTopic(tx, code),
-    references: (tx) => topics.topicReferences(tx, code),
-    remove: (tx) => topics.deleteTopic(tx, code),
-  });
-}
+export const deleteTopic = deleteWithAudit({ type: 'topic', find: topics.findTopic, references: topics.topicReferences, remove: topics.deleteTopic });
