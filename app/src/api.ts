@@ -28,6 +28,9 @@ export class ApiError extends Error {
   }
 }
 
+/** Any thrown value as an ApiError (a bug in the page, or a network failure, becomes a readable one). */
+export const asApiError = (e: unknown): ApiError => (e instanceof ApiError ? e : new ApiError(0, 'CLIENT', String(e)));
+
 let csrfToken: string | null = null;
 
 /** Set by the session loader (GET /api/v1/session answers the token with the user). */

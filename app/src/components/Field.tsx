@@ -57,3 +57,16 @@ export function RefOptions({ list }: { list: readonly { code: string; name: stri
     </>
   );
 }
+
+/** The <option>s of a select over a fixed list of values (kinds, statuses, precisions, versions), each with its words. */
+export function ValueOptions<V extends string | number>({ values, label }: { values: readonly V[]; label: (value: V) => string | number }) {
+  return (
+    <>
+      {values.map((v) => (
+        <option key={v} value={v}>
+          {label(v)}
+        </option>
+      ))}
+    </>
+  );
+}

@@ -4,7 +4,7 @@
 // abilities allow it. A refused delete shows the server's message, which names what still refers to
 // the person.
 import { useState } from 'react';
-import { api, ApiError } from '../../api.ts';
+import { api, ApiError, asApiError } from '../../api.ts';
 import { ConfirmDelete } from '../ConfirmDelete.tsx';
 import { Empty } from '../Status.tsx';
 import { longDate, todayIso } from '../calendar/dates.ts';
@@ -12,7 +12,6 @@ import { delegationOf, fullName, type Holder } from './delegation-model.ts';
 import { EndFunctionForm } from './EndFunctionForm.tsx';
 import { mayCreate, mayDelete, mayUpdate, type Listed, type Member, type Person } from './model.ts';
 import { PersonFunctionForm } from './PersonFunctionForm.tsx';
-import { asApiError } from './use-form-failure.ts';
 
 type Editing = { kind: 'add' } | { kind: 'change' | 'end'; fnId: string } | null;
 

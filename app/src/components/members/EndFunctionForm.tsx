@@ -1,19 +1,21 @@
 // Ending a function: the person leaves the member's current delegation on that day and stays in the
 // record among its former functions (nothing is deleted).
 import { useState, type FormEvent } from 'react';
-import { api } from '../../api.ts';
-import { Field, FormErrors } from '../Field.tsx';
-import { summaryFields } from '../form-errors.ts';
+import { api, asApiError } from '../../api.ts';
+import { Field } from '../Field.tsx';
 import { longDate, todayIso } from '../calendar/dates.ts';
+import { FailureSummary } from '../forms/FailureSummary.tsx';
+import { FormActions } from '../forms/FormActions.tsx';
+import { labelled, useFormFailure } from '../forms/use-form-failure.ts';
 import { endedPayload, formField, fullName, type Holder } from './delegation-model.ts';
-import { asApiError, labelled, useFormFailure } from './use-form-failure.ts';
 
 const LABELS = { endedOn: 'Ended on' };
 
 export function EndFunctionForm({ holder, onSaved, onCancel }: { holder: Holder; onSaved: (notice: string) => void; onCancel: () => void }) {
   const [endedOn, setEndedOn] = useState('');
   const [saving, setSaving] = useState(false);
-  const { errors, failure, summaryRef, fail } = useFormFailure();
+  const failure = useFormFailure();
+  const { errors, fail } = failure;
   const who = fullName(holder.person);
   const headingId = `end-${holder.fn.id}-h`;
 
@@ -40,20 +42,11 @@ export function EndFunctionForm({ holder, onSaved, onCancel }: { holder: Holder;
       <h3 id={headingId}>
         End the function of {who}: {holder.fn.title}
       </h3>
-      <div ref={summaryRef}>
-        <FormErrors message={failure} fields={summaryFields(errors, LABELS)} />
-      </div>
+      <FailureSummary of={failure} labels={LABELS} />
       <Field label="Ended on" hint="The last day it was held. The person then appears among the former functions; nothing is deleted." error={errors.endedOn}>
         <input type="date" value={endedOn} min={holder.fn.startedOn ?? undefined} onChange={(e) => setEndedOn(e.target.value)} autoFocus />
       </Field>
-      <div className="form-actions">
-        <button type="submit" className="button" disabled={saving}>
-          {saving ? 'Saving…' : 'End the function'}
-        </button>
-        <button type="button" className="button secondary" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormActions submit="End the function" busy={saving} busyLabel="Saving…" onCancel={onCancel} />
     </form>
   );
 }

@@ -2,13 +2,14 @@
 // the format — the product's central rule — so a change of members is confirmed first, naming who is
 // added and removed and what they gain or lose (the server's usage counts, read at that moment).
 import { useLayoutEffect, useRef, useState, type FormEvent } from 'react';
-import { api } from '../../api.ts';
+import { api, asApiError } from '../../api.ts';
 import { CheckboxGroup } from '../calendar/CheckboxGroup.tsx';
-import { Field, FormErrors } from '../Field.tsx';
-import { serverFieldErrors, summaryFields } from '../form-errors.ts';
+import { Field } from '../Field.tsx';
+import { FailureSummary } from '../forms/FailureSummary.tsx';
+import { FormActions } from '../forms/FormActions.tsx';
+import { dottedPaths, useFormFailure } from '../forms/use-form-failure.ts';
 import { changeSentences, membersChange, type MembersChange } from './format-change.ts';
 import type { Format, FormatUsage, Member } from './model.ts';
-import { asApiError, dottedPaths, useFormFailure } from './use-form-failure.ts';
 
 const LABELS: Record<string, string> = { name: 'Name', description: 'Description', members: 'Members' };
 
@@ -16,7 +17,8 @@ export function FormatForm({ format, members, onSaved, onCancel }: { format: For
   const [form, setForm] = useState({ name: format.name, description: format.description, members: [...format.members] });
   const [confirming, setConfirming] = useState<{ change: MembersChange; usage: FormatUsage } | null>(null);
   const [saving, setSaving] = useState(false);
-  const { errors, failure, summaryRef, fail, clear } = useFormFailure();
+  const failure = useFormFailure();
+  const { errors, fail, clear } = failure;
   const saveRef = useRef<HTMLButtonElement>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
   // The confirmation takes the focus when it appears; after a cancel, the focus goes back to Save.
@@ -40,9 +42,8 @@ export function FormatForm({ format, members, onSaved, onCancel }: { format: For
       const next = await api.patch<Format>(`/formats/${format.code}`, { name: form.name.trim(), description: form.description, members: form.members });
       onSaved(next, change);
     } catch (e) {
-      const error = asApiError(e);
       setConfirming(null);
-      fail(serverFieldErrors(dottedPaths(error), LABELS), error.message);
+      failure.refuse(e, LABELS, dottedPaths);
     } finally {
       setSaving(false);
     }
@@ -77,9 +78,7 @@ export function FormatForm({ format, members, onSaved, onCancel }: { format: For
   return (
     <form className="form wp-inline-form" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="edit-format-h">
       <h2 id="edit-format-h">Change {format.name}</h2>
-      <div ref={summaryRef}>
-        <FormErrors message={failure} fields={summaryFields(errors, LABELS)} />
-      </div>
+      <FailureSummary of={failure} labels={LABELS} />
       <Field label="Name" error={errors.name}>
         <input value={form.name} onChange={(e) => set('name', e.target.value)} maxLength={200} autoComplete="off" autoFocus />
       </Field>
@@ -116,14 +115,7 @@ export function FormatForm({ format, members, onSaved, onCancel }: { format: For
           </div>
         </section>
       ) : (
-        <div className="form-actions">
-          <button type="submit" className="button" ref={saveRef} disabled={saving}>
-            {saving ? 'Saving…' : 'Save the format'}
-          </button>
-          <button type="button" className="button secondary" onClick={onCancel}>
-            Cancel
-          </button>
-        </div>
+        <FormActions submit="Save the format" busy={saving} busyLabel="Saving…" onCancel={onCancel} submitRef={saveRef} />
       )}
     </form>
   );

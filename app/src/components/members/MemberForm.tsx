@@ -2,10 +2,11 @@
 // joined. The code never changes (accounts, formats and the record refer to it).
 import { useState, type FormEvent } from 'react';
 import { api } from '../../api.ts';
-import { Field, FormErrors } from '../Field.tsx';
-import { serverFieldErrors, summaryFields } from '../form-errors.ts';
+import { Field } from '../Field.tsx';
+import { FailureSummary } from '../forms/FailureSummary.tsx';
+import { FormActions } from '../forms/FormActions.tsx';
+import { dottedPaths, useFormFailure } from '../forms/use-form-failure.ts';
 import type { Member } from './model.ts';
-import { asApiError, dottedPaths, useFormFailure } from './use-form-failure.ts';
 
 const LABELS: Record<string, string> = { name: 'Name', sortName: 'Sort name', groups: 'Groups', joinedOn: 'Joined on' };
 
@@ -15,7 +16,8 @@ export const groupsOf = (text: string) => [...new Set(text.split(',').map((g) =>
 export function MemberForm({ member, onSaved, onCancel }: { member: Member; onSaved: (next: Member) => void; onCancel: () => void }) {
   const [form, setForm] = useState({ name: member.name, sortName: member.sortName, groups: member.groups.join(', '), joinedOn: member.joinedOn ?? '' });
   const [saving, setSaving] = useState(false);
-  const { errors, failure, summaryRef, fail } = useFormFailure();
+  const failure = useFormFailure();
+  const { errors, fail } = failure;
   const set = (key: keyof typeof form, value: string) => setForm((f) => ({ ...f, [key]: value }));
 
   async function submit(event: FormEvent) {
@@ -29,8 +31,7 @@ export function MemberForm({ member, onSaved, onCancel }: { member: Member; onSa
       const payload = { name: form.name.trim(), sortName: form.sortName.trim() || form.name.trim(), groups: groupsOf(form.groups), joinedOn: form.joinedOn || null };
       onSaved(await api.patch<Member>(`/members/${member.code}`, payload));
     } catch (e) {
-      const error = asApiError(e);
-      fail(serverFieldErrors(dottedPaths(error), LABELS), error.message);
+      failure.refuse(e, LABELS, dottedPaths);
     } finally {
       setSaving(false);
     }
@@ -39,9 +40,7 @@ export function MemberForm({ member, onSaved, onCancel }: { member: Member; onSa
   return (
     <form className="form wp-inline-form" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="edit-member-h">
       <h2 id="edit-member-h">Change {member.name}</h2>
-      <div ref={summaryRef}>
-        <FormErrors message={failure} fields={summaryFields(errors, LABELS)} />
-      </div>
+      <FailureSummary of={failure} labels={LABELS} />
       <div className="field-row">
         <Field label="Name" error={errors.name}>
           <input value={form.name} onChange={(e) => set('name', e.target.value)} maxLength={200} autoComplete="off" autoFocus />
@@ -58,14 +57,7 @@ export function MemberForm({ member, onSaved, onCancel }: { member: Member; onSa
           <input type="date" value={form.joinedOn} onChange={(e) => set('joinedOn', e.target.value)} />
         </Field>
       </div>
-      <div className="form-actions">
-        <button type="submit" className="button" disabled={saving}>
-          {saving ? 'Saving…' : 'Save the member'}
-        </button>
-        <button type="button" className="button secondary" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormActions submit="Save the member" busy={saving} busyLabel="Saving…" onCancel={onCancel} />
     </form>
   );
 }

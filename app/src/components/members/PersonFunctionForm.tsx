@@ -3,17 +3,19 @@
 // Obvious mistakes are caught before sending; the server's refusals come back with paths such as
 // "functions[0].title" and are shown beside their field, with a summary that takes the focus.
 import { useState, type FormEvent } from 'react';
-import { api } from '../../api.ts';
-import { Field, FormErrors } from '../Field.tsx';
-import { summaryFields } from '../form-errors.ts';
+import { api, asApiError } from '../../api.ts';
+import { Field } from '../Field.tsx';
+import { FailureSummary } from '../forms/FailureSummary.tsx';
+import { FormActions } from '../forms/FormActions.tsx';
+import { labelled, useFormFailure } from '../forms/use-form-failure.ts';
 import { changedPersonPayload, checkDraft, draftOf, formField, fullName, LABELS, newPersonPayload, type FunctionDraft, type Holder } from './delegation-model.ts';
 import type { Person } from './model.ts';
-import { asApiError, labelled, useFormFailure } from './use-form-failure.ts';
 
 export function PersonFunctionForm({ member, holder, onSaved, onCancel }: { member: { code: string; name: string }; holder: Holder | null; onSaved: (notice: string) => void; onCancel: () => void }) {
   const [draft, setDraft] = useState<FunctionDraft>(() => draftOf(holder));
   const [saving, setSaving] = useState(false);
-  const { errors, failure, summaryRef, fail } = useFormFailure();
+  const failure = useFormFailure();
+  const { errors, fail } = failure;
   const set = (key: keyof FunctionDraft, value: string) => setDraft((d) => ({ ...d, [key]: value }));
   const labels: Record<string, string> = holder ? LABELS : { honorific: LABELS.honorific, name: LABELS.name, title: LABELS.title, startedOn: LABELS.startedOn };
   const heading = holder ? `Change the function of ${fullName(holder.person)}` : `Add a person to the delegation of ${member.name}`;
@@ -42,9 +44,7 @@ export function PersonFunctionForm({ member, holder, onSaved, onCancel }: { memb
   return (
     <form className="form wp-inline-form" onSubmit={(e) => void submit(e)} noValidate aria-labelledby={holder ? `change-${holder.fn.id}-h` : 'add-person-h'}>
       <h3 id={holder ? `change-${holder.fn.id}-h` : 'add-person-h'}>{heading}</h3>
-      <div ref={summaryRef}>
-        <FormErrors message={failure} fields={summaryFields(errors, labels)} />
-      </div>
+      <FailureSummary of={failure} labels={labels} />
       <div className="field-row">
         <Field label="Honorific" hint="Optional, e.g. “Ambassador”." error={errors.honorific}>
           <input value={draft.honorific} onChange={(e) => set('honorific', e.target.value)} maxLength={60} autoComplete="off" autoFocus />
@@ -66,14 +66,7 @@ export function PersonFunctionForm({ member, holder, onSaved, onCancel }: { memb
           </Field>
         ) : null}
       </div>
-      <div className="form-actions">
-        <button type="submit" className="button" disabled={saving}>
-          {saving ? 'Saving…' : holder ? 'Save the function' : 'Add to the delegation'}
-        </button>
-        <button type="button" className="button secondary" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormActions submit={holder ? 'Save the function' : 'Add to the delegation'} busy={saving} busyLabel="Saving…" onCancel={onCancel} />
     </form>
   );
 }

@@ -1,9 +1,11 @@
 // Adding or changing a milestone or deliverable (secretariat): due date, status, result and, once it is
 // delivered or agreed, the day it was achieved (the server's rule, checked here first too).
-import { useRef, useState, type FormEvent } from 'react';
-import { api, ApiError } from '../../api.ts';
-import { Field, FormErrors } from '../Field.tsx';
-import { serverFieldErrors, summaryFields } from '../form-errors.ts';
+import { useState, type FormEvent } from 'react';
+import { api } from '../../api.ts';
+import { Field, ValueOptions } from '../Field.tsx';
+import { FailureSummary } from '../forms/FailureSummary.tsx';
+import { FormActions } from '../forms/FormActions.tsx';
+import { useFormFailure } from '../forms/use-form-failure.ts';
 import { ACHIEVED, DELIVERABLE_KINDS, DELIVERABLE_STATUSES, wpLabel, type Deliverable, type Project } from './model.ts';
 
 const LABELS: Record<string, string> = { kind: 'Kind', title: 'Title', dueOn: 'Due on', status: 'Status', achievedOn: 'Achieved on', result: 'Result' };
@@ -17,16 +19,10 @@ export function DeliverableForm({ projectId, deliverable, onSaved, onCancel }: {
     result: deliverable?.result ?? '',
     achievedOn: deliverable?.achievedOn ?? '',
   });
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [failure, setFailure] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
-  const summaryRef = useRef<HTMLDivElement>(null);
+  const failure = useFormFailure();
+  const { errors, fail } = failure;
   const set = (key: keyof typeof form, value: string) => setForm((f) => ({ ...f, [key]: value }));
-  const fail = (fields: Record<string, string>, message: string) => {
-    setErrors(fields);
-    setFailure(message);
-    requestAnimationFrame(() => summaryRef.current?.querySelector<HTMLElement>('[role=alert]')?.focus());
-  };
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -44,8 +40,7 @@ export function DeliverableForm({ projectId, deliverable, onSaved, onCancel }: {
         : await api.post<Project>(`/projects/${projectId}/deliverables`, payload);
       onSaved(project);
     } catch (e) {
-      const err = e instanceof ApiError ? e : new ApiError(0, 'CLIENT', String(e));
-      fail(serverFieldErrors(err, LABELS), err.message);
+      failure.refuse(e, LABELS);
     } finally {
       setSaving(false);
     }
@@ -53,26 +48,16 @@ export function DeliverableForm({ projectId, deliverable, onSaved, onCancel }: {
 
   return (
     <form className="form wp-inline-form" onSubmit={(e) => void submit(e)} noValidate aria-label={deliverable ? `Change ${deliverable.title}` : 'Add a milestone or deliverable'}>
-      <div ref={summaryRef}>
-        <FormErrors message={failure} fields={summaryFields(errors, LABELS)} />
-      </div>
+      <FailureSummary of={failure} labels={LABELS} />
       <div className="field-row">
         <Field label="Kind" error={errors.kind}>
           <select value={form.kind} onChange={(e) => set('kind', e.target.value)}>
-            {DELIVERABLE_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {wpLabel(k)}
-              </option>
-            ))}
+            <ValueOptions values={DELIVERABLE_KINDS} label={wpLabel} />
           </select>
         </Field>
         <Field label="Status" error={errors.status}>
           <select value={form.status} onChange={(e) => set('status', e.target.value)}>
-            {DELIVERABLE_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {wpLabel(s)}
-              </option>
-            ))}
+            <ValueOptions values={DELIVERABLE_STATUSES} label={wpLabel} />
           </select>
         </Field>
       </div>
@@ -90,14 +75,7 @@ export function DeliverableForm({ projectId, deliverable, onSaved, onCancel }: {
       <Field label="Result" error={errors.result}>
         <textarea value={form.result} onChange={(e) => set('result', e.target.value)} maxLength={10000} />
       </Field>
-      <div className="form-actions">
-        <button type="submit" className="button" disabled={saving}>
-          {deliverable ? 'Save' : 'Add'}
-        </button>
-        <button type="button" className="button secondary" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormActions submit={deliverable ? 'Save' : 'Add'} busy={saving} onCancel={onCancel} />
     </form>
   );
 }

@@ -1,8 +1,10 @@
 // Filing a progress report on a project (secretariat).
-import { useRef, useState, type FormEvent } from 'react';
-import { api, ApiError } from '../../api.ts';
-import { Field, FormErrors } from '../Field.tsx';
-import { serverFieldErrors, summaryFields } from '../form-errors.ts';
+import { useState, type FormEvent } from 'react';
+import { api } from '../../api.ts';
+import { Field } from '../Field.tsx';
+import { FailureSummary } from '../forms/FailureSummary.tsx';
+import { FormActions } from '../forms/FormActions.tsx';
+import { useFormFailure } from '../forms/use-form-failure.ts';
 import type { Project } from './model.ts';
 
 const LABELS: Record<string, string> = { reportedOn: 'Reported on', summary: 'Report' };
@@ -10,15 +12,9 @@ const LABELS: Record<string, string> = { reportedOn: 'Reported on', summary: 'Re
 export function ProgressReportForm({ projectId, onSaved, onCancel }: { projectId: string; onSaved: (p: Project) => void; onCancel: () => void }) {
   const [reportedOn, setReportedOn] = useState('');
   const [summary, setSummary] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [failure, setFailure] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
-  const summaryRef = useRef<HTMLDivElement>(null);
-  const fail = (fields: Record<string, string>, message: string) => {
-    setErrors(fields);
-    setFailure(message);
-    requestAnimationFrame(() => summaryRef.current?.querySelector<HTMLElement>('[role=alert]')?.focus());
-  };
+  const failure = useFormFailure();
+  const { errors, fail } = failure;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -30,8 +26,7 @@ export function ProgressReportForm({ projectId, onSaved, onCancel }: { projectId
     try {
       onSaved(await api.post<Project>(`/projects/${projectId}/progress-reports`, { reportedOn, summary: summary.trim() }));
     } catch (e) {
-      const err = e instanceof ApiError ? e : new ApiError(0, 'CLIENT', String(e));
-      fail(serverFieldErrors(err, LABELS), err.message);
+      failure.refuse(e, LABELS);
     } finally {
       setSaving(false);
     }
@@ -39,23 +34,14 @@ export function ProgressReportForm({ projectId, onSaved, onCancel }: { projectId
 
   return (
     <form className="form wp-inline-form" onSubmit={(e) => void submit(e)} noValidate aria-label="File a progress report">
-      <div ref={summaryRef}>
-        <FormErrors message={failure} fields={summaryFields(errors, LABELS)} />
-      </div>
+      <FailureSummary of={failure} labels={LABELS} />
       <Field label="Reported on" error={errors.reportedOn}>
         <input type="date" value={reportedOn} onChange={(e) => setReportedOn(e.target.value)} />
       </Field>
       <Field label="Report" error={errors.summary}>
         <textarea value={summary} onChange={(e) => setSummary(e.target.value)} maxLength={20000} />
       </Field>
-      <div className="form-actions">
-        <button type="submit" className="button" disabled={saving}>
-          File the report
-        </button>
-        <button type="button" className="button secondary" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormActions submit="File the report" busy={saving} onCancel={onCancel} />
     </form>
   );
 }

@@ -2,15 +2,17 @@
 // a month, part of a month ("early October") or a year — and sent in the words the API reads. Obvious
 // mistakes are caught here before sending; everything else comes back from the server as
 // VALIDATION_FAILED details and is shown beside its field, with a summary that takes the focus.
-import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
-import { api, ApiError } from '../../api.ts';
-import { Field, FormErrors, RefOptions } from '../../components/Field.tsx';
+import { useEffect, useState, type FormEvent } from 'react';
+import { useNavigate, useParams } from 'react-router';
+import { api } from '../../api.ts';
+import { Field, RefOptions, ValueOptions } from '../../components/Field.tsx';
 import { PageTitle } from '../../components/Layout.tsx';
 import { ErrorBox, Loading } from '../../components/Status.tsx';
 import { CheckboxGroup } from '../../components/calendar/CheckboxGroup.tsx';
 import { monthName } from '../../components/calendar/dates.ts';
-import { serverFieldErrors, summaryFields } from '../../components/form-errors.ts';
+import { FailureSummary } from '../../components/forms/FailureSummary.tsx';
+import { FormActions } from '../../components/forms/FormActions.tsx';
+import { useFormFailure } from '../../components/forms/use-form-failure.ts';
 import { DATE_PRECISIONS, EVENT_KINDS, EVENT_STATUSES, kindLabel, PRECISION_LABEL, statusLabel, type DatePrecision, type EventDetail, type Ref } from '../../components/calendar/model.ts';
 import { useSession } from '../../session.tsx';
 import { useApi } from '../../use-api.ts';
@@ -155,10 +157,9 @@ export function EventFormPage() {
 
   const [form, setForm] = useState<FormState>(EMPTY);
   const [loadedId, setLoadedId] = useState<string | null>(null);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [failure, setFailure] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
-  const summaryRef = useRef<HTMLDivElement>(null);
+  const failure = useFormFailure();
+  const { errors } = failure;
 
   useEffect(() => {
     if (existing.data && loadedId !== existing.data.id) {
@@ -180,11 +181,6 @@ export function EventFormPage() {
   if (editing && !loadedId) return <Loading what="the event" />;
 
   const set = <K extends keyof FormState>(key: K, value: FormState[K]) => setForm((f) => ({ ...f, [key]: value }));
-  const showErrors = (fields: Record<string, string>, message: string | null) => {
-    setErrors(fields);
-    setFailure(message);
-    requestAnimationFrame(() => summaryRef.current?.querySelector<HTMLElement>('[role=alert]')?.focus());
-  };
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -196,7 +192,7 @@ export function EventFormPage() {
     if (form.ordinal && !(Number.isInteger(Number(form.ordinal)) && Number(form.ordinal) >= 1)) problems['series.ordinal'] = 'The number in the series must be a whole number, 1 or more.';
     if (form.ordinal && !form.series) problems.series = 'Choose the series this number belongs to.';
     if (Object.keys(problems).length > 0 || 'errors' in date) {
-      showErrors(problems, 'The event was not saved. Correct the fields below.');
+      failure.fail(problems, 'The event was not saved. Correct the fields below.');
       return;
     }
     const payload: Record<string, unknown> = {
@@ -219,8 +215,7 @@ export function EventFormPage() {
       const saved = editing ? await api.patch<EventDetail>(`/events/${id}`, payload) : await api.post<EventDetail>('/events', payload);
       navigate(`/events/${saved.id}`, { state: { notice: editing ? 'The event is saved.' : 'The event is created.' } });
     } catch (e) {
-      const err = e instanceof ApiError ? e : new ApiError(0, 'CLIENT', String(e));
-      showErrors(serverFieldErrors(err, LABELS), err.message);
+      failure.refuse(e, LABELS);
     } finally {
       setSaving(false);
     }
@@ -229,27 +224,17 @@ export function EventFormPage() {
   return (
     <>
       <PageTitle title={title}>{title}</PageTitle>
-      <div ref={summaryRef}>
-        <FormErrors message={failure} fields={summaryFields(errors, LABELS)} />
-      </div>
+      <FailureSummary of={failure} labels={LABELS} />
       <form className="form" onSubmit={(e) => void submit(e)} noValidate>
         <div className="field-row">
           <Field label="Kind" error={errors.kind}>
             <select value={form.kind} onChange={(e) => set('kind', e.target.value)}>
-              {EVENT_KINDS.map((k) => (
-                <option key={k} value={k}>
-                  {kindLabel(k)}
-                </option>
-              ))}
+              <ValueOptions values={EVENT_KINDS} label={kindLabel} />
             </select>
           </Field>
           <Field label="Status" error={errors.status}>
             <select value={form.status} onChange={(e) => set('status', e.target.value)}>
-              {EVENT_STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {statusLabel(s)}
-                </option>
-              ))}
+              <ValueOptions values={EVENT_STATUSES} label={statusLabel} />
             </select>
           </Field>
         </div>
@@ -261,11 +246,7 @@ export function EventFormPage() {
           <legend>Date</legend>
           <Field label="How exact is the date?" hint="Give only what has been announced: “early October 2002” is honest, “1 October” would not be.">
             <select value={form.precision} onChange={(e) => set('precision', e.target.value as DatePrecision)}>
-              {DATE_PRECISIONS.map((p) => (
-                <option key={p} value={p}>
-                  {PRECISION_LABEL[p]}
-                </option>
-              ))}
+              <ValueOptions values={DATE_PRECISIONS} label={(p) => PRECISION_LABEL[p]} />
             </select>
           </Field>
           {form.precision === 'day' ? (
@@ -375,14 +356,7 @@ export function EventFormPage() {
           <textarea value={form.description} onChange={(e) => set('description', e.target.value)} maxLength={10000} />
         </Field>
 
-        <div className="form-actions">
-          <button type="submit" className="button" disabled={saving}>
-            {editing ? 'Save the event' : 'Create the event'}
-          </button>
-          <Link className="button secondary" to={editing ? `/events/${id}` : '/calendar'}>
-            Cancel
-          </Link>
-        </div>
+        <FormActions submit={editing ? 'Save the event' : 'Create the event'} busy={saving} cancelTo={editing ? `/events/${id}` : '/calendar'} />
       </form>
     </>
   );

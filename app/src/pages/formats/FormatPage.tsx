@@ -4,14 +4,13 @@
 // answers 409 naming what uses it, shown here).
 import { useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { api, ApiError } from '../../api.ts';
+import { api, ApiError, asApiError } from '../../api.ts';
 import { ConfirmDelete } from '../../components/ConfirmDelete.tsx';
 import { PageTitle } from '../../components/Layout.tsx';
 import { ErrorBox, Loading } from '../../components/Status.tsx';
 import { andList, type MembersChange } from '../../components/members/format-change.ts';
 import { FormatForm } from '../../components/members/FormatForm.tsx';
 import { mayDelete, mayUpdate, type Format, type FormatUsage, type Listed, type Member } from '../../components/members/model.ts';
-import { asApiError } from '../../components/members/use-form-failure.ts';
 import { useApi } from '../../use-api.ts';
 
 const KINDS = [

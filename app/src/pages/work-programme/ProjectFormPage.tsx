@@ -1,13 +1,15 @@
 // Creating and changing a project (secretariat): body, format, title, description, status, period,
 // public, topics and lead members. Milestones and deliverables are added on the project's page.
-import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
-import { api, ApiError } from '../../api.ts';
-import { Field, FormErrors, RefOptions } from '../../components/Field.tsx';
+import { useEffect, useState, type FormEvent } from 'react';
+import { useNavigate, useParams } from 'react-router';
+import { api } from '../../api.ts';
+import { Field, RefOptions, ValueOptions } from '../../components/Field.tsx';
 import { PageTitle } from '../../components/Layout.tsx';
 import { ErrorBox, Loading } from '../../components/Status.tsx';
 import { CheckboxGroup } from '../../components/calendar/CheckboxGroup.tsx';
-import { serverFieldErrors, summaryFields } from '../../components/form-errors.ts';
+import { FailureSummary } from '../../components/forms/FailureSummary.tsx';
+import { FormActions } from '../../components/forms/FormActions.tsx';
+import { useFormFailure } from '../../components/forms/use-form-failure.ts';
 import type { Ref } from '../../components/calendar/model.ts';
 import { PROJECT_STATUSES, wpLabel, type Project } from '../../components/work-programme/model.ts';
 import { useSession } from '../../session.tsx';
@@ -40,10 +42,9 @@ export function ProjectFormPage() {
   const topics = useApi<{ items: Ref[] }>('/topics');
   const [form, setForm] = useState(EMPTY);
   const [loadedId, setLoadedId] = useState<string | null>(null);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [failure, setFailure] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
-  const summaryRef = useRef<HTMLDivElement>(null);
+  const failure = useFormFailure();
+  const { errors } = failure;
 
   useEffect(() => {
     const p = existing.data;
@@ -73,12 +74,7 @@ export function ProjectFormPage() {
     if (!form.body) problems.body = 'Choose the body that runs the project.';
     if (!form.title.trim()) problems.title = 'Enter a title for the project.';
     if (form.startsOn && form.endsOn && form.endsOn < form.startsOn) problems.endsOn = 'The end must be on or after the start.';
-    const fail = (fields: Record<string, string>, message: string) => {
-      setErrors(fields);
-      setFailure(message);
-      requestAnimationFrame(() => summaryRef.current?.querySelector<HTMLElement>('[role=alert]')?.focus());
-    };
-    if (Object.keys(problems).length) return fail(problems, 'The project was not saved. Correct the fields below.');
+    if (Object.keys(problems).length) return failure.fail(problems, 'The project was not saved. Correct the fields below.');
     const payload: Record<string, unknown> = {
       body: form.body,
       title: form.title.trim(),
@@ -96,8 +92,7 @@ export function ProjectFormPage() {
       const saved = editing ? await api.patch<Project>(`/projects/${id}`, payload) : await api.post<Project>('/projects', payload);
       navigate(`/projects/${saved.id}`, { state: { notice: editing ? 'The project is saved.' : 'The project is created. Add its milestones and deliverables below.' } });
     } catch (e) {
-      const err = e instanceof ApiError ? e : new ApiError(0, 'CLIENT', String(e));
-      fail(serverFieldErrors(err, LABELS), err.message);
+      failure.refuse(e, LABELS);
     } finally {
       setSaving(false);
     }
@@ -106,9 +101,7 @@ export function ProjectFormPage() {
   return (
     <>
       <PageTitle title={title}>{title}</PageTitle>
-      <div ref={summaryRef}>
-        <FormErrors message={failure} fields={summaryFields(errors, LABELS)} />
-      </div>
+      <FailureSummary of={failure} labels={LABELS} />
       <form className="form" onSubmit={(e) => void submit(e)} noValidate>
         <Field label="Title" error={errors.title}>
           <input value={form.title} onChange={(e) => set('title', e.target.value)} maxLength={300} />
@@ -130,11 +123,7 @@ export function ProjectFormPage() {
         <div className="field-row">
           <Field label="Status" error={errors.status}>
             <select value={form.status} onChange={(e) => set('status', e.target.value)}>
-              {PROJECT_STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {wpLabel(s)}
-                </option>
-              ))}
+              <ValueOptions values={PROJECT_STATUSES} label={wpLabel} />
             </select>
           </Field>
           <Field label="Starts on" error={errors.startsOn}>
@@ -154,14 +143,7 @@ export function ProjectFormPage() {
         <Field label="Description" error={errors.description}>
           <textarea value={form.description} onChange={(e) => set('description', e.target.value)} maxLength={10000} />
         </Field>
-        <div className="form-actions">
-          <button type="submit" className="button" disabled={saving}>
-            {editing ? 'Save the project' : 'Create the project'}
-          </button>
-          <Link className="button secondary" to={editing ? `/projects/${id}` : '/work-programme'}>
-            Cancel
-          </Link>
-        </div>
+        <FormActions submit={editing ? 'Save the project' : 'Create the project'} busy={saving} cancelTo={editing ? `/projects/${id}` : '/work-programme'} />
       </form>
     </>
   );
