@@ -1,5 +1,6 @@
 // SQL for calendar events, their topics and project links, and event series. Callers filter with `can`.
 import type { Executor } from '../council/repositories/executor.ts';
+import { nameTaken } from '../council/repositories/coded-tables.ts';
 import type { EventTable } from '../platform/db/schema-meetings-events.ts';
 import type { CalendarEvent, EventSeries } from './model.ts';
 
@@ -120,7 +121,7 @@ export async function findSeries(db: Executor, code: string): Promise<EventSerie
 
 /** Whether another series already has this name. */
 export async function seriesNameTaken(db: Executor, name: string, exceptCode: string): Promise<boolean> {
-  return (await db.selectFrom('event_series').select('code').where('name', '=', name).where('code', '!=', exceptCode).executeTakeFirst()) !== undefined;
+  return nameTaken(db, 'event_series', name, exceptCode);
 }
 
 export async function saveSeries(db: Executor, s: EventSeries, now: string, isNew: boolean): Promise<void> {

@@ -1,6 +1,7 @@
 // SQL for bodies (the council and its subordinate bodies) and their topics.
 import type { Body } from '../model.ts';
 import type { Executor } from './executor.ts';
+import { nameTaken } from './coded-tables.ts';
 import { moduleReferences } from './references.ts';
 
 async function topicsOf(db: Executor, bodyCodes: string[]): Promise<Map<string, string[]>> {
@@ -53,11 +54,7 @@ export async function findBody(db: Executor, code: string): Promise<Body | null>
   return toBody(row, topics.get(code) ?? []);
 }
 
-export async function bodyNameTaken(db: Executor, name: string, exceptCode: string | null): Promise<boolean> {
-  let q = db.selectFrom('bodies').select('code').where('name', '=', name);
-  if (exceptCode) q = q.where('code', '!=', exceptCode);
-  return (await q.executeTakeFirst()) !== undefined;
-}
+export const bodyNameTaken = (db: Executor, name: string, exceptCode: string | null): Promise<boolean> => nameTaken(db, 'bodies', name, exceptCode);
 
 /** Inserts or updates a body and replaces its topics. */
 export async function saveBody(db: Executor, body: Body, now: string, isNew: boolean): Promise<void> {

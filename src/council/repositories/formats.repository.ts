@@ -1,6 +1,7 @@
 // SQL for formats and their member lists.
 import type { Format } from '../model.ts';
 import type { Executor } from './executor.ts';
+import { nameTaken } from './coded-tables.ts';
 import { moduleReferences } from './references.ts';
 
 // Members of a format are listed in seating order: join with members and order by sort name.
@@ -35,11 +36,7 @@ export async function findFormat(db: Executor, code: string): Promise<Format | n
   return { code: row.code, name: row.name, description: row.description, members: members.get(code) ?? [] };
 }
 
-export async function formatNameTaken(db: Executor, name: string, exceptCode: string | null): Promise<boolean> {
-  let q = db.selectFrom('formats').select('code').where('name', '=', name);
-  if (exceptCode) q = q.where('code', '!=', exceptCode);
-  return (await q.executeTakeFirst()) !== undefined;
-}
+export const formatNameTaken = (db: Executor, name: string, exceptCode: string | null): Promise<boolean> => nameTaken(db, 'formats', name, exceptCode);
 
 /** Inserts or updates a format and replaces its member list. */
 export async function saveFormat(db: Executor, format: Format, now: string, isNew: boolean): Promise<void> {

@@ -1,6 +1,7 @@
 // SQL for members and their groups.
 import type { Member } from '../model.ts';
 import type { Executor } from './executor.ts';
+import { nameTaken, unknownCodes } from './coded-tables.ts';
 import { moduleReferences } from './references.ts';
 
 /** All members in seating order (sort name), each with its groups. */
@@ -26,19 +27,10 @@ export async function findMember(db: Executor, code: string): Promise<Member | n
 }
 
 /** The subset of `codes` that names no member. */
-export async function unknownMemberCodes(db: Executor, codes: readonly string[]): Promise<string[]> {
-  if (codes.length === 0) return [];
-  const found = await db.selectFrom('members').select('code').where('code', 'in', [...codes]).execute();
-  const known = new Set(found.map((r) => r.code));
-  return codes.filter((c) => !known.has(c));
-}
+export const unknownMemberCodes = (db: Executor, codes: readonly string[]): Promise<string[]> => unknownCodes(db, 'members', codes);
 
 /** Whether a member with this name exists under another code. */
-export async function memberNameTaken(db: Executor, name: string, exceptCode: string | null): Promise<boolean> {
-  let q = db.selectFrom('members').select('code').where('name', '=', name);
-  if (exceptCode) q = q.where('code', '!=', exceptCode);
-  return (await q.executeTakeFirst()) !== undefined;
-}
+export const memberNameTaken = (db: Executor, name: string, exceptCode: string | null): Promise<boolean> => nameTaken(db, 'members', name, exceptCode);
 
 /** Inserts or updates a member and replaces its groups. */
 export async function saveMember(db: Executor, member: Member, now: string, isNew: boolean): Promise<void> {

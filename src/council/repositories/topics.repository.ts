@@ -1,6 +1,7 @@
 // SQL for topics (areas of consultation).
 import type { Topic } from '../model.ts';
 import type { Executor } from './executor.ts';
+import { nameTaken, unknownCodes } from './coded-tables.ts';
 import { moduleReferences } from './references.ts';
 
 type TopicRow = { code: string; name: string; description: string; source: string | null; position: number };
@@ -16,18 +17,9 @@ export async function findTopic(db: Executor, code: string): Promise<Topic | nul
   return row ? toTopic(row) : null;
 }
 
-export async function unknownTopicCodes(db: Executor, codes: readonly string[]): Promise<string[]> {
-  if (codes.length === 0) return [];
-  const found = await db.selectFrom('topics').select('code').where('code', 'in', [...codes]).execute();
-  const known = new Set(found.map((r) => r.code));
-  return codes.filter((c) => !known.has(c));
-}
+export const unknownTopicCodes = (db: Executor, codes: readonly string[]): Promise<string[]> => unknownCodes(db, 'topics', codes);
 
-export async function topicNameTaken(db: Executor, name: string, exceptCode: string | null): Promise<boolean> {
-  let q = db.selectFrom('topics').select('code').where('name', '=', name);
-  if (exceptCode) q = q.where('code', '!=', exceptCode);
-  return (await q.executeTakeFirst()) !== undefined;
-}
+export const topicNameTaken = (db: Executor, name: string, exceptCode: string | null): Promise<boolean> => nameTaken(db, 'topics', name, exceptCode);
 
 export async function saveTopic(db: Executor, topic: Topic, now: string, isNew: boolean): Promise<void> {
   const values = { name: topic.name, description: topic.description, source: topic.source, position: topic.position, updated_at: now };
