@@ -6,6 +6,15 @@ import type { Executor } from './executor.ts';
 
 type Referrer = { table: string; column: string; label: string };
 
+/** The items that each belong to one body and one format: they refer to both by a column of their own row. */
+const ITEMS = [
+  { table: 'meetings', label: 'meeting(s)' },
+  { table: 'projects', label: 'project(s)' },
+  { table: 'events', label: 'event(s)' },
+  { table: 'texts', label: 'text(s)' },
+] as const;
+const itemsBy = (column: 'body_code' | 'format_code'): Referrer[] => ITEMS.map(({ table, label }) => ({ table, column, label }));
+
 const REFERRERS: Record<'member' | 'format' | 'person' | 'body' | 'topic', Referrer[]> = {
   member: [
     { table: 'meetings', column: 'host_member_code', label: 'meeting(s) as host' },
@@ -14,19 +23,9 @@ const REFERRERS: Record<'member' | 'format' | 'person' | 'body' | 'topic', Refer
     { table: 'events', column: 'host_member_code', label: 'event(s) as host' },
     { table: 'text_positions', column: 'member_code', label: 'position(s) on texts' },
   ],
-  format: [
-    { table: 'meetings', column: 'format_code', label: 'meeting(s)' },
-    { table: 'projects', column: 'format_code', label: 'project(s)' },
-    { table: 'events', column: 'format_code', label: 'event(s)' },
-    { table: 'texts', column: 'format_code', label: 'text(s)' },
-  ],
+  format: itemsBy('format_code'),
   person: [{ table: 'meeting_participants', column: 'person_id', label: 'meeting participant(s)' }],
-  body: [
-    { table: 'meetings', column: 'body_code', label: 'meeting(s)' },
-    { table: 'projects', column: 'body_code', label: 'project(s)' },
-    { table: 'events', column: 'body_code', label: 'event(s)' },
-    { table: 'texts', column: 'body_code', label: 'text(s)' },
-  ],
+  body: itemsBy('body_code'),
   topic: [
     { table: 'meeting_agenda_item_topics', column: 'topic_code', label: 'agenda item(s)' },
     { table: 'project_topics', column: 'topic_code', label: 'project(s)' },
