@@ -1,6 +1,7 @@
 // All SQL of sessions. A session row is keyed by the SHA-256 of the cookie's token.
 import type { Role } from '../access/can.ts';
 import type { Executor } from '../council/repositories/executor.ts';
+import { toIdentity } from './users.repository.ts';
 
 /** A session that is still valid, with what the actor needs of its account. */
 export interface SessionWithUser {
@@ -40,15 +41,7 @@ export async function findLiveSession(db: Executor, id: string, now: string): Pr
     createdAt: row.created_at,
     lastSeenAt: row.last_seen_at,
     expiresAt: row.expires_at,
-    user: {
-      id: row.user_id,
-      email: row.email,
-      name: row.name,
-      roles: JSON.parse(row.roles) as Role[],
-      memberCode: row.member_code,
-      headOfDelegation: row.head_of_delegation === 1,
-      clearance: row.clearance,
-    },
+    user: toIdentity({ ...row, id: row.user_id }),
   };
 }
 

@@ -3,9 +3,12 @@
 import type { Role } from '../access/can.ts';
 import type { Executor } from '../council/repositories/executor.ts';
 import type { UserTable } from './accounts.tables.ts';
-import type { AccountFields, UserWithSecret } from './model.ts';
+import type { AccountFields, User, UserWithSecret } from './model.ts';
 
-function toUser(row: UserTable): UserWithSecret {
+type IdentityColumns = Pick<UserTable, 'id' | 'email' | 'name' | 'roles' | 'member_code' | 'head_of_delegation' | 'clearance'>;
+
+/** What a signed-in actor needs of an account, read from its columns (roles are JSON, flags 0/1); sessions read it too. */
+export function toIdentity(row: IdentityColumns): Pick<User, 'id' | 'email' | 'name' | 'roles' | 'memberCode' | 'headOfDelegation' | 'clearance'> {
   return {
     id: row.id,
     email: row.email,
@@ -14,6 +17,12 @@ function toUser(row: UserTable): UserWithSecret {
     memberCode: row.member_code,
     headOfDelegation: row.head_of_delegation === 1,
     clearance: row.clearance,
+  };
+}
+
+function toUser(row: UserTable): UserWithSecret {
+  return {
+    ...toIdentity(row),
     demo: row.demo === 1,
     disabled: row.disabled === 1,
     passwordSet: row.password_hash !== null,
