@@ -3,6 +3,7 @@
 // deleted by another server is simply not there any more.
 import type { Database } from '../platform/db/connect.ts';
 import type { Logger } from '../platform/logger.ts';
+import { repeatEvery } from '../platform/periodic.ts';
 import { sweepExpiredSessions } from './sessions.repository.ts';
 
 export interface Sweeper {
@@ -11,19 +12,12 @@ export interface Sweeper {
 
 export function startSessionSweeper(database: Database, logger: Logger, options: { now?: () => Date; everyMs?: number } = {}): Sweeper {
   const now = options.now ?? (() => new Date());
-  let running: Promise<void> | null = null;
-  const sweep = () => {
-    running ??= sweepExpiredSessions(database.db, now().toISOString())
+  const periodic = repeatEvery(options.everyMs ?? 60 * 60 * 1000, () =>
+    sweepExpiredSessions(database.db, now().toISOString())
       .then((removed) => {
         if (removed > 0) logger.info({ removed }, 'expired sessions removed');
       })
-      .catch((error: unknown) => logger.warn({ err: error }, 'could not remove expired sessions; will try again'))
-      .finally(() => {
-        running = null;
-      });
-  };
-  sweep();
-  const timer = setInterval(sweep, options.everyMs ?? 60 * 60 * 1000);
-  timer.unref();
-  return { stop: () => clearInterval(timer) };
+      .catch((error: unknown) => logger.warn({ err: error }, 'could not remove expired sessions; will try again')),
+  );
+  return { stop: () => periodic.stop() };
 }

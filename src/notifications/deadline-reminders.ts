@@ -3,6 +3,7 @@
 // idempotent across runs and servers (notifications.service.ts scanDeadlinesSoon).
 import type { Database } from '../platform/db/connect.ts';
 import type { Logger } from '../platform/logger.ts';
+import { repeatEvery } from '../platform/periodic.ts';
 import { scanDeadlinesSoon } from './notifications.service.ts';
 import { textDeadlines } from './text-notices.ts';
 
@@ -12,27 +13,17 @@ export interface DeadlineReminders {
 
 export function startDeadlineReminders(database: Database, logger: Logger, options: { now?: () => Date; everyMs?: number } = {}): DeadlineReminders {
   const now = options.now ?? (() => new Date());
-  let running: Promise<void> = Promise.resolve();
-  let busy = false;
-  const scan = () => {
-    if (busy) return;
-    busy = true;
-    running = scanDeadlinesSoon(database, now(), textDeadlines(database.db))
+  const periodic = repeatEvery(options.everyMs ?? 60_000, () =>
+    scanDeadlinesSoon(database, now(), textDeadlines(database.db))
       .then((written) => {
         if (written > 0) logger.info({ written }, 'queued "deadline within 24 hours" notices');
       })
-      .catch((error: unknown) => logger.warn({ err: error }, 'deadline reminders: scan failed; retrying at the next one'))
-      .finally(() => {
-        busy = false;
-      });
-  };
-  scan();
-  const timer = setInterval(scan, options.everyMs ?? 60_000);
-  timer.unref();
+      .catch((error: unknown) => logger.warn({ err: error }, 'deadline reminders: scan failed; retrying at the next one')),
+  );
   return {
     stop: async () => {
-      clearInterval(timer);
-      await running;
+      periodic.stop();
+      await periodic.idle();
     },
   };
 }
