@@ -5,10 +5,10 @@ import { randomUUID } from 'node:crypto';
 import { auditedWrite, type Tx, type WriteContext } from '../audit/audited-write.ts';
 import { diffFields } from '../council/diff.ts';
 import { findBody } from '../council/repositories/bodies.repository.ts';
-import { findFormat } from '../council/repositories/formats.repository.ts';
 import { unknownMemberCodes } from '../council/repositories/members.repository.ts';
 import { unknownTopicCodes } from '../council/repositories/topics.repository.ts';
-import { formatWithinBody, refuseInvalid, refuseUnknown } from '../meetings/format-scope.ts';
+import { refuseInvalid, refuseUnknown } from '../meetings/format-scope.ts';
+import { findPlacement, formatBeyondBody } from '../meetings/item-placement.ts';
 import type { Database } from '../platform/db/connect.ts';
 import { AppError, notFound, type ErrorDetail } from '../platform/errors.ts';
 import { parseEventDate, type EventDate } from './event-dates.ts';
@@ -22,11 +22,7 @@ export type WriteOutcome<T> = { item: T; changed: boolean };
 
 async function checkEvent(tx: Tx, e: CalendarEvent, now: Date): Promise<void> {
   const problems: (ErrorDetail | null)[] = [];
-  const body = e.bodyCode ? await findBody(tx, e.bodyCode) : null;
-  if (e.bodyCode && !body) problems.push({ path: 'body', message: `no body "${e.bodyCode}"` });
-  const format = await findFormat(tx, e.formatCode);
-  // An empty format code comes from an unknown body, which is named already.
-  if (e.formatCode && !format) problems.push({ path: 'format', message: `no format "${e.formatCode}"` });
+  const placement = await findPlacement(tx, e, problems);
   if (e.hostMemberCode && (await unknownMemberCodes(tx, [e.hostMemberCode])).length) problems.push({ path: 'host', message: `no member "${e.hostMemberCode}"` });
   if (e.series && !(await repo.findSeries(tx, e.series.code))) problems.push({ path: 'series.code', message: `no series "${e.series.code}"` });
   const unknownTopics = await unknownTopicCodes(tx, e.topics);
@@ -34,8 +30,7 @@ async function checkEvent(tx: Tx, e: CalendarEvent, now: Date): Promise<void> {
   const projects = e.projects.length ? await tx.selectFrom('projects').select('id').where('id', 'in', e.projects).execute() : [];
   e.projects.forEach((p, i) => !projects.some((r) => r.id === p) && problems.push({ path: `projects[${i}]`, message: `no project "${p}"` }));
   refuseUnknown(problems);
-  const bodyFormat = body ? await findFormat(tx, body.formatCode) : null;
-  refuseInvalid([formatWithinBody(format?.members, bodyFormat?.members, 'format'), eventStatusProblem(e.status, e.date.startsOn, now)]);
+  refuseInvalid([await formatBeyondBody(tx, placement), eventStatusProblem(e.status, e.date.startsOn, now)]);
   if (e.series && (await repo.seriesOrdinals(tx, e.series.code, e.id)).includes(e.series.ordinal)) {
     throw new AppError('ALREADY_EXISTS', `The series "${e.series.code}" already has an event number ${e.series.ordinal}.`, [{ path: 'series.ordinal', message: 'is already used in this series' }]);
   }

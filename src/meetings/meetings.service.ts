@@ -6,13 +6,13 @@ import { auditedWrite, type Tx, type WriteContext } from '../audit/audited-write
 import type { AuditAction } from '../audit/audit-actions.ts';
 import { diffFields } from '../council/diff.ts';
 import { findBody } from '../council/repositories/bodies.repository.ts';
-import { findFormat } from '../council/repositories/formats.repository.ts';
 import { unknownMemberCodes } from '../council/repositories/members.repository.ts';
 import { findPerson } from '../council/repositories/persons.repository.ts';
 import { unknownTopicCodes } from '../council/repositories/topics.repository.ts';
 import type { Database } from '../platform/db/connect.ts';
 import { AppError, notFound, type ErrorDetail } from '../platform/errors.ts';
-import { formatWithinBody, refuseInvalid, refuseUnknown } from './format-scope.ts';
+import { refuseInvalid, refuseUnknown } from './format-scope.ts';
+import { findPlacement, formatBeyondBody } from './item-placement.ts';
 import { statusProblem, transitionProblem, type MeetingStatus } from './meeting-status.ts';
 import * as repo from './meetings.repository.ts';
 import type { AgendaItemIn, MeetingCreate, MeetingPatch, OutcomeIn, ParticipantIn } from './meetings.schemas.ts';
@@ -35,11 +35,7 @@ const toParticipants = (current: readonly Participant[], people: ParticipantIn[]
 // Every reference a meeting makes, checked at once so that one answer names every missing item.
 async function checkReferences(tx: Tx, m: Meeting): Promise<void> {
   const problems: (ErrorDetail | null)[] = [];
-  const body = await findBody(tx, m.bodyCode);
-  if (!body) problems.push({ path: 'body', message: `no body "${m.bodyCode}"` });
-  const format = await findFormat(tx, m.formatCode);
-  // An empty format code comes from an unknown body, which is named already.
-  if (m.formatCode && !format) problems.push({ path: 'format', message: `no format "${m.formatCode}"` });
+  const placement = await findPlacement(tx, m, problems);
   if (m.hostMemberCode && (await unknownMemberCodes(tx, [m.hostMemberCode])).length) problems.push({ path: 'host', message: `no member "${m.hostMemberCode}"` });
   const topicCodes = [...new Set(m.agenda.flatMap((a) => a.topics))];
   const unknownTopics = await unknownTopicCodes(tx, topicCodes);
@@ -50,10 +46,7 @@ async function checkReferences(tx: Tx, m: Meeting): Promise<void> {
     if (p.memberCode && unknownMembers.includes(p.memberCode)) problems.push({ path: `participants[${i}].member`, message: `no member "${p.memberCode}"` });
   }
   refuseUnknown(problems);
-  if (body && format) {
-    const bodyFormat = await findFormat(tx, body.formatCode);
-    refuseInvalid([formatWithinBody(format.members, bodyFormat?.members, 'format')]);
-  }
+  refuseInvalid([await formatBeyondBody(tx, placement)]);
 }
 
 function parseTimes(input: { startsAt?: string; endsAt?: string; timeZone?: string }, current: Meeting | null): Pick<Meeting, 'startsAt' | 'endsAt' | 'timeZone'> {

@@ -5,10 +5,10 @@ import { randomUUID } from 'node:crypto';
 import { auditedWrite, type Tx, type WriteContext } from '../audit/audited-write.ts';
 import { diffFields } from '../council/diff.ts';
 import { findBody } from '../council/repositories/bodies.repository.ts';
-import { findFormat } from '../council/repositories/formats.repository.ts';
 import { unknownMemberCodes } from '../council/repositories/members.repository.ts';
 import { unknownTopicCodes } from '../council/repositories/topics.repository.ts';
-import { formatWithinBody, refuseInvalid, refuseUnknown } from '../meetings/format-scope.ts';
+import { refuseInvalid, refuseUnknown } from '../meetings/format-scope.ts';
+import { findPlacement, formatBeyondBody } from '../meetings/item-placement.ts';
 import type { Database } from '../platform/db/connect.ts';
 import { AppError, notFound, type ErrorDetail } from '../platform/errors.ts';
 import { deliverableProblem, projectContent, type Deliverable, type Project } from './model.ts';
@@ -20,19 +20,15 @@ export type WriteOutcome<T> = { item: T; changed: boolean };
 
 async function checkProject(tx: Tx, p: Project): Promise<void> {
   const problems: (ErrorDetail | null)[] = [];
-  const body = await findBody(tx, p.bodyCode);
-  if (!body) problems.push({ path: 'body', message: `no body "${p.bodyCode}"` });
-  const format = await findFormat(tx, p.formatCode);
-  // An empty format code comes from an unknown body, which is named already.
-  if (p.formatCode && !format) problems.push({ path: 'format', message: `no format "${p.formatCode}"` });
+  const placement = await findPlacement(tx, p, problems);
+  const { format } = placement;
   const unknownTopics = await unknownTopicCodes(tx, p.topics);
   p.topics.forEach((t, i) => unknownTopics.includes(t) && problems.push({ path: `topics[${i}]`, message: `no topic "${t}"` }));
   const unknownMembers = await unknownMemberCodes(tx, p.leadMembers);
   p.leadMembers.forEach((m, i) => unknownMembers.includes(m) && problems.push({ path: `leadMembers[${i}]`, message: `no member "${m}"` }));
   refuseUnknown(problems);
-  const bodyFormat = body ? await findFormat(tx, body.formatCode) : null;
   refuseInvalid([
-    formatWithinBody(format?.members, bodyFormat?.members, 'format'),
+    await formatBeyondBody(tx, placement),
     p.startsOn && p.endsOn && p.endsOn < p.startsOn ? { path: 'endsOn', message: 'must not be before startsOn' } : null,
     // A lead member outside the format would learn of a project they may not see.
     ...p.leadMembers.map((m, i) => (format && !format.members.includes(m) ? { path: `leadMembers[${i}]`, message: `"${m}" is not in the format "${format.code}"` } : null)),
