@@ -28,6 +28,9 @@ export interface AuditRecorder {
 
 export type Tx = Transaction<DB>;
 
+/** What a create-or-update wrote: the item as it now is, and whether anything changed (a no-op writes nothing). */
+export type WriteOutcome<T> = { item: T; changed: boolean };
+
 /**
  * Runs `work` in a transaction that first takes the chain's write lock, then appends the recorded
  * events. A write that records no event is a programming error and is rolled back.

@@ -2,7 +2,7 @@
 // rules, refuses with a catalogued error naming the field, and records its audit event in the same
 // transaction; a write that changes nothing writes nothing.
 import { randomUUID } from 'node:crypto';
-import { auditedWrite, type Tx, type WriteContext } from '../audit/audited-write.ts';
+import { auditedWrite, type Tx, type WriteContext, type WriteOutcome } from '../audit/audited-write.ts';
 import { diffFields } from '../council/diff.ts';
 import { findBody } from '../council/repositories/bodies.repository.ts';
 import { unknownMemberCodes } from '../council/repositories/members.repository.ts';
@@ -17,8 +17,6 @@ import { topicOrdering } from '../meetings/topic-order.ts';
 import * as repo from './events.repository.ts';
 import type { EventCreate, EventPatch, SeriesCreate, SeriesPatch } from './events.schemas.ts';
 import { eventContent, type CalendarEvent, type EventSeries } from './model.ts';
-
-export type WriteOutcome<T> = { item: T; changed: boolean };
 
 async function checkEvent(tx: Tx, e: CalendarEvent, now: Date): Promise<void> {
   const problems: (ErrorDetail | null)[] = [];

@@ -2,7 +2,7 @@
 // model with a catalogued error, and writes through `auditedWrite`, so the change and its audit
 // event commit together. An update that changes nothing writes nothing (and records nothing).
 import { randomUUID } from 'node:crypto';
-import { auditedWrite, type Tx, type WriteContext } from '../audit/audited-write.ts';
+import { auditedWrite, type Tx, type WriteContext, type WriteOutcome } from '../audit/audited-write.ts';
 import type { AuditAction } from '../audit/audit-actions.ts';
 import { AppError, notFound, type ErrorDetail } from '../platform/errors.ts';
 import type { Database } from '../platform/db/connect.ts';
@@ -18,8 +18,6 @@ import * as persons from './repositories/persons.repository.ts';
 import * as bodies from './repositories/bodies.repository.ts';
 import * as topics from './repositories/topics.repository.ts';
 import { itemsInOtherFormatThanTheirBody } from './repositories/format-usage.repository.ts';
-
-export type WriteOutcome<T> = { item: T; changed: boolean };
 
 function unknownReferences(field: string, kind: string, all: readonly string[], unknown: readonly string[]): ErrorDetail[] {
   return unknown.map((code) => ({ path: `${field}[${all.indexOf(code)}]`, message: `no ${kind} "${code}"` }));

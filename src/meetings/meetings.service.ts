@@ -2,7 +2,7 @@
 // naming the field, and writes through `auditedWrite`: the change and its audit event commit together.
 // A write that changes nothing writes nothing and records nothing.
 import { randomUUID } from 'node:crypto';
-import { auditedWrite, type Tx, type WriteContext } from '../audit/audited-write.ts';
+import { auditedWrite, type Tx, type WriteContext, type WriteOutcome } from '../audit/audited-write.ts';
 import type { AuditAction } from '../audit/audit-actions.ts';
 import { diffFields } from '../council/diff.ts';
 import { findBody } from '../council/repositories/bodies.repository.ts';
@@ -19,8 +19,6 @@ import type { AgendaItemIn, MeetingCreate, MeetingPatch, OutcomeIn, ParticipantI
 import { meetingContent, type AgendaItem, type Meeting, type Participant } from './model.ts';
 import { topicOrdering } from './topic-order.ts';
 import { parseZonedTime } from './zoned-time.ts';
-
-export type WriteOutcome<T> = { item: T; changed: boolean };
 
 // Keeps the id of an item whose identity (by position) did not change, so a repeated save is no change.
 function keepIds<T extends { id: string }>(current: readonly T[], next: Omit<T, 'id'>[], same: (a: T, b: Omit<T, 'id'>) => boolean): T[] {

@@ -2,7 +2,7 @@
 // a catalogued error naming the field, and records its audit event in the same transaction. A write
 // that changes nothing writes nothing.
 import { randomUUID } from 'node:crypto';
-import { auditedWrite, type Tx, type WriteContext } from '../audit/audited-write.ts';
+import { auditedWrite, type Tx, type WriteContext, type WriteOutcome } from '../audit/audited-write.ts';
 import { diffFields } from '../council/diff.ts';
 import { findBody } from '../council/repositories/bodies.repository.ts';
 import { unknownMemberCodes } from '../council/repositories/members.repository.ts';
@@ -15,8 +15,6 @@ import { deliverableProblem, projectContent, type Deliverable, type Project } fr
 import { topicOrdering } from '../meetings/topic-order.ts';
 import * as repo from './projects.repository.ts';
 import type { DeliverableCreate, DeliverablePatch, ProgressReportCreate, ProjectCreate, ProjectPatch } from './projects.schemas.ts';
-
-export type WriteOutcome<T> = { item: T; changed: boolean };
 
 async function checkProject(tx: Tx, p: Project): Promise<void> {
   const problems: (ErrorDetail | null)[] = [];
