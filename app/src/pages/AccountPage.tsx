@@ -1,39 +1,28 @@
 // Your account: who you are to Concord (roles, member, clearance) and changing your password. Changing
 // it ends your other sessions (the server does that); this one stays signed in.
-import { useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { ApiError, api } from '../api.ts';
-import { Field, FormErrors } from '../components/Field.tsx';
-import { serverFieldErrors, summaryFields } from '../components/form-errors.ts';
+import { Field } from '../components/Field.tsx';
+import { serverFieldErrors } from '../components/form-errors.ts';
+import { FailureSummary } from '../components/forms/FailureSummary.tsx';
+import { FormActions } from '../components/forms/FormActions.tsx';
+import { useFormFailure } from '../components/forms/use-form-failure.ts';
 import { PageTitle } from '../components/Layout.tsx';
 import { useSession } from '../session.tsx';
+import { rolesText } from './accounts/model.ts';
 
 const MIN_LENGTH = 12;
 const LABELS = { currentPassword: 'Current password', newPassword: 'New password', repeat: 'New password, again' };
-
-const ROLE_LABELS: Record<string, string> = {
-  admin: 'Administrator',
-  secretariat: 'Secretariat',
-  chair: 'Chair',
-  delegate: 'Delegate',
-  auditor: 'Auditor',
-};
 
 export function AccountPage() {
   const { user } = useSession();
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [repeat, setRepeat] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [failure, setFailure] = useState<string | null>(null);
   const [done, setDone] = useState(false);
   const [saving, setSaving] = useState(false);
-  const summaryRef = useRef<HTMLDivElement>(null);
-
-  const showProblems = (fields: Record<string, string>, message: string | null) => {
-    setErrors(fields);
-    setFailure(message);
-    requestAnimationFrame(() => summaryRef.current?.querySelector<HTMLElement>('[role="alert"]')?.focus());
-  };
+  const failure = useFormFailure();
+  const { errors, fail: showProblems } = failure;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -50,8 +39,7 @@ export function AccountPage() {
       setCurrent('');
       setNext('');
       setRepeat('');
-      setErrors({});
-      setFailure(null);
+      failure.clear();
       setDone(true);
     } catch (error) {
       if (error instanceof ApiError && error.details.length > 0) showProblems(serverFieldErrors(error, LABELS), 'The password was not changed.');
@@ -71,7 +59,7 @@ export function AccountPage() {
         <dt>Email</dt>
         <dd>{user.email}</dd>
         <dt>Roles</dt>
-        <dd>{user.roles.map((r) => ROLE_LABELS[r] ?? r).join(', ')}</dd>
+        <dd>{rolesText(user.roles)}</dd>
         <dt>Member</dt>
         <dd>{user.member ? `${user.member}${user.headOfDelegation ? ' (head of delegation)' : ''}` : 'None (international staff)'}</dd>
         <dt>Clearance</dt>
@@ -85,9 +73,7 @@ export function AccountPage() {
           Your password is changed. Your other sessions are signed out.
         </p>
       ) : null}
-      <div ref={summaryRef}>
-        <FormErrors message={failure} fields={summaryFields(errors, LABELS)} />
-      </div>
+      <FailureSummary of={failure} labels={LABELS} />
       <form className="form" aria-labelledby="password-h" noValidate onSubmit={(e) => void submit(e)}>
         <Field label={LABELS.currentPassword} error={errors.currentPassword}>
           <input type="password" autoComplete="current-password" value={current} onChange={(e) => setCurrent(e.target.value)} />
@@ -98,11 +84,7 @@ export function AccountPage() {
         <Field label={LABELS.repeat} error={errors.repeat}>
           <input type="password" autoComplete="new-password" value={repeat} onChange={(e) => setRepeat(e.target.value)} />
         </Field>
-        <div className="form-actions">
-          <button type="submit" className="button" disabled={saving}>
-            {saving ? 'Changing…' : 'Change password'}
-          </button>
-        </div>
+        <FormActions submit="Change password" busy={saving} busyLabel="Changing…" />
       </form>
     </>
   );

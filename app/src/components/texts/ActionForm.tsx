@@ -1,9 +1,11 @@
 // A small form that sends one act to the server and shows its refusal: inline per field for a
 // validation failure, and the server's sentence in a focused alert for any other (e.g. "the version
 // is under silence"). Used by every act on the text page.
-import { useRef, useState, type FormEvent, type ReactNode } from 'react';
-import { ApiError } from '../../api.ts';
-import { FormErrors } from '../Field.tsx';
+import { useState, type FormEvent, type ReactNode } from 'react';
+import { asApiError } from '../../api.ts';
+import { FailureSummary } from '../forms/FailureSummary.tsx';
+import { FormActions } from '../forms/FormActions.tsx';
+import { useFormFailure } from '../forms/use-form-failure.ts';
 import { fieldErrorsOf } from './NewTextForm.tsx';
 
 export interface ActState {
@@ -29,19 +31,15 @@ export function ActionForm({
   children: (state: ActState) => ReactNode;
   onDone: () => void;
 }) {
-  const [fields, setFields] = useState<Record<string, string>>({});
-  const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const box = useRef<HTMLDivElement>(null);
-  const focus = () => setTimeout(() => box.current?.querySelector<HTMLElement>('[role="alert"]')?.focus(), 0);
+  const failure = useFormFailure();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     const problems: Record<string, string> = {};
     for (const [key, text] of Object.entries(validate?.() ?? {})) if (text) problems[key] = text;
-    setFields(problems);
-    setMessage(null);
-    if (Object.keys(problems).length) return focus();
+    if (Object.keys(problems).length) return failure.fail(problems, null);
+    failure.clear();
     setBusy(true);
     try {
       await send();
@@ -49,23 +47,15 @@ export function ActionForm({
       onDone();
     } catch (error) {
       setBusy(false);
-      setFields(fieldErrorsOf(error));
-      setMessage(error instanceof ApiError ? error.message : String(error));
-      focus();
+      failure.fail(fieldErrorsOf(error), asApiError(error).message);
     }
   }
 
   return (
     <form className="form act-form" noValidate aria-label={label} onSubmit={(e) => void submit(e)}>
-      <div ref={box}>
-        <FormErrors message={message} fields={fields} />
-      </div>
-      {children({ fields, busy })}
-      <div className="form-actions">
-        <button type="submit" className={danger ? 'button danger' : 'button'} disabled={busy}>
-          {busy ? 'Sending…' : submitLabel}
-        </button>
-      </div>
+      <FailureSummary of={failure} />
+      {children({ fields: failure.errors, busy })}
+      <FormActions submit={submitLabel} busy={busy} busyLabel="Sending…" danger={danger} />
     </form>
   );
 }

@@ -1,10 +1,13 @@
 // The secretariat's and the chair's form for a new draft: body (and format, which defaults to the
 // body's), kind, title, language and the wording of version 1. Obvious mistakes are caught here;
 // everything else is the server's word, shown beside each field.
-import { useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
-import { api, ApiError } from '../../api.ts';
-import { Field, FormErrors } from '../Field.tsx';
+import { api, ApiError, asApiError } from '../../api.ts';
+import { Field, RefOptions, ValueOptions } from '../Field.tsx';
+import { FailureSummary } from '../forms/FailureSummary.tsx';
+import { FormActions } from '../forms/FormActions.tsx';
+import { useFormFailure } from '../forms/use-form-failure.ts';
 import { KIND_LABELS } from './format.ts';
 import type { Ref, TextDetail, TextKind } from './types.ts';
 
@@ -26,13 +29,10 @@ export function fieldErrorsOf(error: unknown): Record<string, string> {
 export function NewTextForm({ bodies, formats, onCancel }: { bodies: Ref[]; formats: Ref[]; onCancel: () => void }) {
   const navigate = useNavigate();
   const [draft, setDraft] = useState<Draft>({ body: '', format: '', kind: '', title: '', language: 'en', text: '', note: '' });
-  const [fields, setFields] = useState<Record<string, string>>({});
-  const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const summary = useRef<HTMLDivElement>(null);
+  const failure = useFormFailure();
+  const fields = failure.errors;
   const set = (key: keyof Draft) => (event: { target: { value: string } }) => setDraft((d) => ({ ...d, [key]: event.target.value }));
-
-  const focusSummary = () => setTimeout(() => summary.current?.querySelector<HTMLElement>('[role="alert"]')?.focus(), 0);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -42,9 +42,8 @@ export function NewTextForm({ bodies, formats, onCancel }: { bodies: Ref[]; form
     if (!draft.title.trim()) problems.title = 'Enter a title.';
     if (!/^[a-z]{2}$/.test(draft.language)) problems.language = 'Enter a two-letter language code such as "en" or "ru".';
     if (!draft.text.trim()) problems.text = 'Enter the wording of the first version.';
-    setFields(problems);
-    setMessage(null);
-    if (Object.keys(problems).length) return focusSummary();
+    if (Object.keys(problems).length) return failure.fail(problems, null);
+    failure.clear();
     setBusy(true);
     try {
       const created = await api.post<TextDetail>('/texts', {
@@ -58,9 +57,7 @@ export function NewTextForm({ bodies, formats, onCancel }: { bodies: Ref[]; form
       });
       navigate(`/texts/${created.id}`);
     } catch (error) {
-      setFields(fieldErrorsOf(error));
-      setMessage(error instanceof ApiError ? error.message : String(error));
-      focusSummary();
+      failure.fail(fieldErrorsOf(error), asApiError(error).message);
     } finally {
       setBusy(false);
     }
@@ -69,28 +66,18 @@ export function NewTextForm({ bodies, formats, onCancel }: { bodies: Ref[]; form
   return (
     <form className="form wp-inline-form" noValidate onSubmit={(e) => void submit(e)} aria-labelledby="new-text-h">
       <h2 id="new-text-h">New text</h2>
-      <div ref={summary}>
-        <FormErrors message={message} fields={fields} />
-      </div>
+      <FailureSummary of={failure} />
       <div className="field-row">
         <Field label="Body" error={fields.body}>
           <select value={draft.body} onChange={set('body')}>
             <option value="">Choose a body</option>
-            {bodies.map((b) => (
-              <option key={b.code} value={b.code}>
-                {b.name}
-              </option>
-            ))}
+            <RefOptions list={bodies} />
           </select>
         </Field>
         <Field label="Format" error={fields.format} hint="The body's own format unless you choose another.">
           <select value={draft.format} onChange={set('format')}>
             <option value="">The body's format</option>
-            {formats.map((f) => (
-              <option key={f.code} value={f.code}>
-                {f.name}
-              </option>
-            ))}
+            <RefOptions list={formats} />
           </select>
         </Field>
       </div>
@@ -98,11 +85,7 @@ export function NewTextForm({ bodies, formats, onCancel }: { bodies: Ref[]; form
         <Field label="Kind" error={fields.kind}>
           <select value={draft.kind} onChange={set('kind')}>
             <option value="">Choose a kind</option>
-            {(Object.keys(KIND_LABELS) as TextKind[]).map((k) => (
-              <option key={k} value={k}>
-                {KIND_LABELS[k]}
-              </option>
-            ))}
+            <ValueOptions values={Object.keys(KIND_LABELS) as TextKind[]} label={(k) => KIND_LABELS[k]} />
           </select>
         </Field>
         <Field label="Language" error={fields.language} hint='Two letters: "en", "fr", "ru".'>
@@ -118,14 +101,7 @@ export function NewTextForm({ bodies, formats, onCancel }: { bodies: Ref[]; form
       <Field label="Note (optional)" error={fields.note}>
         <input value={draft.note} onChange={set('note')} maxLength={2000} />
       </Field>
-      <div className="form-actions">
-        <button type="submit" className="button" disabled={busy}>
-          {busy ? 'Creating…' : 'Create the draft'}
-        </button>
-        <button type="button" className="button secondary" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormActions submit="Create the draft" busy={busy} busyLabel="Creating…" onCancel={onCancel} />
     </form>
   );
 }

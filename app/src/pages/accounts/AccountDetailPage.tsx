@@ -3,21 +3,21 @@
 // confirmation. Disabling ends the person's sessions at once (the server does that).
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
-import { api, ApiError } from '../../api.ts';
-import { FormErrors } from '../../components/Field.tsx';
+import { api, ApiError, asApiError } from '../../api.ts';
 import { PageTitle } from '../../components/Layout.tsx';
-import { serverFieldErrors, summaryFields } from '../../components/form-errors.ts';
+import { FailureSummary } from '../../components/forms/FailureSummary.tsx';
+import { FormActions } from '../../components/forms/FormActions.tsx';
 import { ErrorBox, Loading } from '../../components/Status.tsx';
 import { longDate } from '../../components/calendar/dates.ts';
 import { useSession } from '../../session.tsx';
 import { useApi } from '../../use-api.ts';
 import { AccountFields } from './AccountFields.tsx';
-import { accountPayload, accountStatus, draftOf, LABELS, rolesText, utcText, withFieldPaths, type Account, type AccountDraft, type SetupLink } from './model.ts';
+import { accountPayload, accountStatus, draftOf, LABELS, rolesText, utcText, type Account, type AccountDraft, type SetupLink } from './model.ts';
 import { NotAvailable } from './NotAvailable.tsx';
 import { SetupLinkPanel } from './SetupLinkPanel.tsx';
+import { useAccountFailure } from './use-account-failure.ts';
 
 type Members = readonly { code: string; name: string }[];
-const asApiError = (e: unknown) => (e instanceof ApiError ? e : new ApiError(0, 'CLIENT', String(e)));
 
 export function AccountDetailPage() {
   const { abilities } = useSession();
@@ -122,15 +122,8 @@ function AccountDetail() {
 
 function ChangeAccount({ account, members, onSaved }: { account: Account; members: Members; onSaved: (next: Account) => void }) {
   const [draft, setDraft] = useState<AccountDraft>(() => draftOf(account));
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [failure, setFailure] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
-  const summaryRef = useRef<HTMLDivElement>(null);
-  // After every refused attempt the summary takes the focus (once rendered), so the problems are read out.
-  const [refusals, setRefusals] = useState(0);
-  useEffect(() => {
-    if (refusals > 0) summaryRef.current?.querySelector<HTMLElement>('[role=alert]')?.focus();
-  }, [refusals]);
+  const failure = useAccountFailure('The account was not saved. Correct the fields below.');
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -138,11 +131,7 @@ function ChangeAccount({ account, members, onSaved }: { account: Account; member
     try {
       onSaved(await api.patch<Account>(`/users/${account.id}`, accountPayload(draft)));
     } catch (e) {
-      const error = withFieldPaths(asApiError(e));
-      const fields = serverFieldErrors(error, LABELS);
-      setErrors(fields);
-      setFailure(Object.keys(fields).length ? 'The account was not saved. Correct the fields below.' : error.message);
-      setRefusals((n) => n + 1);
+      failure.refuse(e);
     } finally {
       setSaving(false);
     }
@@ -151,16 +140,10 @@ function ChangeAccount({ account, members, onSaved }: { account: Account; member
   return (
     <section aria-labelledby="change-h" className="account-section">
       <h2 id="change-h">Change the account</h2>
-      <div ref={summaryRef}>
-        <FormErrors message={failure} fields={summaryFields(errors, LABELS)} />
-      </div>
+      <FailureSummary of={failure} labels={LABELS} />
       <form className="form" noValidate aria-labelledby="change-h" onSubmit={(e) => void submit(e)}>
-        <AccountFields draft={draft} onChange={(change) => setDraft((d) => ({ ...d, ...change }))} errors={errors} members={members} />
-        <div className="form-actions">
-          <button type="submit" className="button" disabled={saving}>
-            {saving ? 'Saving…' : 'Save the account'}
-          </button>
-        </div>
+        <AccountFields draft={draft} onChange={(change) => setDraft((d) => ({ ...d, ...change }))} errors={failure.errors} members={members} />
+        <FormActions submit="Save the account" busy={saving} busyLabel="Saving…" />
       </form>
     </section>
   );

@@ -1,19 +1,20 @@
 // Creating an account (administrators). The server validates: its field errors come back with their
 // paths and are shown beside each field, with a summary that takes the focus. Once created, the page
 // shows the one-time set-password link — the only time it is ever shown.
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
-import { api, ApiError } from '../../api.ts';
-import { FormErrors } from '../../components/Field.tsx';
+import { api } from '../../api.ts';
 import { PageTitle } from '../../components/Layout.tsx';
-import { serverFieldErrors, summaryFields } from '../../components/form-errors.ts';
+import { FailureSummary } from '../../components/forms/FailureSummary.tsx';
+import { FormActions } from '../../components/forms/FormActions.tsx';
 import { ErrorBox } from '../../components/Status.tsx';
 import { useSession } from '../../session.tsx';
 import { useApi } from '../../use-api.ts';
 import { AccountFields } from './AccountFields.tsx';
-import { accountPayload, emptyDraft, LABELS, rolesText, withFieldPaths, type Account, type AccountDraft, type SetupLink } from './model.ts';
+import { accountPayload, emptyDraft, LABELS, rolesText, type Account, type AccountDraft, type SetupLink } from './model.ts';
 import { NotAvailable } from './NotAvailable.tsx';
 import { SetupLinkPanel } from './SetupLinkPanel.tsx';
+import { useAccountFailure } from './use-account-failure.ts';
 
 export function NewAccountPage() {
   const { abilities } = useSession();
@@ -24,16 +25,9 @@ export function NewAccountPage() {
 function NewAccount() {
   const members = useApi<{ items: { code: string; name: string }[] }>('/members');
   const [draft, setDraft] = useState<AccountDraft>(emptyDraft);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [failure, setFailure] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const [created, setCreated] = useState<{ user: Account; link: SetupLink } | null>(null);
-  const summaryRef = useRef<HTMLDivElement>(null);
-  // After every refused attempt the summary takes the focus (once rendered), so the problems are read out.
-  const [refusals, setRefusals] = useState(0);
-  useEffect(() => {
-    if (refusals > 0) summaryRef.current?.querySelector<HTMLElement>('[role=alert]')?.focus();
-  }, [refusals]);
+  const failure = useAccountFailure('The account was not created. Correct the fields below.');
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -41,14 +35,9 @@ function NewAccount() {
     try {
       const answer = await api.post<{ user: Account } & SetupLink>('/users', accountPayload(draft));
       setCreated({ user: answer.user, link: { setupUrl: answer.setupUrl, setupExpiresAt: answer.setupExpiresAt } });
-      setErrors({});
-      setFailure(null);
+      failure.clear();
     } catch (e) {
-      const error = withFieldPaths(e instanceof ApiError ? e : new ApiError(0, 'CLIENT', String(e)));
-      const fields = serverFieldErrors(error, LABELS);
-      setErrors(fields);
-      setFailure(Object.keys(fields).length ? 'The account was not created. Correct the fields below.' : error.message);
-      setRefusals((n) => n + 1);
+      failure.refuse(e);
     } finally {
       setSaving(false);
     }
@@ -91,19 +80,10 @@ function NewAccount() {
       <PageTitle title="New account">New account</PageTitle>
       <p className="lede">The person receives a one-time link to choose their password; you will see it once, after creating the account.</p>
       {members.error ? <ErrorBox error={members.error} retry={members.reload} /> : null}
-      <div ref={summaryRef}>
-        <FormErrors message={failure} fields={summaryFields(errors, LABELS)} />
-      </div>
+      <FailureSummary of={failure} labels={LABELS} />
       <form className="form" noValidate onSubmit={(e) => void submit(e)}>
-        <AccountFields draft={draft} onChange={(change) => setDraft((d) => ({ ...d, ...change }))} errors={errors} members={members.data?.items ?? []} />
-        <div className="form-actions">
-          <button type="submit" className="button" disabled={saving}>
-            {saving ? 'Creating…' : 'Create the account'}
-          </button>
-          <Link className="button secondary" to="/accounts">
-            Cancel
-          </Link>
-        </div>
+        <AccountFields draft={draft} onChange={(change) => setDraft((d) => ({ ...d, ...change }))} errors={failure.errors} members={members.data?.items ?? []} />
+        <FormActions submit="Create the account" busy={saving} busyLabel="Creating…" cancelTo="/accounts" />
       </form>
     </>
   );

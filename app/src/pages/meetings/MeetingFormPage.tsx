@@ -4,9 +4,12 @@
 // A new meeting is one write (POST); an edit is the meeting's own fields (PATCH), then the agenda,
 // participants and outcome (PUT) and the status (POST), as the API separates them.
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
-import { api, ApiError } from '../../api.ts';
-import { Field, FormErrors } from '../../components/Field.tsx';
+import { useNavigate, useParams } from 'react-router';
+import { api, ApiError, asApiError } from '../../api.ts';
+import { Field, RefOptions, ValueOptions } from '../../components/Field.tsx';
+import { FailureSummary } from '../../components/forms/FailureSummary.tsx';
+import { FormActions } from '../../components/forms/FormActions.tsx';
+import { useFormFailure } from '../../components/forms/use-form-failure.ts';
 import { PageTitle } from '../../components/Layout.tsx';
 import { ErrorBox, Loading } from '../../components/Status.tsx';
 import { STATUS_LABELS } from '../../components/meetings/StatusBadge.tsx';
@@ -39,7 +42,7 @@ class StepFailure {
     readonly prefix: { from: string; to: string } | null,
     readonly done: number,
   ) {
-    this.error = error instanceof ApiError ? error : new ApiError(0, 'CLIENT', String(error));
+    this.error = asApiError(error);
   }
 }
 
@@ -81,19 +84,14 @@ export function MeetingFormPage() {
 function MeetingForm({ reference, meeting }: { reference: Reference; meeting: Meeting | null }) {
   const navigate = useNavigate();
   const [draft, setDraft] = useState<Draft>(() => (meeting ? draftFrom(meeting) : emptyDraft()));
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [message, setMessage] = useState<string | null>(null);
-  const [attempt, setAttempt] = useState(0);
   const [saving, setSaving] = useState(false);
-  const summaryRef = useRef<HTMLDivElement>(null);
+  // The summary takes the focus after every refused attempt, so the problems are read out.
+  const failure = useFormFailure();
+  const { errors, fail: refuse } = failure;
   const focusAfter = useRef<string | null>(null);
   const zones = useMemo(() => timeZones(draft.timeZone), [draft.timeZone]);
   const heading = meeting ? `Edit meeting: ${meeting.title}` : 'New meeting';
 
-  // The summary takes the focus after every refused attempt, so the problems are read out.
-  useEffect(() => {
-    if (attempt > 0) summaryRef.current?.querySelector<HTMLElement>('.alert')?.focus();
-  }, [attempt]);
   // After moving, adding or removing an agenda item, the focus goes where the user expects it.
   useEffect(() => {
     if (!focusAfter.current) return;
@@ -115,14 +113,9 @@ function MeetingForm({ reference, meeting }: { reference: Reference; meeting: Me
     const problem = errorOf(errors, path);
     return problem ? `${label} ${problem}` : undefined;
   };
-  const refuse = (fieldErrors: FieldErrors, text: string | null) => {
-    setErrors(fieldErrors);
-    setMessage(text);
-    setAttempt((a) => a + 1);
-  };
 
   // Agenda: reordering clears the agenda's errors, whose numbers would no longer match.
-  const withoutAgendaErrors = () => setErrors((e) => Object.fromEntries(Object.entries(e).filter(([k]) => !k.startsWith('agenda.'))));
+  const withoutAgendaErrors = () => failure.forget('agenda.');
   const updateItem = (index: number, change: Partial<Draft['agenda'][number]>) => setDraft((d) => ({ ...d, agenda: d.agenda.map((a, i) => (i === index ? { ...a, ...change } : a)) }));
   const moveItem = (index: number, by: -1 | 1) => {
     const item = draft.agenda[index];
@@ -154,7 +147,7 @@ function MeetingForm({ reference, meeting }: { reference: Reference; meeting: Me
   };
   const removeParticipant = (index: number) => {
     focusAfter.current = 'add-participant';
-    setErrors((e) => Object.fromEntries(Object.entries(e).filter(([k]) => !k.startsWith('participants.'))));
+    failure.forget('participants.');
     setDraft((d) => ({ ...d, participants: d.participants.filter((_, i) => i !== index) }));
   };
   const updateParticipant = (index: number, change: Partial<Draft['participants'][number]>) =>
@@ -218,30 +211,20 @@ function MeetingForm({ reference, meeting }: { reference: Reference; meeting: Me
     <>
       <PageTitle title={meeting ? 'Edit meeting' : 'New meeting'}>{heading}</PageTitle>
       <form className="form meeting-form" noValidate onSubmit={(e) => void onSubmit(e)}>
-        <div ref={summaryRef}>
-          <FormErrors message={message} fields={summary} />
-        </div>
+        <FailureSummary of={{ ...failure, errors: summary }} />
 
         <fieldset className="group">
           <legend>The meeting</legend>
           <Field label="Body" error={err('body', 'Body')}>
             <select value={draft.body} onChange={(e) => set('body', e.target.value)}>
               <option value="">Choose a body</option>
-              {reference.bodies.map((b) => (
-                <option key={b.code} value={b.code}>
-                  {b.name}
-                </option>
-              ))}
+              <RefOptions list={reference.bodies} />
             </select>
           </Field>
           <Field label="Format" hint="Who meets: a meeting of a body is normally in the body's own format." error={err('format', 'Format')}>
             <select value={draft.format} onChange={(e) => set('format', e.target.value)}>
               <option value="">{bodyFormat ? `The body's format (${bodyFormat.name})` : "The body's format"}</option>
-              {reference.formats.map((f) => (
-                <option key={f.code} value={f.code}>
-                  {f.name}
-                </option>
-              ))}
+              <RefOptions list={reference.formats} />
             </select>
           </Field>
           <Field label="Title" error={err('title', 'Title')}>
@@ -264,11 +247,7 @@ function MeetingForm({ reference, meeting }: { reference: Reference; meeting: Me
           </div>
           <Field label="Time zone" hint={`Times above are ${zoneLabel(draft.timeZone || 'UTC')}.`} error={err('timeZone', 'Time zone')}>
             <select value={draft.timeZone} onChange={(e) => set('timeZone', e.target.value)}>
-              {zones.map((z) => (
-                <option key={z} value={z}>
-                  {z}
-                </option>
-              ))}
+              <ValueOptions values={zones} label={(z) => z} />
             </select>
           </Field>
         </fieldset>
@@ -289,11 +268,7 @@ function MeetingForm({ reference, meeting }: { reference: Reference; meeting: Me
           <Field label="Host member" error={err('host', 'Host member')}>
             <select value={draft.host} onChange={(e) => set('host', e.target.value)}>
               <option value="">No host</option>
-              {reference.members.map((m) => (
-                <option key={m.code} value={m.code}>
-                  {m.name}
-                </option>
-              ))}
+              <RefOptions list={reference.members} />
             </select>
           </Field>
         </fieldset>
@@ -302,11 +277,7 @@ function MeetingForm({ reference, meeting }: { reference: Reference; meeting: Me
           <legend>Status and visibility</legend>
           <Field label="Status" hint="Planned, then held, then record approved: one step at a time." error={err('status', 'Status')}>
             <select value={draft.status} onChange={(e) => set('status', e.target.value as Draft['status'])}>
-              {MEETING_STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {STATUS_LABELS[s]}
-                </option>
-              ))}
+              <ValueOptions values={MEETING_STATUSES} label={(s) => STATUS_LABELS[s]} />
             </select>
           </Field>
           <div className={errorOf(errors, 'public') ? 'field field-invalid' : 'field'}>
@@ -405,11 +376,7 @@ function MeetingForm({ reference, meeting }: { reference: Reference; meeting: Me
                   <Field label="Member" error={err(`${at}.member`, 'Member')}>
                     <select value={p.member} onChange={(e) => updateParticipant(index, { member: e.target.value })}>
                       <option value="">None (e.g. the chair)</option>
-                      {reference.members.map((m) => (
-                        <option key={m.code} value={m.code}>
-                          {m.name}
-                        </option>
-                      ))}
+                      <RefOptions list={reference.members} />
                     </select>
                   </Field>
                 </div>
@@ -441,14 +408,7 @@ function MeetingForm({ reference, meeting }: { reference: Reference; meeting: Me
           </Field>
         </fieldset>
 
-        <div className="form-actions">
-          <button type="submit" className="button" disabled={saving}>
-            {saving ? 'Saving…' : meeting ? 'Save changes' : 'Create meeting'}
-          </button>
-          <Link className="button secondary" to={meeting ? `/meetings/${meeting.id}` : '/meetings'}>
-            Cancel
-          </Link>
-        </div>
+        <FormActions submit={meeting ? 'Save changes' : 'Create meeting'} busy={saving} busyLabel="Saving…" cancelTo={meeting ? `/meetings/${meeting.id}` : '/meetings'} />
       </form>
     </>
   );
