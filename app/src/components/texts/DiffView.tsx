@@ -3,6 +3,8 @@
 // for sight, so colour is never the only cue.
 import { useState } from 'react';
 import { useApi } from '../../use-api.ts';
+import { ValueOptions } from '../Field.tsx';
+import { FilterSelect } from '../forms/Filters.tsx';
 import { ErrorBox, Loading } from '../Status.tsx';
 import type { Diff } from './types.ts';
 
@@ -15,26 +17,12 @@ export function DiffView({ textId, versions }: { textId: string; versions: numbe
   return (
     <>
       <form className="cal-filters" aria-label="Versions to compare" onSubmit={(e) => e.preventDefault()}>
-        <div className="field">
-          <label htmlFor="diff-from">From version</label>
-          <select id="diff-from" value={from} onChange={(e) => setFrom(Number(e.target.value))}>
-            {versions.map((n) => (
-              <option key={n} value={n}>
-                {n}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="diff-to">To version</label>
-          <select id="diff-to" value={to} onChange={(e) => setTo(Number(e.target.value))}>
-            {versions.map((n) => (
-              <option key={n} value={n}>
-                {n}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect id="diff-from" label="From version" value={from} onChange={(e) => setFrom(Number(e.target.value))}>
+          <ValueOptions values={versions} label={(n) => n} />
+        </FilterSelect>
+        <FilterSelect id="diff-to" label="To version" value={to} onChange={(e) => setTo(Number(e.target.value))}>
+          <ValueOptions values={versions} label={(n) => n} />
+        </FilterSelect>
       </form>
       <p className="diff-legend" id="diff-legend">
         <span>Legend:</span> <ins>inserted words</ins> are underlined and marked “+”; <del>deleted words</del> are struck through and marked “−”.

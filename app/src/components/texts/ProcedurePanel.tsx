@@ -32,6 +32,21 @@ function DeadlineFields({ fields, deadline, setDeadline, zone, setZone }: { fiel
   );
 }
 
+/** The choice of one of the text's versions (put under silence, or agreed at a meeting). */
+function VersionField({ label, text, error, version, setVersion }: { label: string; text: TextDetail; error: string | undefined; version: number; setVersion: (v: number) => void }) {
+  return (
+    <Field label={label} error={error}>
+      <select value={version} onChange={(e) => setVersion(Number(e.target.value))}>
+        {text.versions.map((v) => (
+          <option key={v.number} value={v.number}>
+            Version {v.number}
+          </option>
+        ))}
+      </select>
+    </Field>
+  );
+}
+
 const needDeadline = (deadline: string) => (deadline ? {} : { deadline: 'Enter the date and time of the deadline.' });
 
 function OpenSilence({ text, onDone }: { text: TextDetail; onDone: () => void }) {
@@ -43,15 +58,7 @@ function OpenSilence({ text, onDone }: { text: TextDetail; onDone: () => void })
       {({ fields }) => (
         <>
           <h3>Open the silence procedure</h3>
-          <Field label="Version put under silence" error={fields.version}>
-            <select value={version} onChange={(e) => setVersion(Number(e.target.value))}>
-              {text.versions.map((v) => (
-                <option key={v.number} value={v.number}>
-                  Version {v.number}
-                </option>
-              ))}
-            </select>
-          </Field>
+          <VersionField label="Version put under silence" text={text} error={fields.version} version={version} setVersion={setVersion} />
           <DeadlineFields fields={fields} deadline={deadline} setDeadline={setDeadline} zone={zone} setZone={setZone} />
         </>
       )}
@@ -129,15 +136,7 @@ function RecordAgreement({ text, onDone }: { text: TextDetail; onDone: () => voi
         <>
           <h3>Record agreed at a meeting</h3>
           <div className="field-row">
-            <Field label="Version agreed" error={fields.version}>
-              <select value={version} onChange={(e) => setVersion(Number(e.target.value))}>
-                {text.versions.map((v) => (
-                  <option key={v.number} value={v.number}>
-                    Version {v.number}
-                  </option>
-                ))}
-              </select>
-            </Field>
+            <VersionField label="Version agreed" text={text} error={fields.version} version={version} setVersion={setVersion} />
             <Field label="Meeting" error={fields.meeting}>
               <select value={meeting} onChange={(e) => setMeeting(e.target.value)}>
                 <option value="">{meetings.status === 'loading' ? 'Loading meetings…' : 'Choose a meeting'}</option>

@@ -4,6 +4,8 @@
 // bookmarked and the browser's back button works.
 import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
+import { RefOptions, ValueOptions } from '../../components/Field.tsx';
+import { FilterSelect, FilterSubmit } from '../../components/forms/Filters.tsx';
 import { PageTitle } from '../../components/Layout.tsx';
 import { ErrorBox, Loading } from '../../components/Status.tsx';
 import { AgendaView } from '../../components/calendar/AgendaView.tsx';
@@ -85,17 +87,9 @@ export function CalendarPage() {
 
   const heading = view === 'month' ? `Calendar: ${monthName(month)}` : view === 'agenda' ? 'Calendar: agenda' : 'Calendar: events';
   const select = (key: 'body' | 'topic', label: string, options: Ref[] | undefined) => (
-    <div className="field">
-      <label htmlFor={`cal-${key}`}>{label}</label>
-      <select id={`cal-${key}`} value={draft[key]} onChange={(e) => setDraft({ ...draft, [key]: e.target.value })}>
-        <option value="">All</option>
-        {(options ?? []).map((o) => (
-          <option key={o.code} value={o.code}>
-            {o.name}
-          </option>
-        ))}
-      </select>
-    </div>
+    <FilterSelect id={`cal-${key}`} label={label} all="All" value={draft[key]} onChange={(e) => setDraft({ ...draft, [key]: e.target.value })}>
+      <RefOptions list={options} />
+    </FilterSelect>
   );
 
   return (
@@ -148,39 +142,19 @@ export function CalendarPage() {
         {select('topic', 'Topic', topics.data?.items)}
         {view === 'list' ? (
           <>
-            <div className="field">
-              <label htmlFor="cal-kind">Kind</label>
-              <select id="cal-kind" value={draft.kind} onChange={(e) => setDraft({ ...draft, kind: e.target.value })}>
-                <option value="">All</option>
-                {EVENT_KINDS.map((k) => (
-                  <option key={k} value={k}>
-                    {kindLabel(k)}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor="cal-status">Status</label>
-              <select id="cal-status" value={draft.status} onChange={(e) => setDraft({ ...draft, status: e.target.value })}>
-                <option value="">All</option>
-                {EVENT_STATUSES.map((s) => (
-                  <option key={s} value={s}>
-                    {statusLabel(s)}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <FilterSelect id="cal-kind" label="Kind" all="All" value={draft.kind} onChange={(e) => setDraft({ ...draft, kind: e.target.value })}>
+              <ValueOptions values={EVENT_KINDS} label={kindLabel} />
+            </FilterSelect>
+            <FilterSelect id="cal-status" label="Status" all="All" value={draft.status} onChange={(e) => setDraft({ ...draft, status: e.target.value })}>
+              <ValueOptions values={EVENT_STATUSES} label={statusLabel} />
+            </FilterSelect>
             <div className="field">
               <label htmlFor="cal-q">Words in the title</label>
               <input id="cal-q" type="search" value={draft.q} onChange={(e) => setDraft({ ...draft, q: e.target.value })} maxLength={200} />
             </div>
           </>
         ) : null}
-        <div className="field cal-filters-go">
-          <button type="submit" className="button secondary">
-            Show
-          </button>
-        </div>
+        <FilterSubmit>Show</FilterSubmit>
       </form>
 
       {view === 'month' ? (

@@ -4,6 +4,8 @@
 // a new draft. The list reloads when a live event about a text arrives.
 import { useEffect, useState } from 'react';
 import { Form, Link, useSearchParams } from 'react-router';
+import { RefOptions, ValueOptions } from '../../components/Field.tsx';
+import { FilterSelect, FilterSubmit } from '../../components/forms/Filters.tsx';
 import { PageTitle } from '../../components/Layout.tsx';
 import { Empty, ErrorBox, Loading } from '../../components/Status.tsx';
 import { NewTextForm } from '../../components/texts/NewTextForm.tsx';
@@ -85,44 +87,16 @@ function SilenceDeadline({ deadline, zone, now }: { deadline: string; zone: stri
 function Filters({ kind, body, format, bodies, formats }: { kind: string; body: string; format: string; bodies: Ref[]; formats: Ref[] }) {
   return (
     <Form className="cal-filters" method="get" aria-label="Filter texts" key={`${kind}|${body}|${format}`}>
-      <div className="field">
-        <label htmlFor="f-kind">Kind</label>
-        <select id="f-kind" name="kind" defaultValue={kind}>
-          <option value="">Every kind</option>
-          {(Object.keys(KIND_LABELS) as TextKind[]).map((k) => (
-            <option key={k} value={k}>
-              {KIND_LABELS[k]}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="f-body">Body</label>
-        <select id="f-body" name="body" defaultValue={body}>
-          <option value="">Every body</option>
-          {bodies.map((b) => (
-            <option key={b.code} value={b.code}>
-              {b.name}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="f-format">Format</label>
-        <select id="f-format" name="format" defaultValue={format}>
-          <option value="">Every format</option>
-          {formats.map((f) => (
-            <option key={f.code} value={f.code}>
-              {f.name}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field cal-filters-go">
-        <button type="submit" className="button secondary">
-          Show
-        </button>
-      </div>
+      <FilterSelect id="f-kind" label="Kind" all="Every kind" name="kind" defaultValue={kind}>
+        <ValueOptions values={Object.keys(KIND_LABELS) as TextKind[]} label={(k) => KIND_LABELS[k]} />
+      </FilterSelect>
+      <FilterSelect id="f-body" label="Body" all="Every body" name="body" defaultValue={body}>
+        <RefOptions list={bodies} />
+      </FilterSelect>
+      <FilterSelect id="f-format" label="Format" all="Every format" name="format" defaultValue={format}>
+        <RefOptions list={formats} />
+      </FilterSelect>
+      <FilterSubmit>Show</FilterSubmit>
     </Form>
   );
 }

@@ -2,6 +2,8 @@
 // achievements, and the record per topic. Only what the server answered for this user is listed.
 import { useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
+import { RefOptions, ValueOptions } from '../../components/Field.tsx';
+import { FilterSelect, FilterSubmit } from '../../components/forms/Filters.tsx';
 import { PageTitle } from '../../components/Layout.tsx';
 import { Empty, ErrorBox, Loading } from '../../components/Status.tsx';
 import { longDate } from '../../components/calendar/dates.ts';
@@ -40,22 +42,10 @@ function TopicRecord({ topics }: { topics: Ref[] }) {
           setShown(chosen);
         }}
       >
-        <div className="field">
-          <label htmlFor="wp-record-topic">Topic</label>
-          <select id="wp-record-topic" value={chosen} onChange={(e) => setChosen(e.target.value)}>
-            <option value="">Choose a topic</option>
-            {topics.map((t) => (
-              <option key={t.code} value={t.code}>
-                {t.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field cal-filters-go">
-          <button type="submit" className="button secondary">
-            Show the record
-          </button>
-        </div>
+        <FilterSelect id="wp-record-topic" label="Topic" all="Choose a topic" value={chosen} onChange={(e) => setChosen(e.target.value)}>
+          <RefOptions list={topics} />
+        </FilterSelect>
+        <FilterSubmit>Show the record</FilterSubmit>
       </form>
       {shown && record.status === 'loading' ? <Loading what="the record" /> : null}
       {record.error ? <ErrorBox error={record.error} retry={record.reload} /> : null}
@@ -108,33 +98,13 @@ export function WorkProgrammePage() {
           setParams(next);
         }}
       >
-        <div className="field">
-          <label htmlFor="wp-status">Status</label>
-          <select id="wp-status" value={draft.status} onChange={(e) => setDraft({ ...draft, status: e.target.value })}>
-            <option value="">All</option>
-            {PROJECT_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {wpLabel(s)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="wp-topic">Topic</label>
-          <select id="wp-topic" value={draft.topic} onChange={(e) => setDraft({ ...draft, topic: e.target.value })}>
-            <option value="">All</option>
-            {(topics.data?.items ?? []).map((t) => (
-              <option key={t.code} value={t.code}>
-                {t.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field cal-filters-go">
-          <button type="submit" className="button secondary">
-            Show
-          </button>
-        </div>
+        <FilterSelect id="wp-status" label="Status" all="All" value={draft.status} onChange={(e) => setDraft({ ...draft, status: e.target.value })}>
+          <ValueOptions values={PROJECT_STATUSES} label={wpLabel} />
+        </FilterSelect>
+        <FilterSelect id="wp-topic" label="Topic" all="All" value={draft.topic} onChange={(e) => setDraft({ ...draft, topic: e.target.value })}>
+          <RefOptions list={topics.data?.items} />
+        </FilterSelect>
+        <FilterSubmit>Show</FilterSubmit>
       </form>
 
       {projects.status === 'loading' || bodies.status === 'loading' ? <Loading what="the work programme" /> : null}
