@@ -1,7 +1,7 @@
 // Loading data for a page: the value, the error, and a reload function. Requests are aborted when the
 // page goes away or the path changes, so a slow answer never overwrites a newer one.
 import { useCallback, useEffect, useState } from 'react';
-import { api, ApiError } from './api.ts';
+import { api, ApiError, asApiError } from './api.ts';
 
 export type Loaded<T> =
   | { status: 'loading'; data: null; error: null; reload: () => void }
@@ -21,7 +21,7 @@ export function useApi<T>(path: string | null): Loaded<T> {
       (data) => setState({ status: 'ok', data, error: null }),
       (error: unknown) => {
         if ((error as Error).name === 'AbortError') return;
-        setState({ status: 'error', data: null, error: error instanceof ApiError ? error : new ApiError(0, 'CLIENT', String(error)) });
+        setState({ status: 'error', data: null, error: asApiError(error) });
       },
     );
     return () => controller.abort();

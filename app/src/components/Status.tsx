@@ -1,6 +1,8 @@
-// What a page shows while loading, on an error, and when there is nothing to list.
-import type { ReactNode } from 'react';
+// What a page shows while loading, on an error, when there is nothing to list, and after a change.
+import type { ReactNode, Ref } from 'react';
+import { Link } from 'react-router';
 import type { ApiError } from '../api.ts';
+import { PageTitle } from './Layout.tsx';
 
 export function Loading({ what }: { what: string }) {
   return (
@@ -25,4 +27,27 @@ export function ErrorBox({ error, retry }: { error: ApiError; retry?: () => void
 
 export function Empty({ children }: { children: ReactNode }) {
   return <p className="empty">{children}</p>;
+}
+
+/** A page whose item could not be loaded: its title, the error (with Try again when `retry` is given) and the way back. */
+export function PageFailure({ title, error, retry, back }: { title: string; error: ApiError; retry?: (() => void) | undefined; back: { to: string; label: string } }) {
+  return (
+    <>
+      <PageTitle title={title}>{title}</PageTitle>
+      <ErrorBox error={error} retry={retry} />
+      <p>
+        <Link to={back.to}>{back.label}</Link>
+      </p>
+    </>
+  );
+}
+
+/** What just changed, announced (role status); `focusable` lets the page move the focus to it so that it is read out. */
+export function Notice({ text, focusable = false, ref }: { text: string | null; focusable?: boolean; ref?: Ref<HTMLParagraphElement> }) {
+  if (!text) return null;
+  return (
+    <p className="notice" role="status" tabIndex={focusable ? -1 : undefined} ref={ref}>
+      {text}
+    </p>
+  );
 }

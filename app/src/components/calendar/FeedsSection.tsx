@@ -2,10 +2,11 @@
 // feeds (everything they may see). A personal URL is shown once, when it is created; revoking it stops
 // it at once. The secret never comes back from the server after that answer.
 import { useRef, useState, type FormEvent } from 'react';
-import { api, ApiError } from '../../api.ts';
+import { api, ApiError, asApiError } from '../../api.ts';
 import { useApi } from '../../use-api.ts';
 import { Field, FormErrors } from '../Field.tsx';
 import { ErrorBox, Loading } from '../Status.tsx';
+import { DataTable } from '../DataTable.tsx';
 import { longDate } from './dates.ts';
 
 interface FeedToken {
@@ -50,7 +51,7 @@ export function FeedsSection() {
       tokens.reload();
       requestAnimationFrame(() => urlRef.current?.focus());
     } catch (e) {
-      const err = e instanceof ApiError ? e : new ApiError(0, 'CLIENT', String(e));
+      const err = asApiError(e);
       setError(err);
       setFieldErrors(err.fieldErrors());
       requestAnimationFrame(() => errorsRef.current?.querySelector<HTMLElement>('[role=alert]')?.focus());
@@ -65,7 +66,7 @@ export function FeedsSection() {
       await api.delete(`/calendar/feed-tokens/${token.id}`);
       tokens.reload();
     } catch (e) {
-      setError(e instanceof ApiError ? e : new ApiError(0, 'CLIENT', String(e)));
+      setError(asApiError(e));
     }
   }
 
@@ -150,33 +151,19 @@ export function FeedsSection() {
         active.length === 0 ? (
           <p className="empty">You have no personal feed at the moment.</p>
         ) : (
-          <div className="table-scroll">
-            <table className="data">
-              <caption className="visually-hidden">Your personal feeds</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Feed</th>
-                  <th scope="col">Created</th>
-                  <th scope="col">
-                    <span className="visually-hidden">Actions</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {active.map((t) => (
-                  <tr key={t.id}>
-                    <th scope="row">{t.label}</th>
-                    <td>{day(t.createdAt)}</td>
-                    <td>
-                      <button type="button" className="button danger" onClick={() => void revoke(t)}>
-                        Revoke<span className="visually-hidden"> {t.label}</span>
-                      </button>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable caption="Your personal feeds" columns={['Feed', 'Created', <span className="visually-hidden">Actions</span>]}>
+            {active.map((t) => (
+              <tr key={t.id}>
+                <th scope="row">{t.label}</th>
+                <td>{day(t.createdAt)}</td>
+                <td>
+                  <button type="button" className="button danger" onClick={() => void revoke(t)}>
+                    Revoke<span className="visually-hidden"> {t.label}</span>
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         )
       ) : null}
       {revoked.length > 0 ? (

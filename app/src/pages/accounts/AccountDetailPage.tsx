@@ -7,7 +7,7 @@ import { api, ApiError, asApiError } from '../../api.ts';
 import { PageTitle } from '../../components/Layout.tsx';
 import { FailureSummary } from '../../components/forms/FailureSummary.tsx';
 import { FormActions } from '../../components/forms/FormActions.tsx';
-import { ErrorBox, Loading } from '../../components/Status.tsx';
+import { ErrorBox, Loading, Notice, PageFailure } from '../../components/Status.tsx';
 import { longDate } from '../../components/calendar/dates.ts';
 import { useSession } from '../../session.tsx';
 import { useApi } from '../../use-api.ts';
@@ -41,13 +41,7 @@ function AccountDetail() {
 
   if (loaded.error)
     return (
-      <>
-        <PageTitle title="Account">Account</PageTitle>
-        <ErrorBox error={loaded.error} retry={loaded.reload} />
-        <p>
-          <Link to="/accounts">Back to the accounts</Link>
-        </p>
-      </>
+      <PageFailure title="Account" error={loaded.error} retry={loaded.reload} back={{ to: '/accounts', label: 'Back to the accounts' }} />
     );
   if (!account || members.status === 'loading') return <Loading what="the account" />;
   const a = account;
@@ -66,11 +60,7 @@ function AccountDetail() {
         <Link to="/accounts">Accounts</Link>
       </p>
       <PageTitle title={a.name}>{a.name}</PageTitle>
-      {notice ? (
-        <p className="notice" role="status" tabIndex={-1} ref={noticeRef}>
-          {notice}
-        </p>
-      ) : null}
+      <Notice text={notice} focusable ref={noticeRef} />
       <dl className="facts">
         <dt>Status</dt>
         <dd>

@@ -8,6 +8,7 @@ import { useSession } from '../../session.tsx';
 import { useApi } from '../../use-api.ts';
 import { accountStatus, rolesText, type Account } from './model.ts';
 import { NotAvailable } from './NotAvailable.tsx';
+import { DataTable } from '../../components/DataTable.tsx';
 
 export function AccountsPage() {
   const { abilities } = useSession();
@@ -39,37 +40,24 @@ function AccountList({ mayCreate }: { mayCreate: boolean }) {
             {accounts.data.items.length} {accounts.data.items.length === 1 ? 'account' : 'accounts'}, by name.
             {mayCreate ? ' Open an account to change its roles, disable it or issue a new set-password link.' : ' Only administrators change accounts.'}
           </p>
-          <div className="table-scroll">
-            <table className="data accounts-table">
-              <caption className="visually-hidden">Accounts, {accounts.data.items.length} in all</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Name and email address</th>
-                  <th scope="col">Roles</th>
-                  <th scope="col">Member</th>
-                  <th scope="col">Status</th>
+          <DataTable className="accounts-table" caption={`Accounts, ${accounts.data.items.length} in all`} columns={['Name and email address', 'Roles', 'Member', 'Status']}>
+            {accounts.data.items.map((a) => {
+              const status = accountStatus(a, now);
+              return (
+                <tr key={a.id}>
+                  <th scope="row">
+                    <Link to={`/accounts/${a.id}`}>{a.name}</Link>
+                    <span className="account-email">{a.email}</span>
+                  </th>
+                  <td>{rolesText(a.roles)}</td>
+                  <td>{a.member ? `${memberName(a.member)}${a.headOfDelegation ? ' (head of delegation)' : ''}` : '—'}</td>
+                  <td>
+                    <span className={`badge account-status ${status.tone}`}>{status.label}</span>
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {accounts.data.items.map((a) => {
-                  const status = accountStatus(a, now);
-                  return (
-                    <tr key={a.id}>
-                      <th scope="row">
-                        <Link to={`/accounts/${a.id}`}>{a.name}</Link>
-                        <span className="account-email">{a.email}</span>
-                      </th>
-                      <td>{rolesText(a.roles)}</td>
-                      <td>{a.member ? `${memberName(a.member)}${a.headOfDelegation ? ' (head of delegation)' : ''}` : '—'}</td>
-                      <td>
-                        <span className={`badge account-status ${status.tone}`}>{status.label}</span>
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
+              );
+            })}
+          </DataTable>
         </>
       ) : null}
     </>

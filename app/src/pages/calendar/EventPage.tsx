@@ -2,9 +2,9 @@
 // place in a series, status, who may see it, and the projects and topics it belongs to.
 import { useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
-import { api, ApiError } from '../../api.ts';
+import { api, ApiError, asApiError } from '../../api.ts';
 import { PageTitle } from '../../components/Layout.tsx';
-import { ErrorBox, Loading } from '../../components/Status.tsx';
+import { ErrorBox, Loading, Notice, PageFailure } from '../../components/Status.tsx';
 import { AccessBadge, StatusBadge } from '../../components/calendar/Badges.tsx';
 import { placeText } from '../../components/calendar/EventTable.tsx';
 import { eventDateText, precisionNote } from '../../components/calendar/dates.ts';
@@ -23,13 +23,7 @@ export function EventPage() {
   if (event.status === 'loading') return <Loading what="the event" />;
   if (event.error)
     return (
-      <>
-        <PageTitle title="Event">Event</PageTitle>
-        <ErrorBox error={event.error} retry={event.reload} />
-        <p>
-          <Link to="/calendar">Back to the calendar</Link>
-        </p>
-      </>
+      <PageFailure title="Event" error={event.error} retry={event.reload} back={{ to: '/calendar', label: 'Back to the calendar' }} />
     );
   const e = event.data;
   const note = precisionNote(e.date.precision);
@@ -40,7 +34,7 @@ export function EventPage() {
       await api.delete(`/events/${e.id}`);
       navigate('/calendar?view=list');
     } catch (err) {
-      setDeleteError(err instanceof ApiError ? err : new ApiError(0, 'CLIENT', String(err)));
+      setDeleteError(asApiError(err));
     }
   }
 
@@ -50,11 +44,7 @@ export function EventPage() {
         <Link to="/calendar">Calendar</Link> · {kindLabel(e.kind)}
       </p>
       <PageTitle title={e.title}>{e.title}</PageTitle>
-      {notice ? (
-        <p className="notice" role="status">
-          {notice}
-        </p>
-      ) : null}
+      <Notice text={notice} />
       <p className="cal-entry-badges">
         <StatusBadge status={e.status} /> <AccessBadge isPublic={e.public} format={e.format} />
       </p>

@@ -7,11 +7,12 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { api, ApiError, asApiError } from '../../api.ts';
 import { ConfirmDelete } from '../../components/ConfirmDelete.tsx';
 import { PageTitle } from '../../components/Layout.tsx';
-import { ErrorBox, Loading } from '../../components/Status.tsx';
+import { Loading, Notice, PageFailure } from '../../components/Status.tsx';
 import { andList, type MembersChange } from '../../components/members/format-change.ts';
 import { FormatForm } from '../../components/members/FormatForm.tsx';
 import { mayDelete, mayUpdate, type Format, type FormatUsage, type Listed, type Member } from '../../components/members/model.ts';
 import { useApi } from '../../use-api.ts';
+import { DataTable } from '../../components/DataTable.tsx';
 
 const KINDS = [
   ['meetings', 'Meetings'],
@@ -37,13 +38,7 @@ export function FormatPage() {
   if (format.status === 'loading' || (format.data && ((!members.data && !members.error) || !shown))) return <Loading what="the format" />;
   if (format.error || members.error)
     return (
-      <>
-        <PageTitle title="Format">Format</PageTitle>
-        <ErrorBox error={(format.error ?? members.error)!} retry={format.error ? format.reload : members.reload} />
-        <p>
-          <Link to="/formats">All formats</Link>
-        </p>
-      </>
+      <PageFailure title="Format" error={(format.error ?? members.error)!} retry={format.error ? format.reload : members.reload} back={{ to: '/formats', label: 'All formats' }} />
     );
   const f = shown ?? format.data;
   const all = members.data?.items ?? [];
@@ -76,11 +71,7 @@ export function FormatPage() {
         <Link to="/members">Members</Link> · <Link to="/formats">Formats</Link>
       </p>
       <PageTitle title={f.name}>{f.name}</PageTitle>
-      {notice ? (
-        <p className="notice" role="status" tabIndex={-1}>
-          {notice}
-        </p>
-      ) : null}
+      <Notice text={notice} focusable />
       {editing ? (
         <FormatForm
           format={f}
@@ -114,32 +105,20 @@ export function FormatPage() {
             <section aria-labelledby="format-usage-h">
               <h2 id="format-usage-h">In this format</h2>
               <p className="meta">Items that are not public are seen only by the members above (and the secretariat). Texts keep the members the format had when each was created.</p>
-              <div className="table-scroll">
-                <table className="data usage-table">
-                  <caption className="visually-hidden">Items in {f.name}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">Kind</th>
-                      <th scope="col">In all</th>
-                      <th scope="col">Not public</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {KINDS.map(([key, label]) => (
-                      <tr key={key}>
-                        <th scope="row">{label}</th>
-                        <td>{usage.data[key].total}</td>
-                        <td>{usage.data[key].total - usage.data[key].public}</td>
-                      </tr>
-                    ))}
-                    <tr>
-                      <th scope="row">Texts</th>
-                      <td>{usage.data.texts.total}</td>
-                      <td>{usage.data.texts.total}</td>
-                    </tr>
-                  </tbody>
-                </table>
-              </div>
+              <DataTable className="usage-table" caption={`Items in ${f.name}`} columns={['Kind', 'In all', 'Not public']}>
+                {KINDS.map(([key, label]) => (
+                  <tr key={key}>
+                    <th scope="row">{label}</th>
+                    <td>{usage.data[key].total}</td>
+                    <td>{usage.data[key].total - usage.data[key].public}</td>
+                  </tr>
+                ))}
+                <tr>
+                  <th scope="row">Texts</th>
+                  <td>{usage.data.texts.total}</td>
+                  <td>{usage.data.texts.total}</td>
+                </tr>
+              </DataTable>
             </section>
           ) : null}
           {refusal ? (

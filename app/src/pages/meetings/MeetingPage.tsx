@@ -3,11 +3,12 @@
 import { useEffect, useRef } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import { PageTitle } from '../../components/Layout.tsx';
-import { ErrorBox, Loading } from '../../components/Status.tsx';
+import { Loading, Notice, PageFailure } from '../../components/Status.tsx';
 import { StatusBadge } from '../../components/meetings/StatusBadge.tsx';
 import type { Meeting } from '../../components/meetings/types.ts';
 import { meetingWhen, venueText } from '../../components/meetings/when.ts';
 import { useApi } from '../../use-api.ts';
+import { DataTable } from '../../components/DataTable.tsx';
 
 const paragraphs = (text: string) => text.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
 
@@ -63,23 +64,18 @@ export function MeetingPage() {
   if (meeting.status === 'loading') return <Loading what="the meeting" />;
   if (meeting.status === 'error')
     return (
-      <>
-        <PageTitle title={meeting.error.status === 404 ? 'Meeting not available' : 'Meeting'}>{meeting.error.status === 404 ? 'Meeting not available' : 'Meeting'}</PageTitle>
-        <ErrorBox error={meeting.error} retry={meeting.error.status === 404 ? undefined : meeting.reload} />
-        <p>
-          <Link to="/meetings">All meetings you may see</Link>
-        </p>
-      </>
+      <PageFailure
+        title={meeting.error.status === 404 ? 'Meeting not available' : 'Meeting'}
+        error={meeting.error}
+        retry={meeting.error.status === 404 ? undefined : meeting.reload}
+        back={{ to: '/meetings', label: 'All meetings you may see' }}
+      />
     );
 
   const m = meeting.data;
   return (
     <>
-      {notice ? (
-        <p className="notice" role="status" tabIndex={-1} ref={noticeRef}>
-          {notice}
-        </p>
-      ) : null}
+      <Notice text={notice} focusable ref={noticeRef} />
       <div className="toolbar">
         <PageTitle title={m.title}>{m.title}</PageTitle>
         {m.abilities.update ? (
@@ -117,26 +113,15 @@ export function MeetingPage() {
       <section aria-labelledby="participants-h">
         <h2 id="participants-h">Participants</h2>
         {m.participants.length ? (
-          <div className="table-scroll">
-            <table className="data" aria-labelledby="participants-h">
-              <thead>
-                <tr>
-                  <th scope="col">Person</th>
-                  <th scope="col">Member</th>
-                  <th scope="col">Function</th>
-                </tr>
-              </thead>
-              <tbody>
-                {m.participants.map((p) => (
-                  <tr key={p.id}>
-                    <th scope="row">{p.person.name}</th>
-                    <td>{p.member?.name ?? '—'}</td>
-                    <td>{p.function}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable labelledBy="participants-h" columns={['Person', 'Member', 'Function']}>
+            {m.participants.map((p) => (
+              <tr key={p.id}>
+                <th scope="row">{p.person.name}</th>
+                <td>{p.member?.name ?? '—'}</td>
+                <td>{p.function}</td>
+              </tr>
+            ))}
+          </DataTable>
         ) : (
           <p className="empty">No participants recorded.</p>
         )}

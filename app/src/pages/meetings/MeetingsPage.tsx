@@ -8,41 +8,29 @@ import type { MeetingList, MeetingSummary } from '../../components/meetings/type
 import { meetingWhen, venueText } from '../../components/meetings/when.ts';
 import { useSession } from '../../session.tsx';
 import { useApi } from '../../use-api.ts';
+import { DataTable } from '../../components/DataTable.tsx';
 
 function MeetingTable({ id, meetings }: { id: string; meetings: MeetingSummary[] }) {
   return (
-    <div className="table-scroll">
-      <table className="data meetings-table" aria-labelledby={id}>
-        <thead>
-          <tr>
-            <th scope="col">Meeting</th>
-            <th scope="col">Date and time</th>
-            <th scope="col">Body and format</th>
-            <th scope="col">Venue</th>
-            <th scope="col">Status</th>
-          </tr>
-        </thead>
-        <tbody>
-          {meetings.map((m) => (
-            <tr key={m.id}>
-              <th scope="row">
-                <Link to={`/meetings/${m.id}`}>{m.title}</Link>
-                <span className="meeting-level">{m.level}</span>
-              </th>
-              <td>{meetingWhen(m.local, m.timeZone)}</td>
-              <td>
-                {m.body ? m.body.name : 'A body not shown to you'}
-                <span className="meeting-level">{m.format.name}</span>
-              </td>
-              <td>{venueText(m.venue) ?? 'Not set'}</td>
-              <td>
-                <StatusBadge status={m.status} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable className="meetings-table" labelledBy={id} columns={['Meeting', 'Date and time', 'Body and format', 'Venue', 'Status']}>
+      {meetings.map((m) => (
+        <tr key={m.id}>
+          <th scope="row">
+            <Link to={`/meetings/${m.id}`}>{m.title}</Link>
+            <span className="meeting-level">{m.level}</span>
+          </th>
+          <td>{meetingWhen(m.local, m.timeZone)}</td>
+          <td>
+            {m.body ? m.body.name : 'A body not shown to you'}
+            <span className="meeting-level">{m.format.name}</span>
+          </td>
+          <td>{venueText(m.venue) ?? 'Not set'}</td>
+          <td>
+            <StatusBadge status={m.status} />
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }
 

@@ -6,12 +6,13 @@ import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api } from '../../api.ts';
 import { PageTitle } from '../../components/Layout.tsx';
-import { Empty, ErrorBox, Loading } from '../../components/Status.tsx';
+import { Empty, ErrorBox, Loading, Notice, PageFailure } from '../../components/Status.tsx';
 import { longDate } from '../../components/calendar/dates.ts';
 import { Delegation } from '../../components/members/Delegation.tsx';
 import { MemberForm } from '../../components/members/MemberForm.tsx';
 import { mayUpdate, type Account, type Format, type Listed, type Member, type Person } from '../../components/members/model.ts';
 import { useApi } from '../../use-api.ts';
+import { DataTable } from '../../components/DataTable.tsx';
 
 export function MemberPage() {
   const { code } = useParams();
@@ -31,13 +32,7 @@ export function MemberPage() {
   if (member.status === 'loading' || (member.data && !shownMember)) return <Loading what="the member" />;
   if (member.error)
     return (
-      <>
-        <PageTitle title="Member">Member</PageTitle>
-        <ErrorBox error={member.error} retry={member.reload} />
-        <p>
-          <Link to="/members">All members</Link>
-        </p>
-      </>
+      <PageFailure title="Member" error={member.error} retry={member.reload} back={{ to: '/members', label: 'All members' }} />
     );
   const m = shownMember ?? member.data;
   const inFormats = (formats.data?.items ?? []).filter((f) => f.members.includes(m.code));
@@ -59,11 +54,7 @@ export function MemberPage() {
         <Link to="/members">Members</Link>
       </p>
       <PageTitle title={m.name}>{m.name}</PageTitle>
-      {notice ? (
-        <p className="notice" role="status" tabIndex={-1}>
-          {notice}
-        </p>
-      ) : null}
+      <Notice text={notice} focusable />
       {editing ? (
         <MemberForm
           member={m}
@@ -132,32 +123,19 @@ export function MemberPage() {
           {users.length === 0 ? (
             <Empty>No accounts belong to {m.name}.</Empty>
           ) : (
-            <div className="table-scroll" tabIndex={0} role="region" aria-label={`User accounts of ${m.name}, scrollable`}>
-              <table className="data">
-                <caption className="visually-hidden">User accounts of {m.name}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Name</th>
-                    <th scope="col">Email</th>
-                    <th scope="col">Roles</th>
-                    <th scope="col">State</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {users.map((u) => (
-                    <tr key={u.id}>
-                      <th scope="row">{u.name}</th>
-                      <td>{u.email}</td>
-                      <td>
-                        {u.roles.join(', ')}
-                        {u.headOfDelegation ? ', head of delegation' : ''}
-                      </td>
-                      <td>{u.disabled ? 'Disabled' : u.passwordSet ? 'Active' : 'Waiting for a first password'}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable caption={`User accounts of ${m.name}`} scrollLabel={`User accounts of ${m.name}`} columns={['Name', 'Email', 'Roles', 'State']}>
+              {users.map((u) => (
+                <tr key={u.id}>
+                  <th scope="row">{u.name}</th>
+                  <td>{u.email}</td>
+                  <td>
+                    {u.roles.join(', ')}
+                    {u.headOfDelegation ? ', head of delegation' : ''}
+                  </td>
+                  <td>{u.disabled ? 'Disabled' : u.passwordSet ? 'Active' : 'Waiting for a first password'}</td>
+                </tr>
+              ))}
+            </DataTable>
           )}
         </section>
       ) : null}

@@ -6,6 +6,7 @@ import { ErrorBox, Loading } from '../../components/Status.tsx';
 import { longDate } from '../../components/calendar/dates.ts';
 import type { Format, Listed, Member } from '../../components/members/model.ts';
 import { useApi } from '../../use-api.ts';
+import { DataTable } from '../../components/DataTable.tsx';
 
 export function MembersPage() {
   const members = useApi<Listed<Member>>('/members');
@@ -26,31 +27,18 @@ export function MembersPage() {
       {members.data && settled ? (
         <>
           <p className="meta">{members.data.items.length} members, in seating order.</p>
-          <div className="table-scroll" tabIndex={0} role="region" aria-label="Members, scrollable">
-            <table className="data">
-              <caption className="visually-hidden">Members of the council, {members.data.items.length} in all</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Member</th>
-                  <th scope="col">Groups</th>
-                  <th scope="col">Joined</th>
-                  <th scope="col">Formats</th>
-                </tr>
-              </thead>
-              <tbody>
-                {members.data.items.map((m) => (
-                  <tr key={m.code}>
-                    <th scope="row">
-                      <Link to={`/members/${m.code}`}>{m.name}</Link> <span className="meta">({m.code})</span>
-                    </th>
-                    <td>{m.groups.join(', ') || '—'}</td>
-                    <td>{m.joinedOn ? longDate(m.joinedOn) : 'Not recorded'}</td>
-                    <td>{formats.data ? formatsOf(m.code).map((f) => f.name).join(', ') || 'None' : 'Not available'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable caption={`Members of the council, ${members.data.items.length} in all`} scrollLabel="Members" columns={['Member', 'Groups', 'Joined', 'Formats']}>
+            {members.data.items.map((m) => (
+              <tr key={m.code}>
+                <th scope="row">
+                  <Link to={`/members/${m.code}`}>{m.name}</Link> <span className="meta">({m.code})</span>
+                </th>
+                <td>{m.groups.join(', ') || '—'}</td>
+                <td>{m.joinedOn ? longDate(m.joinedOn) : 'Not recorded'}</td>
+                <td>{formats.data ? formatsOf(m.code).map((f) => f.name).join(', ') || 'None' : 'Not available'}</td>
+              </tr>
+            ))}
+          </DataTable>
         </>
       ) : null}
     </>

@@ -17,6 +17,7 @@ import type { TextDetail, TextSummary } from '../../components/texts/types.ts';
 import { useLive } from '../../live.ts';
 import { useApi } from '../../use-api.ts';
 import { useMinuteClock } from './TextsPage.tsx';
+import { DataTable } from '../../components/DataTable.tsx';
 
 /** What changed between two readings of a text, in one sentence (null when nothing people would notice). */
 export function describeChange(before: TextDetail, after: TextDetail): string | null {
@@ -167,28 +168,16 @@ function TextView({ text, reload }: { text: TextDetail; reload: () => void }) {
           </section>
           <section aria-labelledby="versions-h">
             <h2 id="versions-h">Versions</h2>
-            <div className="table-scroll" tabIndex={0} role="region" aria-label="Versions, scrollable">
-              <table className="data" aria-labelledby="versions-h">
-                <thead>
-                  <tr>
-                    <th scope="col">Version</th>
-                    <th scope="col">Author</th>
-                    <th scope="col">When</th>
-                    <th scope="col">Note</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {[...text.versions].reverse().map((v) => (
-                    <tr key={v.number}>
-                      <th scope="row">{v.number}</th>
-                      <td>{v.authorName}</td>
-                      <td>{localWhen(v.createdAt)}</td>
-                      <td>{v.note || '—'}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable labelledBy="versions-h" scrollLabel="Versions" columns={['Version', 'Author', 'When', 'Note']}>
+              {[...text.versions].reverse().map((v) => (
+                <tr key={v.number}>
+                  <th scope="row">{v.number}</th>
+                  <td>{v.authorName}</td>
+                  <td>{localWhen(v.createdAt)}</td>
+                  <td>{v.note || '—'}</td>
+                </tr>
+              ))}
+            </DataTable>
           </section>
           <section aria-labelledby="diff-h">
             <h2 id="diff-h">Compare versions</h2>

@@ -14,6 +14,7 @@ import type { Ref, TextKind, TextStatus, TextSummary } from '../../components/te
 import { isTextEvent, useLive } from '../../live.ts';
 import { useSession } from '../../session.tsx';
 import { useApi } from '../../use-api.ts';
+import { DataTable } from '../../components/DataTable.tsx';
 
 const GROUPS: { status: TextStatus; title: string; empty: string }[] = [
   { status: 'under_silence', title: 'Under silence', empty: 'No text is under silence.' },
@@ -33,44 +34,32 @@ export function useMinuteClock(): Date {
 
 function TextTable({ id, texts, status, now }: { id: string; texts: TextSummary[]; status: TextStatus; now: Date }) {
   return (
-    <div className="table-scroll" tabIndex={0} role="region" aria-label={`${STATUS_LABELS[status]} texts, scrollable`}>
-      <table className="data texts-table" aria-labelledby={id}>
-        <thead>
-          <tr>
-            <th scope="col">Text</th>
-            <th scope="col">Kind</th>
-            <th scope="col">Body and format</th>
-            <th scope="col">{status === 'under_silence' ? 'Silence ends' : status === 'adopted' ? 'Reference' : 'Version'}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {texts.map((t) => (
-            <tr key={t.id}>
-              <th scope="row">
-                <Link to={`/texts/${t.id}`}>{t.title}</Link>
-                <span className="entry-meta">
-                  <span className={STATUS_BADGE[t.status]}>{STATUS_LABELS[t.status]}</span> {languageName(t.language)}
-                </span>
-              </th>
-              <td>{KIND_LABELS[t.kind]}</td>
-              <td>
-                {t.body ? t.body.name : 'A body not shown to you'}
-                <span className="entry-meta">{t.format.name}</span>
-              </td>
-              <td>
-                {status === 'under_silence' && t.deadline ? (
-                  <SilenceDeadline deadline={t.deadline} zone={t.deadlineTimeZone ?? 'UTC'} now={now} />
-                ) : status === 'adopted' ? (
-                  <span className="reference">{t.reference ?? '—'}</span>
-                ) : (
-                  `Version ${t.currentVersion}`
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable className="texts-table" labelledBy={id} scrollLabel={`${STATUS_LABELS[status]} texts`} columns={['Text', 'Kind', 'Body and format', status === 'under_silence' ? 'Silence ends' : status === 'adopted' ? 'Reference' : 'Version']}>
+      {texts.map((t) => (
+        <tr key={t.id}>
+          <th scope="row">
+            <Link to={`/texts/${t.id}`}>{t.title}</Link>
+            <span className="entry-meta">
+              <span className={STATUS_BADGE[t.status]}>{STATUS_LABELS[t.status]}</span> {languageName(t.language)}
+            </span>
+          </th>
+          <td>{KIND_LABELS[t.kind]}</td>
+          <td>
+            {t.body ? t.body.name : 'A body not shown to you'}
+            <span className="entry-meta">{t.format.name}</span>
+          </td>
+          <td>
+            {status === 'under_silence' && t.deadline ? (
+              <SilenceDeadline deadline={t.deadline} zone={t.deadlineTimeZone ?? 'UTC'} now={now} />
+            ) : status === 'adopted' ? (
+              <span className="reference">{t.reference ?? '—'}</span>
+            ) : (
+              `Version ${t.currentVersion}`
+            )}
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }
 

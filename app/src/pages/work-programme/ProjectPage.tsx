@@ -2,9 +2,9 @@
 // result) and the progress reports; the secretariat adds and changes them here.
 import { useEffect, useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
-import { api, ApiError } from '../../api.ts';
+import { api, ApiError, asApiError } from '../../api.ts';
 import { PageTitle } from '../../components/Layout.tsx';
-import { Empty, ErrorBox, Loading } from '../../components/Status.tsx';
+import { Empty, ErrorBox, Loading, Notice, PageFailure } from '../../components/Status.tsx';
 import { longDate } from '../../components/calendar/dates.ts';
 import { DeliverableForm } from '../../components/work-programme/DeliverableForm.tsx';
 import { ProgressReportForm } from '../../components/work-programme/ProgressReportForm.tsx';
@@ -12,6 +12,7 @@ import { wpLabel, type Project } from '../../components/work-programme/model.ts'
 import { WpBadge } from '../../components/work-programme/WpBadge.tsx';
 import { useApi } from '../../use-api.ts';
 import { ConfirmDelete } from '../../components/ConfirmDelete.tsx';
+import { DataTable } from '../../components/DataTable.tsx';
 
 export function ProjectPage() {
   const { id } = useParams();
@@ -30,13 +31,7 @@ export function ProjectPage() {
   if (loaded.status === 'loading' && !project) return <Loading what="the project" />;
   if (loaded.error)
     return (
-      <>
-        <PageTitle title="Project">Project</PageTitle>
-        <ErrorBox error={loaded.error} retry={loaded.reload} />
-        <p>
-          <Link to="/work-programme">Back to the work programme</Link>
-        </p>
-      </>
+      <PageFailure title="Project" error={loaded.error} retry={loaded.reload} back={{ to: '/work-programme', label: 'Back to the work programme' }} />
     );
   if (!project) return <Loading what="the project" />;
   const p = project;
@@ -54,7 +49,7 @@ export function ProjectPage() {
       setProject({ ...p, deliverables: p.deliverables.filter((d) => d.id !== deliverableId) });
       setNotice(`“${title}” is removed.`);
     } catch (e) {
-      setActionError(e instanceof ApiError ? e : new ApiError(0, 'CLIENT', String(e)));
+      setActionError(asApiError(e));
     }
   }
   async function removeProject() {
@@ -63,7 +58,7 @@ export function ProjectPage() {
       await api.delete(`/projects/${p.id}`);
       navigate('/work-programme');
     } catch (e) {
-      setActionError(e instanceof ApiError ? e : new ApiError(0, 'CLIENT', String(e)));
+      setActionError(asApiError(e));
     }
   }
 
@@ -74,11 +69,7 @@ export function ProjectPage() {
         {p.body ? ` · ${p.body.name}` : null}
       </p>
       <PageTitle title={p.title}>{p.title}</PageTitle>
-      {notice ? (
-        <p className="notice" role="status">
-          {notice}
-        </p>
-      ) : null}
+      <Notice text={notice} />
       {actionError ? <ErrorBox error={actionError} /> : null}
       <dl className="facts">
         <dt>Status</dt>
@@ -119,50 +110,32 @@ export function ProjectPage() {
         <h2 id="deliverables-h">Milestones and deliverables</h2>
         {p.deliverables.length === 0 ? <Empty>None yet.</Empty> : null}
         {p.deliverables.length > 0 ? (
-          <div className="table-scroll">
-            <table className="data">
-              <caption className="visually-hidden">Milestones and deliverables of {p.title}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Item</th>
-                  <th scope="col">Due</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Result</th>
-                  {mayEdit ? (
-                    <th scope="col">
-                      <span className="visually-hidden">Actions</span>
-                    </th>
-                  ) : null}
-                </tr>
-              </thead>
-              <tbody>
-                {p.deliverables.map((d) => (
-                  <tr key={d.id}>
-                    <th scope="row">
-                      <span className="meta">{wpLabel(d.kind)}: </span>
-                      {d.title}
-                    </th>
-                    <td>{d.dueOn ? longDate(d.dueOn) : '—'}</td>
-                    <td>
-                      <WpBadge status={d.status} />
-                      {d.achievedOn ? <span className="meta"> {longDate(d.achievedOn)}</span> : null}
-                    </td>
-                    <td>{d.result || '—'}</td>
-                    {mayEdit ? (
-                      <td>
-                        <button type="button" className="button secondary" onClick={() => setEditing(d.id)}>
-                          Change<span className="visually-hidden"> {d.title}</span>
-                        </button>{' '}
-                        <button type="button" className="button secondary" onClick={() => void removeDeliverable(d.id, d.title)}>
-                          Remove<span className="visually-hidden"> {d.title}</span>
-                        </button>
-                      </td>
-                    ) : null}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable caption={`Milestones and deliverables of ${p.title}`} columns={['Item', 'Due', 'Status', 'Result', mayEdit ? <span className="visually-hidden">Actions</span> : null]}>
+            {p.deliverables.map((d) => (
+              <tr key={d.id}>
+                <th scope="row">
+                  <span className="meta">{wpLabel(d.kind)}: </span>
+                  {d.title}
+                </th>
+                <td>{d.dueOn ? longDate(d.dueOn) : '—'}</td>
+                <td>
+                  <WpBadge status={d.status} />
+                  {d.achievedOn ? <span className="meta"> {longDate(d.achievedOn)}</span> : null}
+                </td>
+                <td>{d.result || '—'}</td>
+                {mayEdit ? (
+                  <td>
+                    <button type="button" className="button secondary" onClick={() => setEditing(d.id)}>
+                      Change<span className="visually-hidden"> {d.title}</span>
+                    </button>{' '}
+                    <button type="button" className="button secondary" onClick={() => void removeDeliverable(d.id, d.title)}>
+                      Remove<span className="visually-hidden"> {d.title}</span>
+                    </button>
+                  </td>
+                ) : null}
+              </tr>
+            ))}
+          </DataTable>
         ) : null}
         {editing ? (
           <DeliverableForm

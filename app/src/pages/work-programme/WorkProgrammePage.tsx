@@ -13,6 +13,7 @@ import { PROJECT_STATUSES, wpLabel, type Achievements, type Body, type ProjectSu
 import { WpBadge } from '../../components/work-programme/WpBadge.tsx';
 import { useSession } from '../../session.tsx';
 import { useApi } from '../../use-api.ts';
+import { DataTable } from '../../components/DataTable.tsx';
 
 const period = (p: ProjectSummary) => (p.startsOn || p.endsOn ? `${p.startsOn ? longDate(p.startsOn) : '…'} – ${p.endsOn ? longDate(p.endsOn) : 'open'}` : 'Ongoing, no dates set');
 
@@ -117,35 +118,21 @@ export function WorkProgrammePage() {
           {[...groups, ...(unplaced.length ? [{ body: null, items: unplaced }] : [])].map(({ body, items }) => (
             <section key={body?.code ?? '-'} className="wp-body" aria-labelledby={`wp-${body?.code ?? 'other'}`}>
               <h2 id={`wp-${body?.code ?? 'other'}`}>{body ? body.name : 'Other projects'}</h2>
-              <div className="table-scroll">
-                <table className="data">
-                  <caption className="visually-hidden">Projects of {body ? body.name : 'no body'}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">Project</th>
-                      <th scope="col">Status</th>
-                      <th scope="col">Topics</th>
-                      <th scope="col">Lead members</th>
-                      <th scope="col">Period</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {items.map((p) => (
-                      <tr key={p.id}>
-                        <th scope="row">
-                          <Link to={`/projects/${p.id}`}>{p.title}</Link>
-                        </th>
-                        <td>
-                          <WpBadge status={p.status} />
-                        </td>
-                        <td>{p.topics.map((t) => t.name).join(', ') || '—'}</td>
-                        <td>{p.leadMembers.map((m) => m.name).join(', ') || 'None named'}</td>
-                        <td>{period(p)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <DataTable caption={`Projects of ${body ? body.name : 'no body'}`} columns={['Project', 'Status', 'Topics', 'Lead members', 'Period']}>
+                {items.map((p) => (
+                  <tr key={p.id}>
+                    <th scope="row">
+                      <Link to={`/projects/${p.id}`}>{p.title}</Link>
+                    </th>
+                    <td>
+                      <WpBadge status={p.status} />
+                    </td>
+                    <td>{p.topics.map((t) => t.name).join(', ') || '—'}</td>
+                    <td>{p.leadMembers.map((m) => m.name).join(', ') || 'None named'}</td>
+                    <td>{period(p)}</td>
+                  </tr>
+                ))}
+              </DataTable>
               {body ? <BodyRecord body={body} /> : null}
             </section>
           ))}
