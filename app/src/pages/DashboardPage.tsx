@@ -4,7 +4,8 @@
 import { Link } from 'react-router';
 import { ActionCard } from '../components/dashboard/ActionCard.tsx';
 import { RecentDocumentsCard } from '../components/dashboard/RecentDocumentsCard.tsx';
-import { EntryItem, type CalendarEntry } from '../components/dashboard/UpcomingCard.tsx';
+import type { CalendarEntry } from '../components/calendar/model.ts';
+import { EntryItem } from '../components/dashboard/UpcomingCard.tsx';
 import { PageTitle } from '../components/Layout.tsx';
 import { ErrorBox, Loading } from '../components/Status.tsx';
 import { StatusBadge } from '../components/meetings/StatusBadge.tsx';

@@ -1,22 +1,9 @@
 // What comes next for the reader: meetings and events from GET /api/v1/dashboard (already filtered
 // by `can` on the server), each with its date as people read it and a link to its page.
+// The entries are the calendar's (the dashboard answers the same entryOut as the calendar views).
 import { Link } from 'react-router';
+import type { CalendarEntry } from '../calendar/model.ts';
 import { spanWhen } from '../meetings/when.ts';
-
-export interface CalendarEntry {
-  type: 'meeting' | 'event';
-  id: string;
-  title: string;
-  kind: string;
-  status: string;
-  dateText: string;
-  startsAt: string | null;
-  endsAt: string | null;
-  timeZone: string | null;
-  place: string | null;
-  body: { code: string; name: string } | null;
-  format: { code: string; name: string };
-}
 
 export function entryWhen(e: CalendarEntry): string {
   return e.startsAt && e.endsAt && e.timeZone ? spanWhen(e.startsAt, e.endsAt, e.timeZone) : e.dateText;

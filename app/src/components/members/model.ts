@@ -41,16 +41,8 @@ export interface Person {
   functions: PersonFunction[];
   abilities?: Abilities;
 }
-export interface Account {
-  id: string;
-  email: string;
-  name: string;
-  roles: string[];
-  member: string | null;
-  headOfDelegation: boolean;
-  disabled: boolean;
-  passwordSet: boolean;
-}
+/** An account as GET /users answers it (the member page lists a member's accounts); one type with the accounts pages. */
+export type { Account } from '../../pages/accounts/model.ts';
 /** GET /formats/{code}/usage (staff): the items of a format, and how many of each are public. */
 export interface FormatUsage {
   format: string;
