@@ -2,17 +2,15 @@
 // a month, part of a month ("early October") or a year — and sent in the words the API reads. Obvious
 // mistakes are caught here before sending; everything else comes back from the server as
 // VALIDATION_FAILED details and is shown beside its field, with a summary that takes the focus.
-import { useEffect, useState, type FormEvent } from 'react';
-import { useNavigate, useParams } from 'react-router';
-import { api } from '../../api.ts';
+import type { FormEvent } from 'react';
+import { useParams } from 'react-router';
 import { Field, RefOptions, ValueOptions } from '../../components/Field.tsx';
 import { PageTitle } from '../../components/Layout.tsx';
-import { ErrorBox, Loading } from '../../components/Status.tsx';
 import { CheckboxGroup } from '../../components/calendar/CheckboxGroup.tsx';
 import { monthName } from '../../components/calendar/dates.ts';
 import { FailureSummary } from '../../components/forms/FailureSummary.tsx';
 import { FormActions } from '../../components/forms/FormActions.tsx';
-import { useFormFailure } from '../../components/forms/use-form-failure.ts';
+import { useItemForm } from '../../components/forms/use-item-form.tsx';
 import { DATE_PRECISIONS, EVENT_KINDS, EVENT_STATUSES, kindLabel, PRECISION_LABEL, statusLabel, type DatePrecision, type EventDetail, type Ref } from '../../components/calendar/model.ts';
 import { useSession } from '../../session.tsx';
 import { useApi } from '../../use-api.ts';
@@ -144,43 +142,17 @@ function dateValue(f: FormState): { date: string } | { errors: Record<string, st
 
 export function EventFormPage() {
   const { id } = useParams();
-  const editing = id !== undefined;
   const { abilities } = useSession();
-  const navigate = useNavigate();
-  const existing = useApi<EventDetail>(editing ? `/events/${id}` : null);
+  const item = useItemForm<EventDetail, FormState>({ collection: 'events', noun: 'event', id, empty: EMPTY, toForm: fromEvent, mayCreate: abilities.createEvents, refusal: 'Only the secretariat creates and changes events.' });
   const bodies = useApi<{ items: Ref[] }>('/bodies');
   const formats = useApi<{ items: Ref[] }>('/formats');
   const members = useApi<{ items: Ref[] }>('/members');
   const topics = useApi<{ items: Ref[] }>('/topics');
   const series = useApi<{ items: Ref[] }>('/event-series');
   const projects = useApi<{ items: { id: string; title: string }[] }>('/projects?limit=500');
-
-  const [form, setForm] = useState<FormState>(EMPTY);
-  const [loadedId, setLoadedId] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
-  const failure = useFormFailure();
+  const { editing, title, form, set, saving, failure } = item;
   const { errors } = failure;
-
-  useEffect(() => {
-    if (existing.data && loadedId !== existing.data.id) {
-      setForm(fromEvent(existing.data));
-      setLoadedId(existing.data.id);
-    }
-  }, [existing.data, loadedId]);
-
-  const title = editing ? `Change event${existing.data ? `: ${existing.data.title}` : ''}` : 'New event';
-  // The server decides: a new event needs the right to create one, a change the event's own abilities.
-  if (editing ? existing.data !== null && !existing.data.abilities.update : !abilities.createEvents)
-    return (
-      <>
-        <PageTitle title={title}>{title}</PageTitle>
-        <p>Only the secretariat creates and changes events.</p>
-      </>
-    );
-  if (editing && existing.error) return <ErrorBox error={existing.error} retry={existing.reload} />;
-  if (editing && !loadedId) return <Loading what="the event" />;
-
-  const set = <K extends keyof FormState>(key: K, value: FormState[K]) => setForm((f) => ({ ...f, [key]: value }));
+  if (item.blocked) return item.blocked;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -210,15 +182,7 @@ export function EventFormPage() {
       projects: form.projects,
     };
     if (form.format) payload.format = form.format;
-    setSaving(true);
-    try {
-      const saved = editing ? await api.patch<EventDetail>(`/events/${id}`, payload) : await api.post<EventDetail>('/events', payload);
-      navigate(`/events/${saved.id}`, { state: { notice: editing ? 'The event is saved.' : 'The event is created.' } });
-    } catch (e) {
-      failure.refuse(e, LABELS);
-    } finally {
-      setSaving(false);
-    }
+    await item.save(payload, LABELS, editing ? 'The event is saved.' : 'The event is created.');
   }
 
   return (

@@ -1,15 +1,13 @@
 // Creating and changing a project (secretariat): body, format, title, description, status, period,
 // public, topics and lead members. Milestones and deliverables are added on the project's page.
-import { useEffect, useState, type FormEvent } from 'react';
-import { useNavigate, useParams } from 'react-router';
-import { api } from '../../api.ts';
+import type { FormEvent } from 'react';
+import { useParams } from 'react-router';
 import { Field, RefOptions, ValueOptions } from '../../components/Field.tsx';
 import { PageTitle } from '../../components/Layout.tsx';
-import { ErrorBox, Loading } from '../../components/Status.tsx';
 import { CheckboxGroup } from '../../components/calendar/CheckboxGroup.tsx';
 import { FailureSummary } from '../../components/forms/FailureSummary.tsx';
 import { FormActions } from '../../components/forms/FormActions.tsx';
-import { useFormFailure } from '../../components/forms/use-form-failure.ts';
+import { useItemForm } from '../../components/forms/use-item-form.tsx';
 import type { Ref } from '../../components/calendar/model.ts';
 import { PROJECT_STATUSES, wpLabel, type Project } from '../../components/work-programme/model.ts';
 import { useSession } from '../../session.tsx';
@@ -30,43 +28,19 @@ const LABELS: Record<string, string> = {
 
 const EMPTY = { body: '', format: '', title: '', description: '', status: 'active', startsOn: '', endsOn: '', public: false, topics: [] as string[], leadMembers: [] as string[] };
 
+const fromProject = (p: Project): typeof EMPTY => ({ body: p.body?.code ?? '', format: p.format.code, title: p.title, description: p.description, status: p.status, startsOn: p.startsOn ?? '', endsOn: p.endsOn ?? '', public: p.public, topics: p.topics.map((t) => t.code), leadMembers: p.leadMembers.map((m) => m.code) });
+
 export function ProjectFormPage() {
   const { id } = useParams();
-  const editing = id !== undefined;
   const { abilities } = useSession();
-  const navigate = useNavigate();
-  const existing = useApi<Project>(editing ? `/projects/${id}` : null);
+  const item = useItemForm<Project, typeof EMPTY>({ collection: 'projects', noun: 'project', id, empty: EMPTY, toForm: fromProject, mayCreate: abilities.createProjects, refusal: 'Only the secretariat creates and changes projects.' });
   const bodies = useApi<{ items: Ref[] }>('/bodies');
   const formats = useApi<{ items: Ref[] }>('/formats');
   const members = useApi<{ items: Ref[] }>('/members');
   const topics = useApi<{ items: Ref[] }>('/topics');
-  const [form, setForm] = useState(EMPTY);
-  const [loadedId, setLoadedId] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
-  const failure = useFormFailure();
+  const { editing, title, form, set, saving, failure } = item;
   const { errors } = failure;
-
-  useEffect(() => {
-    const p = existing.data;
-    if (p && loadedId !== p.id) {
-      setForm({ body: p.body?.code ?? '', format: p.format.code, title: p.title, description: p.description, status: p.status, startsOn: p.startsOn ?? '', endsOn: p.endsOn ?? '', public: p.public, topics: p.topics.map((t) => t.code), leadMembers: p.leadMembers.map((m) => m.code) });
-      setLoadedId(p.id);
-    }
-  }, [existing.data, loadedId]);
-
-  const title = editing ? `Change project${existing.data ? `: ${existing.data.title}` : ''}` : 'New project';
-  // The server decides: a new project needs the right to create one, a change the project's own abilities.
-  if (editing ? existing.data !== null && !existing.data.abilities.update : !abilities.createProjects)
-    return (
-      <>
-        <PageTitle title={title}>{title}</PageTitle>
-        <p>Only the secretariat creates and changes projects.</p>
-      </>
-    );
-  if (editing && existing.error) return <ErrorBox error={existing.error} retry={existing.reload} />;
-  if (editing && !loadedId) return <Loading what="the project" />;
-
-  const set = <K extends keyof typeof EMPTY>(key: K, value: (typeof EMPTY)[K]) => setForm((f) => ({ ...f, [key]: value }));
+  if (item.blocked) return item.blocked;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -87,15 +61,7 @@ export function ProjectFormPage() {
       leadMembers: form.leadMembers,
     };
     if (form.format) payload.format = form.format;
-    setSaving(true);
-    try {
-      const saved = editing ? await api.patch<Project>(`/projects/${id}`, payload) : await api.post<Project>('/projects', payload);
-      navigate(`/projects/${saved.id}`, { state: { notice: editing ? 'The project is saved.' : 'The project is created. Add its milestones and deliverables below.' } });
-    } catch (e) {
-      failure.refuse(e, LABELS);
-    } finally {
-      setSaving(false);
-    }
+    await item.save(payload, LABELS, editing ? 'The project is saved.' : 'The project is created. Add its milestones and deliverables below.');
   }
 
   return (
