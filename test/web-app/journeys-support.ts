@@ -2,6 +2,7 @@
 // of either dialect, signing in through the real sign-in page, and the checks every page gets (axe-core
 // WCAG 2.1 AA, a screenshot, no horizontal page scroll) at 1280×800 and at phone width 390×844.
 import assert from 'node:assert/strict';
+import { after, before } from 'node:test';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import type { Dialect } from '../../src/platform/db/connect.ts';
 import { axeViolations, launchBrowser, screenshot } from '../support/browser.ts';
@@ -49,6 +50,12 @@ export async function startJourney(dialect: Dialect): Promise<Journey> {
 /** The words of an element as written, spaces collapsed. */
 export const words = async (locator: Locator) => ((await locator.textContent()) ?? '').replace(/\s+/g, ' ').trim();
 
+/** What a reader sees of an element (innerText: rendered text only, blocks separated, CSS upper-casing applied), on one line. */
+export const renderedWords = async (locator: Locator) => (await locator.innerText()).replace(/\s+/g, ' ').trim();
+
+/** axe-core (WCAG 2.1 AA) finds nothing on the page as it is now. */
+export const noAxeViolations = async (page: Page, what: string) => assert.deepEqual(await axeViolations(page), [], `axe on ${what}`);
+
 /** Signs in through the server-rendered sign-in page (the browser must be on it). */
 export async function signInOnPage(page: Page, email: string, password: string): Promise<void> {
   await page.getByLabel('Email address').fill(email);
@@ -91,4 +98,29 @@ export async function signedInAt(j: Journey, email: string, path: string, width 
   await signInOnPage(page, email, DEMO_PASSWORD);
   await page.waitForURL((u) => u.pathname === path.split('?')[0]);
   return { context, page };
+}
+
+/**
+ * The journey of one describe block: started before its tests and closed after them. Call it inside the
+ * describe; `browser`, `at` and `signedIn` may be used once the tests run.
+ */
+export function suiteJourney(dialect: Dialect) {
+  let j: Journey | undefined;
+  before(async () => {
+    j = await startJourney(dialect);
+  });
+  after(async () => {
+    await j?.close();
+  });
+  const started = (): Journey => {
+    assert.ok(j, 'the journey has started');
+    return j;
+  };
+  return {
+    get browser() {
+      return started().browser;
+    },
+    at: (path: string) => started().at(path),
+    signedIn: (email: string, path: string, width = DESKTOP.width) => signedInAt(started(), email, path, width),
+  };
 }

@@ -4,29 +4,15 @@
 // is created, read and revoked; the head of the Russian delegation sees September and December 2002
 // with the public and NRC-at-20 items and nothing of the Allies-only meeting at 19, also at phone
 // width. axe-core runs on every page; screenshots are kept in test-results/screenshots.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { axeViolations, screenshot } from '../support/browser.ts';
-import { signedInAt, startJourney, type Journey } from './journeys-support.ts';
-
-// What a reader sees of an element (innerText: rendered text only, blocks separated), on one line.
-const words = async (locator: Locator) => (await locator.innerText()).replace(/\s+/g, ' ').trim();
-const noAxeViolations = async (page: Page, what: string) => assert.deepEqual(await axeViolations(page), [], `axe on ${what}`);
+import { screenshot } from '../support/browser.ts';
+// words: what a reader sees of an element (rendered text), on one line.
+import { noAxeViolations, renderedWords as words, suiteJourney } from './journeys-support.ts';
 
 describe('workspace calendar pages in Chromium', () => {
-  let j: Journey;
-  let browser: Browser;
-  const at = (path: string) => j.at(path);
-  const signedIn = (email: string, path: string, width = 1280) => signedInAt(j, email, path, width);
-
-  before(async () => {
-    j = await startJourney('sqlite');
-    browser = j.browser;
-  });
-  after(async () => {
-    await j?.close();
-  });
+  const journey = suiteJourney('sqlite');
+  const { at, signedIn } = journey;
 
   test('the secretariat officer creates an event for "early October" and finds it in the agenda; a personal feed is created and revoked', async () => {
     const { context, page } = await signedIn('secretariat@demo.concord', '/app/calendar');
@@ -156,7 +142,7 @@ describe('workspace calendar pages in Chromium', () => {
     await noAxeViolations(page, 'the list of events');
 
     // At phone width the month is a list per week; nothing scrolls sideways.
-    const phone = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const phone = await journey.browser.newContext({ viewport: { width: 390, height: 844 } });
     phone.setDefaultTimeout(60_000);
     await phone.addCookies(await context.cookies());
     const small = await phone.newPage();

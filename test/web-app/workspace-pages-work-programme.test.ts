@@ -4,29 +4,15 @@
 // date shown inline first); the members page lists the 20 members with their formats; a member's page
 // shows its delegation, and user accounts only to a reader the accounts API answers. axe-core on every
 // page, at 1280×800 and once at phone width; screenshots kept in test-results/screenshots.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { axeViolations, screenshot } from '../support/browser.ts';
-import { signedInAt, startJourney, type Journey } from './journeys-support.ts';
-
-// What a reader sees of an element (rendered text; CSS upper-cases badges, hence /i below), on one line.
-const words = async (locator: Locator) => (await locator.innerText()).replace(/\s+/g, ' ').trim();
-const noAxeViolations = async (page: Page, what: string) => assert.deepEqual(await axeViolations(page), [], `axe on ${what}`);
+import { screenshot } from '../support/browser.ts';
+// words: what a reader sees of an element (rendered text; CSS upper-cases badges, hence /i below), on one line.
+import { noAxeViolations, renderedWords as words, suiteJourney } from './journeys-support.ts';
 
 describe('workspace work programme and members pages in Chromium', () => {
-  let j: Journey;
-  let browser: Browser;
-  const at = (path: string) => j.at(path);
-  const signedIn = (email: string, path: string, width = 1280) => signedInAt(j, email, path, width);
-
-  before(async () => {
-    j = await startJourney('sqlite');
-    browser = j.browser;
-  });
-  after(async () => {
-    await j?.close();
-  });
+  const journey = suiteJourney('sqlite');
+  const { at, signedIn } = journey;
 
   test('the head of the Russian delegation reads the work programme, its record, and the members with their delegations', async () => {
     const { context, page } = await signedIn('head.ru@demo.concord', '/app/work-programme');
@@ -72,7 +58,7 @@ describe('workspace work programme and members pages in Chromium', () => {
     assert.equal(await page.getByRole('heading', { name: 'User accounts' }).count(), 0);
     await noAxeViolations(page, 'a member');
 
-    const phone = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const phone = await journey.browser.newContext({ viewport: { width: 390, height: 844 } });
     phone.setDefaultTimeout(60_000);
     await phone.addCookies(await context.cookies());
     const small = await phone.newPage();
