@@ -18,7 +18,7 @@ export const presentPerson = (p: Person, abilities?: Abilities) => ({
   abilities,
 });
 
-export const presentBody = (b: Body, chair: Person | null) => ({
+export const presentBody = (b: Body, chair: Person | null, abilities?: Abilities) => ({
   code: b.code,
   name: b.name,
   kind: b.kind,
@@ -28,6 +28,7 @@ export const presentBody = (b: Body, chair: Person | null) => ({
   description: b.description,
   public: b.isPublic,
   topics: [...b.topics],
+  abilities,
 });
 
-export const presentTopic = (t: Topic) => ({ code: t.code, name: t.name, description: t.description, source: t.source, position: t.position });
+export const presentTopic = (t: Topic, abilities?: Abilities) => ({ code: t.code, name: t.name, description: t.description, source: t.source, position: t.position, abilities });

@@ -18,19 +18,22 @@ import { findFormat, listFormats } from './repositories/formats.repository.ts';
 import { findPerson, listPersons } from './repositories/persons.repository.ts';
 import { formatUsage } from './repositories/format-usage.repository.ts';
 import { findTopic, listTopics } from './repositories/topics.repository.ts';
-import type { Person } from './model.ts';
+import type { Body, Format, Person } from './model.ts';
 
 const errorOut = z.object({
   error: z.object({ code: z.string(), message: z.string(), details: z.array(z.object({ path: z.string(), message: z.string() })).optional(), requestId: z.string() }),
 });
-const listOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });
 const listWithAbilities = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), abilities: s.listAbilitiesOut });
 const security = [{ adminToken: [] }];
 
-type ReferenceType = 'member' | 'format' | 'person';
+type ReferenceType = 'member' | 'format' | 'person' | 'topic';
 /** What a signed-in reader may do with an item of reference data; left out for the public and scripts. */
 const abilitiesFor = (actor: Actor, type: ReferenceType): Abilities | undefined => (actor.kind === 'user' ? abilitiesOn(actor, { type }) : undefined);
-const listAbilitiesFor = (actor: Actor, type: ReferenceType) => (actor.kind === 'user' ? { create: can(actor, 'create', { type }) } : undefined);
+/** A body as the write hook and the list's create ability see it, before it has a format. */
+const NEW_BODY: Resource = { type: 'body', formatMembers: [], isPublic: false };
+/** Whether a signed-in reader may add to a list; a body not yet made has no format members (as the write hook asks). */
+const listAbilitiesFor = (actor: Actor, type: ReferenceType | 'body') =>
+  actor.kind === 'user' ? { create: can(actor, 'create', type === 'body' ? NEW_BODY : { type }) } : undefined;
 /**
  * A format's usage counts every item in it, whatever the reader may see; so it is for readers who see
  * every item of every format: `can` grants a non-public body of a format with no members to staff alone.
@@ -52,7 +55,7 @@ export const councilRoutes: FastifyPluginAsyncZod = async (app) => {
     const action = ACTIONS[request.method];
     if (!action) return;
     const type = TYPES[(request.routeOptions.url ?? '').split('/')[3] ?? ''] ?? 'council';
-    authorize(request, action, type === 'body' ? { type, formatMembers: [], isPublic: false } : { type }, writesEnabled);
+    authorize(request, action, type === 'body' ? NEW_BODY : { type }, writesEnabled);
   });
   const chairsById = async (): Promise<Map<string, Person>> => new Map((await listPersons(db)).map((p) => [p.id, p]));
 
@@ -149,23 +152,32 @@ export const councilRoutes: FastifyPluginAsyncZod = async (app) => {
     return reply.status(204).send();
   });
 
-  // Bodies: filtered by `can`; a body the reader may not see answers 404 like a missing one.
-  app.get('/bodies', { schema: { tags: ['bodies'], summary: 'The council and its subordinate bodies visible to the reader', response: { 200: listOf(s.bodyOut) } } }, async (request) => {
-    const chairs = await chairsById();
-    return { items: (await visibleBodies(db, request.actor)).map((b) => presentBody(b, b.chairPersonId ? (chairs.get(b.chairPersonId) ?? null) : null)) };
+  // Bodies: filtered by `can`; a body the reader may not see answers 404 like a missing one. A signed-in
+  // reader's abilities on a body are decided on the body itself: its format's members and its public flag.
+  const bodyAbilities = async (actor: Actor, body: Body, formatList?: Format[]): Promise<Abilities | undefined> => {
+    if (actor.kind !== 'user') return undefined;
+    const format = (formatList ?? (await listFormats(db))).find((f) => f.code === body.formatCode);
+    return abilitiesOn(actor, { type: 'body', formatMembers: format?.members ?? [], isPublic: body.isPublic });
+  };
+  const presentSavedBody = async (request: FastifyRequest, body: Body) =>
+    presentBody(body, body.chairPersonId ? await findPerson(db, body.chairPersonId) : null, await bodyAbilities(request.actor, body));
+  app.get('/bodies', { schema: { tags: ['bodies'], summary: 'The council and its subordinate bodies visible to the reader', response: { 200: listWithAbilities(s.bodyOut) } } }, async (request) => {
+    const [chairs, bodies, formatList] = await Promise.all([chairsById(), visibleBodies(db, request.actor), listFormats(db)]);
+    const items = await Promise.all(bodies.map(async (b) => presentBody(b, b.chairPersonId ? (chairs.get(b.chairPersonId) ?? null) : null, await bodyAbilities(request.actor, b, formatList))));
+    return { items, abilities: listAbilitiesFor(request.actor, 'body') };
   });
   app.get('/bodies/:code', { schema: { tags: ['bodies'], params: s.slugParams, response: { 200: s.bodyOut, 404: errorOut } } }, async (request) => {
     const body = await visibleBody(db, request.actor, request.params.code);
     if (!body) throw notFound('body', request.params.code);
-    return presentBody(body, body.chairPersonId ? await findPerson(db, body.chairPersonId) : null);
+    return presentSavedBody(request, body);
   });
   app.post('/bodies', { schema: { tags: ['bodies'], security, body: s.bodyCreate, response: { 201: s.bodyOut } } }, async (request, reply) => {
     const { item } = await service.saveBody(database, ctx(request), request.body.code, request.body, 'create');
-    return reply.status(201).send(presentBody(item, item.chairPersonId ? await findPerson(db, item.chairPersonId) : null));
+    return reply.status(201).send(await presentSavedBody(request, item));
   });
   app.patch('/bodies/:code', { schema: { tags: ['bodies'], security, params: s.slugParams, body: s.bodyPatch, response: { 200: s.bodyOut } } }, async (request) => {
     const { item } = await service.saveBody(database, ctx(request), request.params.code, request.body, 'update');
-    return presentBody(item, item.chairPersonId ? await findPerson(db, item.chairPersonId) : null);
+    return presentSavedBody(request, item);
   });
   app.delete('/bodies/:code', { schema: { tags: ['bodies'], security, params: s.slugParams } }, async (request, reply) => {
     await service.deleteBody(database, ctx(request), request.params.code);
@@ -173,20 +185,21 @@ export const councilRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   // Topics
-  app.get('/topics', { schema: { tags: ['topics'], summary: 'Areas of consultation', response: { 200: listOf(s.topicOut) } } }, async () => ({
-    items: (await listTopics(db)).map(presentTopic),
-  }));
+  app.get('/topics', { schema: { tags: ['topics'], summary: 'Areas of consultation', response: { 200: listWithAbilities(s.topicOut) } } }, async (request) => {
+    const abilities = abilitiesFor(request.actor, 'topic');
+    return { items: (await listTopics(db)).map((t) => presentTopic(t, abilities)), abilities: listAbilitiesFor(request.actor, 'topic') };
+  });
   app.get('/topics/:code', { schema: { tags: ['topics'], params: s.slugParams, response: { 200: s.topicOut, 404: errorOut } } }, async (request) => {
     const topic = await findTopic(db, request.params.code);
     if (!topic) throw notFound('topic', request.params.code);
-    return presentTopic(topic);
+    return presentTopic(topic, abilitiesFor(request.actor, 'topic'));
   });
   app.post('/topics', { schema: { tags: ['topics'], security, body: s.topicCreate, response: { 201: s.topicOut } } }, async (request, reply) => {
     const { item } = await service.saveTopic(database, ctx(request), request.body.code, request.body, 'create');
-    return reply.status(201).send(presentTopic(item));
+    return reply.status(201).send(presentTopic(item, abilitiesFor(request.actor, 'topic')));
   });
   app.patch('/topics/:code', { schema: { tags: ['topics'], security, params: s.slugParams, body: s.topicPatch, response: { 200: s.topicOut } } }, async (request) => {
-    return presentTopic((await service.saveTopic(database, ctx(request), request.params.code, request.body, 'update')).item);
+    return presentTopic((await service.saveTopic(database, ctx(request), request.params.code, request.body, 'update')).item, abilitiesFor(request.actor, 'topic'));
   });
   app.delete('/topics/:code', { schema: { tags: ['topics'], security, params: s.slugParams } }, async (request, reply) => {
     await service.deleteTopic(database, ctx(request), request.params.code);

@@ -122,6 +122,7 @@ export const bodyOut = z.object({
   description: z.string(),
   public: z.boolean(),
   topics: z.array(z.string()),
+  abilities: itemAbilities,
 });
 const bodyFields = {
   name: text(200),
@@ -159,7 +160,7 @@ export const formatUsageOut = z
   })
   .meta({ description: "The items of a format: a delegate sees the ones that are not public only while their member is in the format" });
 
-export const topicOut = z.object({ code: z.string(), name: z.string(), description: z.string(), source: z.string().nullable(), position: z.number() });
+export const topicOut = z.object({ code: z.string(), name: z.string(), description: z.string(), source: z.string().nullable(), position: z.number(), abilities: itemAbilities });
 const topicFields = { name: text(200), description: z.string().max(5000), source: z.string().max(500).nullable(), position: z.number().int().min(0).max(100000) };
 export const topicCreate = z
   .object({ code: slug, ...topicFields, description: topicFields.description.default(''), source: topicFields.source.default(null), position: topicFields.position.default(0) })
