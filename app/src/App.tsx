@@ -7,8 +7,8 @@ import { DashboardPage } from './pages/DashboardPage.tsx';
 import { MeetingsPage, MeetingPage, MeetingFormPage } from './pages/meetings.tsx';
 import { CalendarPage, EventPage, EventFormPage } from './pages/calendar.tsx';
 import { WorkProgrammePage, ProjectPage, ProjectFormPage } from './pages/work-programme.tsx';
-import { MembersPage, MemberPage } from './pages/members.tsx';
-import { FormatsPage, FormatPage } from './pages/formats.tsx';
+import { MembersPage, MemberPage, NewMemberPage } from './pages/members.tsx';
+import { FormatsPage, FormatPage, NewFormatPage } from './pages/formats.tsx';
 import { TextsPage, TextPage, DecisionsPage } from './pages/texts.tsx';
 import { AccountPage } from './pages/AccountPage.tsx';
 import { AccountsPage, NewAccountPage, AccountDetailPage } from './pages/accounts.tsx';
@@ -33,8 +33,10 @@ const router = createBrowserRouter(
         { path: 'projects/:id', element: <ProjectPage /> },
         { path: 'projects/:id/edit', element: <ProjectFormPage /> },
         { path: 'members', element: <MembersPage /> },
+        { path: 'members/new', element: <NewMemberPage /> },
         { path: 'members/:code', element: <MemberPage /> },
         { path: 'formats', element: <FormatsPage /> },
+        { path: 'formats/new', element: <NewFormatPage /> },
         { path: 'formats/:code', element: <FormatPage /> },
         { path: 'texts', element: <TextsPage /> },
         { path: 'texts/:id', element: <TextPage /> },

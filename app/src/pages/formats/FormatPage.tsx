@@ -3,7 +3,7 @@
 // changes who may see everything in the format. A format still in use cannot be deleted (the server
 // answers 409 naming what uses it, shown here).
 import { useEffect, useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { api, ApiError, asApiError } from '../../api.ts';
 import { ConfirmDelete } from '../../components/ConfirmDelete.tsx';
 import { PageTitle } from '../../components/Layout.tsx';
@@ -32,7 +32,8 @@ export function FormatPage() {
   // The usage is for those who may change the format (the server refuses delegates).
   const usage = useApi<FormatUsage>(mayUpdate(format.data) ? `/formats/${code}/usage` : null);
   const [editing, setEditing] = useState(false);
-  const [notice, setNotice] = useState<string | null>(null);
+  // A notice handed over by the page that sent the reader here ("… is created").
+  const [notice, setNotice] = useState<string | null>((useLocation().state as { notice?: string } | null)?.notice ?? null);
   const [refusal, setRefusal] = useState<ApiError | null>(null);
 
   if (format.status === 'loading' || (format.data && ((!members.data && !members.error) || !shown))) return <Loading what="the format" />;

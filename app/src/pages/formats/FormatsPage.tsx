@@ -3,7 +3,7 @@
 import { Link, useLocation } from 'react-router';
 import { PageTitle } from '../../components/Layout.tsx';
 import { ErrorBox, Loading } from '../../components/Status.tsx';
-import type { Format, Listed, Member } from '../../components/members/model.ts';
+import { mayCreate, type Format, type Listed, type Member } from '../../components/members/model.ts';
 import { useApi } from '../../use-api.ts';
 
 export function FormatsPage() {
@@ -23,6 +23,13 @@ export function FormatsPage() {
         </p>
       ) : null}
       <p>A format is a set of members that meets and decides together. A delegate sees a meeting, project, event, body or text only if their member is in its format.</p>
+      {mayCreate(formats.data) ? (
+        <p>
+          <Link className="button" to="/formats/new">
+            New format
+          </Link>
+        </p>
+      ) : null}
       {(formats.status === 'loading' || members.status === 'loading') && !formats.error && !members.error ? <Loading what="the formats" /> : null}
       {formats.error ? <ErrorBox error={formats.error} retry={formats.reload} /> : null}
       {members.error ? <ErrorBox error={members.error} retry={members.reload} /> : null}

@@ -3,7 +3,7 @@
 // member's user accounts. The secretariat changes the member and its delegation here; every control
 // follows the abilities the server sent with the member and the persons.
 import { useEffect, useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useLocation, useParams } from 'react-router';
 import { api } from '../../api.ts';
 import { PageTitle } from '../../components/Layout.tsx';
 import { Empty, ErrorBox, Loading, Notice, PageFailure } from '../../components/Status.tsx';
@@ -27,7 +27,8 @@ export function MemberPage() {
   // Accounts are for administrators and the secretariat; anyone else is refused, and the section is left out.
   const accounts = useApi<{ items: Account[] }>('/users');
   const [editing, setEditing] = useState(false);
-  const [notice, setNotice] = useState<string | null>(null);
+  // A notice handed over by the page that sent the reader here ("… is added").
+  const [notice, setNotice] = useState<string | null>((useLocation().state as { notice?: string } | null)?.notice ?? null);
 
   if (member.status === 'loading' || (member.data && !shownMember)) return <Loading what="the member" />;
   if (member.error)

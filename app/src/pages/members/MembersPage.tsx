@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { PageTitle } from '../../components/Layout.tsx';
 import { ErrorBox, Loading } from '../../components/Status.tsx';
 import { longDate } from '../../components/calendar/dates.ts';
-import type { Format, Listed, Member } from '../../components/members/model.ts';
+import { mayCreate, type Format, type Listed, type Member } from '../../components/members/model.ts';
 import { useApi } from '../../use-api.ts';
 import { DataTable } from '../../components/DataTable.tsx';
 
@@ -21,6 +21,13 @@ export function MembersPage() {
       <p>
         Open a member for its delegation. The <Link to="/formats">formats</Link> are the sets of members that meet and decide together: they decide who may see what.
       </p>
+      {mayCreate(members.data) ? (
+        <p>
+          <Link className="button" to="/members/new">
+            New member
+          </Link>
+        </p>
+      ) : null}
       {members.status === 'loading' || (members.data && !settled) ? <Loading what="the members" /> : null}
       {members.error ? <ErrorBox error={members.error} retry={members.reload} /> : null}
       {formats.error ? <ErrorBox error={formats.error} retry={formats.reload} /> : null}
