@@ -13,6 +13,52 @@ import type { Format, FormatUsage, Member } from './model.ts';
 
 const LABELS: Record<string, string> = { name: 'Name', description: 'Description', members: 'Members' };
 
+/** What a format's form holds for the fields a new format and a changed one share. */
+export interface FormatFieldValues {
+  name: string;
+  description: string;
+  members: string[];
+}
+
+/** The problems the page can name before sending (the server checks the rest). */
+export function formatProblems(form: FormatFieldValues): Record<string, string> {
+  const problems: Record<string, string> = {};
+  if (!form.name.trim()) problems.name = 'Enter the format’s name, e.g. “NATO (at 19)”.';
+  if (form.members.length === 0) problems.members = 'Choose at least one member.';
+  return problems;
+}
+
+/** Name, description and the members (kept in seating order): the fields of a new format and of a change. */
+export function FormatFields({ form, errors, change, members, membersHint, autoFocusName = false }: {
+  form: FormatFieldValues;
+  errors: Record<string, string>;
+  change: (patch: Partial<FormatFieldValues>) => void;
+  members: readonly Member[];
+  membersHint: string;
+  autoFocusName?: boolean;
+}) {
+  const order = members.map((m) => m.code);
+  return (
+    <>
+      <Field label="Name" error={errors.name}>
+        <input value={form.name} onChange={(e) => change({ name: e.target.value })} maxLength={200} autoComplete="off" autoFocus={autoFocusName} />
+      </Field>
+      <Field label="Description" error={errors.description}>
+        <textarea value={form.description} onChange={(e) => change({ description: e.target.value })} maxLength={5000} />
+      </Field>
+      <CheckboxGroup
+        legend="Members"
+        hint={membersHint}
+        error={errors.members}
+        options={members.map((m) => ({ value: m.code, label: m.name }))}
+        selected={form.members}
+        onChange={(next) => change({ members: order.filter((c) => next.includes(c)) })}
+        columns
+      />
+    </>
+  );
+}
+
 export function FormatForm({ format, members, onSaved, onCancel }: { format: Format; members: readonly Member[]; onSaved: (next: Format, change: MembersChange) => void; onCancel: () => void }) {
   const [form, setForm] = useState({ name: format.name, description: format.description, members: [...format.members] });
   const [confirming, setConfirming] = useState<{ change: MembersChange; usage: FormatUsage } | null>(null);
@@ -31,9 +77,9 @@ export function FormatForm({ format, members, onSaved, onCancel }: { format: For
   const order = members.map((m) => m.code);
   const nameOf = (code: string) => members.find((m) => m.code === code)?.name ?? code;
   // Any edit makes a confirmation on screen stale: it goes, and Save asks again.
-  const set = <K extends keyof typeof form>(key: K, value: (typeof form)[K]) => {
+  const edit = (patch: Partial<FormatFieldValues>) => {
     setConfirming(null);
-    setForm((f) => ({ ...f, [key]: value }));
+    setForm((f) => ({ ...f, ...patch }));
   };
 
   async function save(change: MembersChange) {
@@ -51,9 +97,7 @@ export function FormatForm({ format, members, onSaved, onCancel }: { format: For
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const problems: Record<string, string> = {};
-    if (!form.name.trim()) problems.name = 'Enter the format’s name, e.g. “NATO (at 19)”.';
-    if (form.members.length === 0) problems.members = 'Choose at least one member.';
+    const problems = formatProblems(form);
     if (Object.keys(problems).length) return fail(problems, 'The format was not saved. Correct the fields below.');
     clear();
     const change = membersChange(format.members, form.members, order);
@@ -79,21 +123,7 @@ export function FormatForm({ format, members, onSaved, onCancel }: { format: For
     <form className="form wp-inline-form" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="edit-format-h">
       <h2 id="edit-format-h">Change {format.name}</h2>
       <FailureSummary of={failure} labels={LABELS} />
-      <Field label="Name" error={errors.name}>
-        <input value={form.name} onChange={(e) => set('name', e.target.value)} maxLength={200} autoComplete="off" autoFocus />
-      </Field>
-      <Field label="Description" error={errors.description}>
-        <textarea value={form.description} onChange={(e) => set('description', e.target.value)} maxLength={5000} />
-      </Field>
-      <CheckboxGroup
-        legend="Members"
-        hint="Who is in the format decides who may see everything in it. A change is confirmed before it is saved."
-        error={errors.members}
-        options={members.map((m) => ({ value: m.code, label: m.name }))}
-        selected={form.members}
-        onChange={(next) => set('members', order.filter((c) => next.includes(c)))}
-        columns
-      />
+      <FormatFields form={form} errors={errors} change={edit} members={members} autoFocusName membersHint="Who is in the format decides who may see everything in it. A change is confirmed before it is saved." />
       {confirming && said ? (
         <section className="confirm confirm-members" aria-labelledby="confirm-members-h">
           <h3 id="confirm-members-h" tabIndex={-1} ref={headingRef}>

@@ -5,12 +5,12 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { api } from '../../api.ts';
-import { CheckboxGroup } from '../../components/calendar/CheckboxGroup.tsx';
 import { Field } from '../../components/Field.tsx';
 import { FailureSummary } from '../../components/forms/FailureSummary.tsx';
 import { FormActions } from '../../components/forms/FormActions.tsx';
 import { dottedPaths, useFormFailure } from '../../components/forms/use-form-failure.ts';
 import { PageTitle } from '../../components/Layout.tsx';
+import { FormatFields, formatProblems } from '../../components/members/FormatForm.tsx';
 import { mayCreate, type Format, type Listed, type Member } from '../../components/members/model.ts';
 import { Loading, PageFailure } from '../../components/Status.tsx';
 import { useApi } from '../../use-api.ts';
@@ -48,18 +48,14 @@ function NewFormatForm({ members, taken }: { members: readonly Member[]; taken: 
   const [saving, setSaving] = useState(false);
   const failure = useFormFailure();
   const { errors, fail, clear } = failure;
-  const order = members.map((m) => m.code);
-  const set = <K extends keyof typeof form>(key: K, value: (typeof form)[K]) => setForm((f) => ({ ...f, [key]: value }));
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     const code = form.code.trim();
-    const problems: Record<string, string> = {};
+    const problems = formatProblems(form);
     if (!code) problems.code = 'Enter a code, e.g. “nrc-20”: it names the format in addresses and cannot be changed later.';
     else if (!CODE.test(code) || code.length > 60) problems.code = 'A code is lower-case letters, digits and single hyphens, at most 60 characters, e.g. “nrc-20”.';
     else if (taken.includes(code)) problems.code = `Another format already has the code “${code}”: choose another.`;
-    if (!form.name.trim()) problems.name = 'Enter the format’s name, e.g. “NATO (at 19)”.';
-    if (form.members.length === 0) problems.members = 'Choose at least one member.';
     if (Object.keys(problems).length) return fail(problems, 'The format was not created. Correct the fields below.');
     clear();
     setSaving(true);
@@ -77,23 +73,9 @@ function NewFormatForm({ members, taken }: { members: readonly Member[]; taken: 
     <form className="form" onSubmit={(e) => void submit(e)} noValidate aria-label="New format">
       <FailureSummary of={failure} labels={LABELS} />
       <Field label="Code" hint="Lower-case letters, digits and hyphens, e.g. “nrc-20”. It cannot be changed later." error={errors.code}>
-        <input value={form.code} onChange={(e) => set('code', e.target.value)} maxLength={60} autoComplete="off" spellCheck={false} autoFocus />
+        <input value={form.code} onChange={(e) => setForm((f) => ({ ...f, code: e.target.value }))} maxLength={60} autoComplete="off" spellCheck={false} autoFocus />
       </Field>
-      <Field label="Name" error={errors.name}>
-        <input value={form.name} onChange={(e) => set('name', e.target.value)} maxLength={200} autoComplete="off" />
-      </Field>
-      <Field label="Description" error={errors.description}>
-        <textarea value={form.description} onChange={(e) => set('description', e.target.value)} maxLength={5000} />
-      </Field>
-      <CheckboxGroup
-        legend="Members"
-        hint="Who is in the format decides who may see everything in it."
-        error={errors.members}
-        options={members.map((m) => ({ value: m.code, label: m.name }))}
-        selected={form.members}
-        onChange={(next) => set('members', order.filter((c) => next.includes(c)))}
-        columns
-      />
+      <FormatFields form={form} errors={errors} change={(patch) => setForm((f) => ({ ...f, ...patch }))} members={members} membersHint="Who is in the format decides who may see everything in it." />
       <FormActions submit="Create the format" busy={saving} busyLabel="Creating…" cancelTo="/formats" />
     </form>
   );

@@ -10,7 +10,7 @@ import { FailureSummary } from '../../components/forms/FailureSummary.tsx';
 import { FormActions } from '../../components/forms/FormActions.tsx';
 import { dottedPaths, useFormFailure } from '../../components/forms/use-form-failure.ts';
 import { PageTitle } from '../../components/Layout.tsx';
-import { groupsOf } from '../../components/members/MemberForm.tsx';
+import { MemberFields, memberPayload, memberProblems } from '../../components/members/MemberForm.tsx';
 import { mayCreate, type Listed, type Member } from '../../components/members/model.ts';
 import { Loading, PageFailure } from '../../components/Status.tsx';
 import { useApi } from '../../use-api.ts';
@@ -51,18 +51,15 @@ function NewMemberForm({ taken }: { taken: readonly string[] }) {
   async function submit(event: FormEvent) {
     event.preventDefault();
     const code = form.code.trim().toUpperCase();
-    const problems: Record<string, string> = {};
+    const problems = memberProblems(form);
     if (!code) problems.code = 'Enter the member’s code, e.g. “EST” (ISO 3166 alpha-3 for a state): it cannot be changed later.';
     else if (!CODE.test(code)) problems.code = 'A code is 2 to 8 letters, e.g. “EST”.';
     else if (taken.includes(code)) problems.code = `Another member already has the code “${code}”.`;
-    if (!form.name.trim()) problems.name = 'Enter the member’s name, e.g. “Estonia”.';
-    if (groupsOf(form.groups).some((g) => g.length > 60)) problems.groups = 'A group’s name has at most 60 characters.';
     if (Object.keys(problems).length) return fail(problems, 'The member was not added. Correct the fields below.');
     clear();
     setSaving(true);
     try {
-      const payload = { code, name: form.name.trim(), sortName: form.sortName.trim() || form.name.trim(), kind: form.kind, groups: groupsOf(form.groups), joinedOn: form.joinedOn || null };
-      const created = await api.post<Member>('/members', payload);
+      const created = await api.post<Member>('/members', { code, kind: form.kind, ...memberPayload(form) });
       navigate(`/members/${created.code}`, { state: { notice: `${created.name} is added to the council. It is in no format yet: add it to its formats on their pages.` } });
     } catch (e) {
       failure.refuse(e, LABELS, dottedPaths);
@@ -85,22 +82,7 @@ function NewMemberForm({ taken }: { taken: readonly string[] }) {
           </select>
         </Field>
       </div>
-      <div className="field-row">
-        <Field label="Name" error={errors.name}>
-          <input value={form.name} onChange={(e) => set('name', e.target.value)} maxLength={200} autoComplete="off" />
-        </Field>
-        <Field label="Sort name" hint="Decides the seating order; empty: the name." error={errors.sortName}>
-          <input value={form.sortName} onChange={(e) => set('sortName', e.target.value)} maxLength={200} autoComplete="off" />
-        </Field>
-      </div>
-      <div className="field-row">
-        <Field label="Groups" hint="Separated by commas, e.g. “Ally”." error={errors.groups}>
-          <input value={form.groups} onChange={(e) => set('groups', e.target.value)} autoComplete="off" />
-        </Field>
-        <Field label="Joined on" hint="Optional." error={errors.joinedOn}>
-          <input type="date" value={form.joinedOn} onChange={(e) => set('joinedOn', e.target.value)} />
-        </Field>
-      </div>
+      <MemberFields form={form} errors={errors} set={set} />
       <FormActions submit="Add the member" busy={saving} busyLabel="Adding…" cancelTo="/members" />
     </form>
   );
