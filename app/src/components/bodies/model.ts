@@ -1,0 +1,88 @@
+// Bodies and topics as /api/v1 answers them (src/council/council.schemas.ts: bodyOut, topicOut), the
+// words for a body's kind, and the hierarchy of the bodies the reader was sent. Nothing here decides
+// access: the server lists only the bodies `can` lets this reader see, each with its abilities.
+import type { Abilities } from '../members/model.ts';
+
+export const BODY_KINDS = ['council', 'preparatory_committee', 'committee', 'working_group', 'ad_hoc_group', 'expert_group'] as const;
+export type BodyKind = (typeof BODY_KINDS)[number];
+
+const KIND_LABELS: Record<BodyKind, string> = {
+  council: 'Council',
+  preparatory_committee: 'Preparatory committee',
+  committee: 'Committee',
+  working_group: 'Working group',
+  ad_hoc_group: 'Ad hoc group',
+  expert_group: 'Expert group',
+};
+export const kindLabel = (kind: string) => KIND_LABELS[kind as BodyKind] ?? kind.replace(/_/g, ' ');
+
+export interface Body {
+  code: string;
+  name: string;
+  kind: BodyKind;
+  parent: string | null;
+  format: string;
+  chair: { id: string; name: string } | null;
+  description: string;
+  public: boolean;
+  topics: string[];
+  abilities?: Abilities;
+}
+
+export interface Topic {
+  code: string;
+  name: string;
+  description: string;
+  source: string | null;
+  position: number;
+  abilities?: Abilities;
+}
+
+/** The server's rule for codes (src/council/council.schemas.ts, slug), checked by the forms first to answer at once. */
+export const CODE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** Why a new code cannot be used, or null: the forms' first check (the server checks again). */
+export function codeProblem(code: string, taken: readonly string[], example: string): string | null {
+  if (!code) return `Enter a code, e.g. “${example}”: it names the item in addresses and cannot be changed later.`;
+  if (!CODE.test(code) || code.length > 60) return `A code is lower-case letters, digits and single hyphens, at most 60 characters, e.g. “${example}”.`;
+  if (taken.includes(code)) return `The code “${code}” is already used: choose another.`;
+  return null;
+}
+
+/** A body with the bodies under it, as far as the reader may see them. */
+export interface BodyNode {
+  body: Body;
+  children: BodyNode[];
+}
+
+/**
+ * The bodies as a tree, in the order the server sent them. A body whose parent the reader was not sent
+ * (or that has none) is a root, so nothing the reader may see is left out.
+ */
+export function bodyTree(bodies: readonly Body[]): BodyNode[] {
+  const known = new Set(bodies.map((b) => b.code));
+  const build = (parent: string | null, seen: Set<string>): BodyNode[] =>
+    bodies
+      .filter((b) => (parent === null ? b.parent === null || !known.has(b.parent) : b.parent === parent))
+      .filter((b) => !seen.has(b.code))
+      .map((b) => ({ body: b, children: build(b.code, new Set([...seen, b.code])) }));
+  return build(null, new Set());
+}
+
+/** The codes of a body and every body under it: none of them may become its parent. */
+export function selfAndBelow(bodies: readonly Body[], code: string): Set<string> {
+  const out = new Set([code]);
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const b of bodies)
+      if (b.parent && out.has(b.parent) && !out.has(b.code)) {
+        out.add(b.code);
+        grew = true;
+      }
+  }
+  return out;
+}
+
+/** "Everyone (public)" or the format's members only, in the words of the project page. */
+export const whoMaySee = (isPublic: boolean, formatName: string) => (isPublic ? `Everyone (public); the body belongs to ${formatName}` : `Members of ${formatName} only`);

@@ -1,0 +1,173 @@
+// Creating and changing a body (secretariat): its code (on creation only: meetings, projects and events
+// refer to it), name, kind, parent, format, chair, description, whether it is public, and its topics.
+// The server checks every field; its refusals are shown beside the fields and in the summary.
+import { useEffect, useState, type FormEvent } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { api } from '../../api.ts';
+import { Field, RefOptions, ValueOptions } from '../../components/Field.tsx';
+import { PageTitle } from '../../components/Layout.tsx';
+import { PageFailure, Loading } from '../../components/Status.tsx';
+import { BODY_KINDS, codeProblem, kindLabel, selfAndBelow, type Body, type Topic } from '../../components/bodies/model.ts';
+import { CheckboxGroup } from '../../components/calendar/CheckboxGroup.tsx';
+import { FailureSummary } from '../../components/forms/FailureSummary.tsx';
+import { FormActions } from '../../components/forms/FormActions.tsx';
+import { dottedPaths, useFormFailure } from '../../components/forms/use-form-failure.ts';
+import { mayCreate, mayUpdate, type Format, type Listed, type Person } from '../../components/members/model.ts';
+import { useApi } from '../../use-api.ts';
+
+const LABELS: Record<string, string> = {
+  code: 'Code',
+  name: 'Name',
+  kind: 'Kind',
+  parent: 'Part of',
+  format: 'Format',
+  chair: 'Chair',
+  public: 'Public',
+  topics: 'Topics',
+  description: 'Description',
+};
+
+const EMPTY = { code: '', name: '', kind: 'working_group' as string, parent: '', format: '', chair: '', description: '', public: false, topics: [] as string[] };
+type BodyDraft = typeof EMPTY;
+const fromBody = (b: Body): BodyDraft => ({ code: b.code, name: b.name, kind: b.kind, parent: b.parent ?? '', format: b.format, chair: b.chair?.id ?? '', description: b.description, public: b.public, topics: [...b.topics] });
+
+export function BodyFormPage() {
+  const { code } = useParams();
+  // A fresh form per body (and for a new one), so nothing typed for one is carried to another.
+  return <BodyForm key={code ?? ''} code={code} />;
+}
+
+function BodyForm({ code }: { code: string | undefined }) {
+  const editing = code !== undefined;
+  const navigate = useNavigate();
+  const existing = useApi<Body>(editing ? `/bodies/${code}` : null);
+  const bodies = useApi<Listed<Body>>('/bodies');
+  const formats = useApi<Listed<Format>>('/formats');
+  const persons = useApi<Listed<Person>>('/persons');
+  const topics = useApi<Listed<Topic>>('/topics');
+  const [form, setForm] = useState<BodyDraft | null>(editing ? null : EMPTY);
+  const [saving, setSaving] = useState(false);
+  const failure = useFormFailure();
+  const { errors } = failure;
+  // Seeded once from the body as loaded; later answers of the same body do not overwrite what is typed.
+  useEffect(() => {
+    if (existing.data && form === null) setForm(fromBody(existing.data));
+  }, [existing.data, form]);
+
+  const title = editing ? `Change the body${existing.data ? `: ${existing.data.name}` : ''}` : 'New body';
+  const back = editing ? `/bodies/${code}` : '/bodies';
+  if (editing && existing.error) return <PageFailure title={title} error={existing.error} retry={existing.error.status === 404 ? undefined : existing.reload} back={{ to: '/bodies', label: 'All bodies' }} />;
+  if (bodies.error) return <PageFailure title={title} error={bodies.error} retry={bodies.reload} back={{ to: '/bodies', label: 'All bodies' }} />;
+  if (!bodies.data || !form || (editing && !existing.data)) return <Loading what={editing ? 'the body' : 'the form'} />;
+  const eyebrow = (
+    <p className="eyebrow">
+      <Link to="/bodies">Bodies</Link>
+      {editing && existing.data ? <> · <Link to={`/bodies/${code}`}>{existing.data.name}</Link></> : null}
+    </p>
+  );
+  if (editing ? !mayUpdate(existing.data) : !mayCreate(bodies.data))
+    return (
+      <>
+        {eyebrow}
+        <PageTitle title={title}>{title}</PageTitle>
+        <p className="alert" role="alert">
+          Only the secretariat creates and changes bodies. <Link to={back}>{editing ? 'Back to the body' : 'All bodies'}</Link>
+        </p>
+      </>
+    );
+
+  const draft = form;
+  const set = <K extends keyof BodyDraft>(key: K, value: BodyDraft[K]) => setForm((f) => (f ? { ...f, [key]: value } : f));
+  // A body cannot be put under itself or under a body below it.
+  const excluded = editing ? selfAndBelow(bodies.data.items, code) : new Set<string>();
+  const allBodies = bodies.data.items;
+  const parents = allBodies.filter((b) => !excluded.has(b.code));
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const problems: Record<string, string> = {};
+    const codeIssue = editing ? null : codeProblem(draft.code.trim(), allBodies.map((b) => b.code), 'wg-peacekeeping');
+    if (codeIssue) problems.code = codeIssue;
+    if (!draft.name.trim()) problems.name = 'Enter the body’s name.';
+    if (!draft.format) problems.format = 'Choose the format whose members sit in the body.';
+    if (Object.keys(problems).length) return failure.fail(problems, 'The body was not saved. Correct the fields below.');
+    const payload: Record<string, unknown> = {
+      name: draft.name.trim(),
+      kind: draft.kind,
+      parent: draft.parent || null,
+      format: draft.format,
+      chair: draft.chair || null,
+      description: draft.description,
+      public: draft.public,
+      topics: draft.topics,
+    };
+    setSaving(true);
+    try {
+      const saved = editing ? await api.patch<Body>(`/bodies/${code}`, payload) : await api.post<Body>('/bodies', { code: draft.code.trim(), ...payload });
+      navigate(`/bodies/${saved.code}`, { state: { notice: editing ? `${saved.name} is saved.` : `${saved.name} is created.` } });
+    } catch (e) {
+      failure.refuse(e, LABELS, dottedPaths);
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  return (
+    <>
+      {eyebrow}
+      <PageTitle title={title}>{title}</PageTitle>
+      <form className="form" onSubmit={(e) => void submit(e)} noValidate aria-label={title}>
+        <FailureSummary of={failure} labels={LABELS} />
+        {editing ? null : (
+          <Field label="Code" hint="Lower-case letters, digits and single hyphens, e.g. “wg-peacekeeping”. It cannot be changed later." error={errors.code}>
+            <input value={draft.code} onChange={(e) => set('code', e.target.value)} maxLength={60} autoComplete="off" spellCheck={false} />
+          </Field>
+        )}
+        <Field label="Name" error={errors.name}>
+          <input value={draft.name} onChange={(e) => set('name', e.target.value)} maxLength={200} autoComplete="off" />
+        </Field>
+        <div className="field-row">
+          <Field label="Kind" error={errors.kind}>
+            <select value={draft.kind} onChange={(e) => set('kind', e.target.value)}>
+              <ValueOptions values={BODY_KINDS} label={kindLabel} />
+            </select>
+          </Field>
+          <Field label="Part of" hint="The body it reports to; none for a council." error={errors.parent}>
+            <select value={draft.parent} onChange={(e) => set('parent', e.target.value)}>
+              <option value="">None: at the top</option>
+              <RefOptions list={parents} />
+            </select>
+          </Field>
+        </div>
+        <div className="field-row">
+          <Field label="Format" hint="Its members sit in the body; if the body is not public, only they see it." error={errors.format}>
+            <select value={draft.format} onChange={(e) => set('format', e.target.value)}>
+              <option value="">Choose a format</option>
+              <RefOptions list={formats.data?.items} />
+            </select>
+          </Field>
+          <Field label="Chair" error={errors.chair}>
+            <select value={draft.chair} onChange={(e) => set('chair', e.target.value)}>
+              <option value="">No chair recorded</option>
+              {(persons.data?.items ?? []).map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name}
+                </option>
+              ))}
+            </select>
+          </Field>
+        </div>
+        <div className="field check">
+          <label>
+            <input type="checkbox" checked={draft.public} onChange={(e) => set('public', e.target.checked)} /> Public: on the public record and seen by everyone
+          </label>
+        </div>
+        <CheckboxGroup legend="Topics" error={errors.topics} options={(topics.data?.items ?? []).map((t) => ({ value: t.code, label: t.name }))} selected={draft.topics} onChange={(v) => set('topics', v)} columns />
+        <Field label="Description" error={errors.description}>
+          <textarea value={draft.description} onChange={(e) => set('description', e.target.value)} maxLength={5000} />
+        </Field>
+        <FormActions submit={editing ? 'Save the body' : 'Create the body'} busy={saving} busyLabel="Saving…" cancelTo={back} />
+      </form>
+    </>
+  );
+}
