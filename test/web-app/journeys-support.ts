@@ -27,7 +27,7 @@ export interface Journey {
 export async function startJourney(dialect: Dialect): Promise<Journey> {
   const db = await freshDatabaseConfig(dialect);
   // Generous sign-in rate limit: the journeys sign in several times from one address.
-  const server = await startConcord({ ...db.env, ADMIN_TOKEN, LOGIN_RATE_LIMIT: '1000' }, [], 60_000);
+  const server = await startConcord({ ...db.env, ADMIN_TOKEN, LOGIN_RATE_LIMIT: '1000' });
   const browser = await launchBrowser();
   const at = (path: string) => new URL(path, server.url).toString();
   return {
