@@ -253,11 +253,11 @@ export async function saveBody(database: Database, ctx: WriteContext, code: stri
       requireName('body', next.name);
       const problems: ErrorDetail[] = [];
       if (!(await formats.findFormat(tx, next.formatCode))) problems.push({ path: 'format', message: `no format "${next.formatCode}"` });
-      if (next.parentCode === code) problems.push({ path: 'parent', message: 'a body cannot be its own parent' });
-      else if (next.parentCode && !(await bodies.findBody(tx, next.parentCode))) problems.push({ path: 'parent', message: `no body "${next.parentCode}"` });
+      if (next.parentCode && next.parentCode !== code && !(await bodies.findBody(tx, next.parentCode))) problems.push({ path: 'parent', message: `no body "${next.parentCode}"` });
       if (next.chairPersonId && !(await persons.findPerson(tx, next.chairPersonId))) problems.push({ path: 'chair', message: `no person "${next.chairPersonId}"` });
       problems.push(...unknownReferences('topics', 'topic', next.topics, await topics.unknownTopicCodes(tx, next.topics)));
       refuseUnknown(problems);
+      await refuseLoop(tx, code, next.parentCode);
       refuseDuplicateName(await bodies.bodyNameTaken(tx, next.name, code), 'body', next.name);
       const allTopics = await topics.listTopics(tx);
       next.topics = allTopics.filter((t) => next.topics.includes(t.code)).map((t) => t.code);
@@ -265,6 +265,22 @@ export async function saveBody(database: Database, ctx: WriteContext, code: stri
     },
     save: bodies.saveBody,
   });
+}
+
+/**
+ * The bodies form a tree: walking up from the new parent must never come back to the body itself, or the
+ * body would sit below itself (and every page drawing the hierarchy would loop). Refused as invalid input,
+ * naming the parent field; the chain is read inside the write's transaction, so a concurrent move is seen.
+ */
+async function refuseLoop(tx: Tx, code: string, parentCode: string | null): Promise<void> {
+  const seen = new Set<string>();
+  for (let at = parentCode; at && !seen.has(at); at = (await bodies.findBody(tx, at))?.parentCode ?? null) {
+    if (at === code) {
+      const message = parentCode === code ? `The body "${code}" cannot be its own parent. Choose a body above it, or none.` : `The body "${code}" cannot sit under "${parentCode}", which is itself below "${code}". Choose a body that is not below it, or none.`;
+      throw new AppError('VALIDATION_FAILED', message, [{ path: 'parent', message: parentCode === code ? 'is the body itself' : `is below "${code}"` }]);
+    }
+    seen.add(at);
+  }
 }
 
 export const deleteBody = deleteWithAudit({ type: 'body', find: bodies.findBody, references: bodies.bodyReferences, remove: bodies.deleteBody });

@@ -160,11 +160,32 @@ for (const dialect of DIALECTS) {
       }
     });
 
-    test('a reference to nothing (format, parent, chair, topic, or the body itself as parent) gets a coded 422, a taken name a 409, each naming the field', async () => {
+    test('a body under itself, directly or through its own sub-body, gets a coded 400 naming the parent, and nothing changes', async () => {
+      const events = await auditCount(a);
+      const self = await send('PATCH', '/api/v1/bodies/nrc-prepcom', secretariat, { parent: 'nrc-prepcom' });
+      assert.equal(self.statusCode, 400, self.body);
+      assert.equal(self.json().error.code, 'VALIDATION_FAILED');
+      assert.deepEqual(self.json().error.details, [{ path: 'parent', message: 'is the body itself' }]);
+      assert.match(self.json().error.message, /cannot be its own parent/);
+      const createdUnderItself = await send('POST', '/api/v1/bodies', secretariat, { code: 'wg-loop', name: 'Loop', kind: 'working_group', parent: 'wg-loop', format: 'nrc-20' });
+      assert.equal(createdUnderItself.statusCode, 400, createdUnderItself.body);
+      // The council's Preparatory Committee is below the council: the council cannot move under it.
+      const before = (await get('/api/v1/bodies/nrc', secretariat)).json();
+      assert.equal((await get('/api/v1/bodies/nrc-prepcom', secretariat)).json().parent, 'nrc');
+      const loop = await send('PATCH', '/api/v1/bodies/nrc', secretariat, { parent: 'nrc-prepcom' });
+      assert.equal(loop.statusCode, 400, loop.body);
+      assert.equal(loop.json().error.code, 'VALIDATION_FAILED');
+      assert.deepEqual(loop.json().error.details, [{ path: 'parent', message: 'is below "nrc"' }]);
+      assert.match(loop.json().error.message, /cannot sit under "nrc-prepcom", which is itself below "nrc"/);
+      assert.deepEqual((await get('/api/v1/bodies/nrc', secretariat)).json(), before);
+      assert.equal((await get('/api/v1/bodies/wg-loop', secretariat)).statusCode, 404);
+      assert.equal(await auditCount(a), events, 'nothing refused was recorded');
+    });
+
+    test('a reference to nothing (format, parent, chair, topic) gets a coded 422, a taken name a 409, each naming the field', async () => {
       const events = await auditCount(a);
       const cases: [unknown, string[]][] = [
         [{ format: 'no-such-format' }, ['format']],
-        [{ parent: 'nrc-prepcom' }, ['parent']],
         [{ parent: 'no-such-body', chair: '00000000-0000-4000-8000-000000000000', topics: ['terrorism', 'gardening'] }, ['parent', 'chair', 'topics[1]']],
       ];
       for (const [payload, fields] of cases) {
