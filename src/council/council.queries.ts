@@ -6,7 +6,8 @@ import type { Body, Format } from './model.ts';
 import { listBodies, findBody } from './repositories/bodies.repository.ts';
 import { listFormats } from './repositories/formats.repository.ts';
 
-function bodyResource(body: Body, formats: Format[]) {
+/** A body as `can` sees it: its format's members and its public flag (every read and ability asks this). */
+export function bodyResource(body: Body, formats: readonly Format[]) {
   const format = formats.find((f) => f.code === body.formatCode);
   return { type: 'body' as const, formatMembers: format?.members ?? [], isPublic: body.isPublic };
 }

@@ -11,7 +11,7 @@ import { notFound } from '../platform/errors.ts';
 import * as s from './council.schemas.ts';
 import * as service from './council.service.ts';
 import { presentBody, presentCouncil, presentFormat, presentMember, presentPerson, presentTopic } from './council.presenters.ts';
-import { visibleBodies, visibleBody } from './council.queries.ts';
+import { bodyResource, visibleBodies, visibleBody } from './council.queries.ts';
 import { findCouncil } from './repositories/council.repository.ts';
 import { findMember, listMembers } from './repositories/members.repository.ts';
 import { findFormat, listFormats } from './repositories/formats.repository.ts';
@@ -156,8 +156,7 @@ export const councilRoutes: FastifyPluginAsyncZod = async (app) => {
   // reader's abilities on a body are decided on the body itself: its format's members and its public flag.
   const bodyAbilities = async (actor: Actor, body: Body, formatList?: Format[]): Promise<Abilities | undefined> => {
     if (actor.kind !== 'user') return undefined;
-    const format = (formatList ?? (await listFormats(db))).find((f) => f.code === body.formatCode);
-    return abilitiesOn(actor, { type: 'body', formatMembers: format?.members ?? [], isPublic: body.isPublic });
+    return abilitiesOn(actor, bodyResource(body, formatList ?? (await listFormats(db))));
   };
   const presentSavedBody = async (request: FastifyRequest, body: Body) =>
     presentBody(body, body.chairPersonId ? await findPerson(db, body.chairPersonId) : null, await bodyAbilities(request.actor, body));
