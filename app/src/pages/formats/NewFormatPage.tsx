@@ -8,6 +8,7 @@ import { api } from '../../api.ts';
 import { Field } from '../../components/Field.tsx';
 import { FailureSummary } from '../../components/forms/FailureSummary.tsx';
 import { FormActions } from '../../components/forms/FormActions.tsx';
+import { codeProblem } from '../../components/forms/codes.ts';
 import { dottedPaths, useFormFailure } from '../../components/forms/use-form-failure.ts';
 import { PageTitle } from '../../components/Layout.tsx';
 import { FormatFields, formatProblems } from '../../components/members/FormatForm.tsx';
@@ -16,8 +17,6 @@ import { Loading, PageFailure } from '../../components/Status.tsx';
 import { useApi } from '../../use-api.ts';
 
 const LABELS: Record<string, string> = { code: 'Code', name: 'Name', description: 'Description', members: 'Members' };
-/** The server's rule for codes (src/council/council.schemas.ts, slug), checked here first to answer at once. */
-const CODE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 export function NewFormatPage() {
   const formats = useApi<Listed<Format>>('/formats');
@@ -53,9 +52,8 @@ function NewFormatForm({ members, taken }: { members: readonly Member[]; taken: 
     event.preventDefault();
     const code = form.code.trim();
     const problems = formatProblems(form);
-    if (!code) problems.code = 'Enter a code, e.g. “nrc-20”: it names the format in addresses and cannot be changed later.';
-    else if (!CODE.test(code) || code.length > 60) problems.code = 'A code is lower-case letters, digits and single hyphens, at most 60 characters, e.g. “nrc-20”.';
-    else if (taken.includes(code)) problems.code = `Another format already has the code “${code}”: choose another.`;
+    const codeIssue = codeProblem(code, taken, 'nrc-20');
+    if (codeIssue) problems.code = codeIssue;
     if (Object.keys(problems).length) return fail(problems, 'The format was not created. Correct the fields below.');
     clear();
     setSaving(true);
