@@ -9,6 +9,8 @@ import { CalendarPage, EventPage, EventFormPage } from './pages/calendar.tsx';
 import { WorkProgrammePage, ProjectPage, ProjectFormPage } from './pages/work-programme.tsx';
 import { MembersPage, MemberPage, NewMemberPage } from './pages/members.tsx';
 import { FormatsPage, FormatPage, NewFormatPage } from './pages/formats.tsx';
+import { BodiesPage, BodyPage, BodyFormPage } from './pages/bodies.tsx';
+import { TopicsPage, TopicPage, TopicFormPage } from './pages/topics.tsx';
 import { TextsPage, TextPage, DecisionsPage } from './pages/texts.tsx';
 import { AccountPage } from './pages/AccountPage.tsx';
 import { AccountsPage, NewAccountPage, AccountDetailPage } from './pages/accounts.tsx';
@@ -38,6 +40,14 @@ const router = createBrowserRouter(
         { path: 'formats', element: <FormatsPage /> },
         { path: 'formats/new', element: <NewFormatPage /> },
         { path: 'formats/:code', element: <FormatPage /> },
+        { path: 'bodies', element: <BodiesPage /> },
+        { path: 'bodies/new', element: <BodyFormPage /> },
+        { path: 'bodies/:code', element: <BodyPage /> },
+        { path: 'bodies/:code/edit', element: <BodyFormPage /> },
+        { path: 'topics', element: <TopicsPage /> },
+        { path: 'topics/new', element: <TopicFormPage /> },
+        { path: 'topics/:code', element: <TopicPage /> },
+        { path: 'topics/:code/edit', element: <TopicFormPage /> },
         { path: 'texts', element: <TextsPage /> },
         { path: 'texts/:id', element: <TextPage /> },
         { path: 'decisions', element: <DecisionsPage /> },

@@ -11,6 +11,7 @@ const NAV: { to: string; label: string; end?: boolean }[] = [
   { to: '/calendar', label: 'Calendar' },
   { to: '/work-programme', label: 'Work programme' },
   { to: '/texts', label: 'Texts' },
+  { to: '/bodies', label: 'Bodies' },
   { to: '/members', label: 'Members' },
 ];
 
