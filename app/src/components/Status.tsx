@@ -1,5 +1,5 @@
 // What a page shows while loading, on an error, when there is nothing to list, and after a change.
-import type { ReactNode, Ref } from 'react';
+import { useLayoutEffect, useRef, type ReactNode, type Ref } from 'react';
 import { Link } from 'react-router';
 import type { ApiError } from '../api.ts';
 import { PageTitle } from './Layout.tsx';
@@ -49,5 +49,22 @@ export function Notice({ text, focusable = false, ref }: { text: string | null; 
     <p className="notice" role="status" tabIndex={focusable ? -1 : undefined} ref={ref}>
       {text}
     </p>
+  );
+}
+
+/**
+ * A refused action (a delete the server refused, naming what still refers to the item): an alert that takes
+ * the focus in the same commit that draws it, so it is read out at once and a test never sees it unfocused.
+ */
+export function Refusal({ error }: { error: ApiError | null }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    if (error) ref.current?.focus();
+  }, [error]);
+  if (!error) return null;
+  return (
+    <div className="alert" role="alert" tabIndex={-1} ref={ref}>
+      <p>{error.message}</p>
+    </div>
   );
 }

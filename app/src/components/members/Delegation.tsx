@@ -6,7 +6,7 @@
 import { useState } from 'react';
 import { api, ApiError, asApiError } from '../../api.ts';
 import { ConfirmDelete } from '../ConfirmDelete.tsx';
-import { Empty } from '../Status.tsx';
+import { Empty, Refusal } from '../Status.tsx';
 import { longDate, todayIso } from '../calendar/dates.ts';
 import { delegationOf, fullName, type Holder } from './delegation-model.ts';
 import { EndFunctionForm } from './EndFunctionForm.tsx';
@@ -46,7 +46,6 @@ export function Delegation({ member, persons, onStart, onChanged }: { member: Me
       onChanged(`${fullName(person)} is deleted from the record.`);
     } catch (e) {
       setRefusal({ personId: person.id, error: asApiError(e) });
-      focusLater(`refusal-${person.id}`);
     }
   }
 
@@ -79,11 +78,7 @@ export function Delegation({ member, persons, onStart, onChanged }: { member: Me
             {mayDelete(person) ? <ConfirmDelete key={refusal?.personId === person.id ? 'refused' : 'ready'} label={`Delete ${who}`} confirmLabel={`Yes, delete ${who} from the record`} onConfirm={() => void remove(person)} /> : null}
           </div>
         ) : null}
-        {refusal?.personId === person.id ? (
-          <div className="alert" role="alert" tabIndex={-1} data-focus={`refusal-${person.id}`}>
-            <p>{refusal.error.message}</p>
-          </div>
-        ) : null}
+        <Refusal error={refusal?.personId === person.id ? refusal.error : null} />
         {changing ? <PersonFunctionForm member={member} holder={h} onSaved={saved} onCancel={() => close(`change-${fn.id}`)} /> : null}
         {ending ? <EndFunctionForm holder={h} onSaved={saved} onCancel={() => close(`end-${fn.id}`)} /> : null}
       </li>

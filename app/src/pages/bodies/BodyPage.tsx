@@ -8,7 +8,7 @@ import { api, ApiError, asApiError } from '../../api.ts';
 import { ConfirmDelete } from '../../components/ConfirmDelete.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
 import { PageTitle } from '../../components/Layout.tsx';
-import { Empty, ErrorBox, Loading, Notice, PageFailure } from '../../components/Status.tsx';
+import { Empty, ErrorBox, Loading, Notice, PageFailure, Refusal } from '../../components/Status.tsx';
 import { kindLabel, whoMaySee, type Body, type Topic } from '../../components/bodies/model.ts';
 import { StatusBadge } from '../../components/meetings/StatusBadge.tsx';
 import type { MeetingList } from '../../components/meetings/types.ts';
@@ -128,7 +128,6 @@ function BodyView({ code }: { code: string }) {
       navigate('/bodies', { state: { notice: `${b.name} is deleted.` } });
     } catch (e) {
       setRefusal(asApiError(e));
-      requestAnimationFrame(() => document.querySelector<HTMLElement>('[data-focus="body-refusal"]')?.focus());
     }
   }
 
@@ -163,11 +162,7 @@ function BodyView({ code }: { code: string }) {
       </dl>
       {bodies.error ? <ErrorBox error={bodies.error} retry={bodies.reload} /> : null}
       {topics.error ? <ErrorBox error={topics.error} retry={topics.reload} /> : null}
-      {refusal ? (
-        <div className="alert" role="alert" tabIndex={-1} data-focus="body-refusal">
-          <p>{refusal.message}</p>
-        </div>
-      ) : null}
+      <Refusal error={refusal} />
       {mayUpdate(b) || mayDelete(b) ? (
         <div className="form-actions">
           {mayUpdate(b) ? (

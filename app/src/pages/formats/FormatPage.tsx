@@ -7,7 +7,7 @@ import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { api, ApiError, asApiError } from '../../api.ts';
 import { ConfirmDelete } from '../../components/ConfirmDelete.tsx';
 import { PageTitle } from '../../components/Layout.tsx';
-import { Loading, Notice, PageFailure } from '../../components/Status.tsx';
+import { Loading, Notice, PageFailure, Refusal } from '../../components/Status.tsx';
 import { andList, type MembersChange } from '../../components/members/format-change.ts';
 import { FormatForm } from '../../components/members/FormatForm.tsx';
 import { mayDelete, mayUpdate, type Format, type FormatUsage, type Listed, type Member } from '../../components/members/model.ts';
@@ -62,7 +62,6 @@ export function FormatPage() {
       navigate('/formats', { state: { notice: `${f.name} is deleted.` } });
     } catch (e) {
       setRefusal(asApiError(e));
-      focusLater('[data-focus="format-refusal"]');
     }
   }
 
@@ -122,11 +121,7 @@ export function FormatPage() {
               </DataTable>
             </section>
           ) : null}
-          {refusal ? (
-            <div className="alert" role="alert" tabIndex={-1} data-focus="format-refusal">
-              <p>{refusal.message}</p>
-            </div>
-          ) : null}
+          <Refusal error={refusal} />
           {mayUpdate(f) || mayDelete(f) ? (
             <div className="form-actions">
               {mayUpdate(f) ? (

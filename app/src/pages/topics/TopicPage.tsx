@@ -6,7 +6,7 @@ import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { api, ApiError, asApiError } from '../../api.ts';
 import { ConfirmDelete } from '../../components/ConfirmDelete.tsx';
 import { PageTitle } from '../../components/Layout.tsx';
-import { Empty, ErrorBox, Loading, Notice, PageFailure } from '../../components/Status.tsx';
+import { Empty, ErrorBox, Loading, Notice, PageFailure, Refusal } from '../../components/Status.tsx';
 import { kindLabel, type Body, type Topic } from '../../components/bodies/model.ts';
 import { mayDelete, mayUpdate, type Listed } from '../../components/members/model.ts';
 import { AchievementList } from '../../components/work-programme/AchievementList.tsx';
@@ -40,7 +40,6 @@ function TopicView({ code }: { code: string }) {
       navigate('/topics', { state: { notice: `${t.name} is deleted.` } });
     } catch (e) {
       setRefusal(asApiError(e));
-      requestAnimationFrame(() => document.querySelector<HTMLElement>('[data-focus="topic-refusal"]')?.focus());
     }
   }
 
@@ -60,11 +59,7 @@ function TopicView({ code }: { code: string }) {
         <dt>Position</dt>
         <dd>{t.position}</dd>
       </dl>
-      {refusal ? (
-        <div className="alert" role="alert" tabIndex={-1} data-focus="topic-refusal">
-          <p>{refusal.message}</p>
-        </div>
-      ) : null}
+      <Refusal error={refusal} />
       {mayUpdate(t) || mayDelete(t) ? (
         <div className="form-actions">
           {mayUpdate(t) ? (
