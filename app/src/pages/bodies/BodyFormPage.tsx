@@ -1,9 +1,8 @@
 // Creating and changing a body (secretariat): its code (on creation only: meetings, projects and events
 // refer to it), name, kind, parent, format, chair, description, whether it is public, and its topics.
 // The server checks every field; its refusals are shown beside the fields and in the summary.
-import { useEffect, useState, type FormEvent } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
-import { api } from '../../api.ts';
+import type { FormEvent } from 'react';
+import { Link, useParams } from 'react-router';
 import { Field, RefOptions, ValueOptions } from '../../components/Field.tsx';
 import { PageTitle } from '../../components/Layout.tsx';
 import { PageFailure, Loading } from '../../components/Status.tsx';
@@ -12,8 +11,9 @@ import { codeProblem } from '../../components/forms/codes.ts';
 import { CheckboxGroup } from '../../components/calendar/CheckboxGroup.tsx';
 import { FailureSummary } from '../../components/forms/FailureSummary.tsx';
 import { FormActions } from '../../components/forms/FormActions.tsx';
-import { dottedPaths, useFormFailure } from '../../components/forms/use-form-failure.ts';
-import { mayCreate, mayUpdate, type Format, type Listed, type Person } from '../../components/members/model.ts';
+import { dottedPaths } from '../../components/forms/use-form-failure.ts';
+import { useItemForm } from '../../components/forms/use-item-form.tsx';
+import { mayCreate, type Format, type Listed, type Person } from '../../components/members/model.ts';
 import { useApi } from '../../use-api.ts';
 
 const LABELS: Record<string, string> = {
@@ -39,48 +39,38 @@ export function BodyFormPage() {
 }
 
 function BodyForm({ code }: { code: string | undefined }) {
-  const editing = code !== undefined;
-  const navigate = useNavigate();
-  const existing = useApi<Body>(editing ? `/bodies/${code}` : null);
   const bodies = useApi<Listed<Body>>('/bodies');
   const formats = useApi<Listed<Format>>('/formats');
   const persons = useApi<Listed<Person>>('/persons');
   const topics = useApi<Listed<Topic>>('/topics');
-  const [form, setForm] = useState<BodyDraft | null>(editing ? null : EMPTY);
-  const [saving, setSaving] = useState(false);
-  const failure = useFormFailure();
+  const item = useItemForm<Body, BodyDraft>({
+    collection: 'bodies',
+    noun: 'body',
+    id: code,
+    empty: EMPTY,
+    toForm: fromBody,
+    keyOf: (b) => b.code,
+    nameOf: (b) => b.name,
+    mayCreate: bodies.data ? mayCreate(bodies.data) : undefined,
+    refusal: 'Only the secretariat creates and changes bodies.',
+    list: { to: '/bodies', label: 'All bodies' },
+  });
+  const { editing, title, form: draft, set, saving, failure } = item;
   const { errors } = failure;
-  // Seeded once from the body as loaded; later answers of the same body do not overwrite what is typed.
-  useEffect(() => {
-    if (existing.data && form === null) setForm(fromBody(existing.data));
-  }, [existing.data, form]);
-
-  const title = editing ? `Change the body${existing.data ? `: ${existing.data.name}` : ''}` : 'New body';
   const back = editing ? `/bodies/${code}` : '/bodies';
-  if (editing && existing.error) return <PageFailure title={title} error={existing.error} retry={existing.error.status === 404 ? undefined : existing.reload} back={{ to: '/bodies', label: 'All bodies' }} />;
-  if (bodies.error) return <PageFailure title={title} error={bodies.error} retry={bodies.reload} back={{ to: '/bodies', label: 'All bodies' }} />;
-  if (!bodies.data || !form || (editing && !existing.data)) return <Loading what={editing ? 'the body' : 'the form'} />;
   const eyebrow = (
     <p className="eyebrow">
       <Link to="/bodies">Bodies</Link>
-      {editing && existing.data ? <> · <Link to={`/bodies/${code}`}>{existing.data.name}</Link></> : null}
+      {item.existing ? <> · <Link to={back}>{item.existing.name}</Link></> : null}
     </p>
   );
-  if (editing ? !mayUpdate(existing.data) : !mayCreate(bodies.data))
-    return (
-      <>
-        {eyebrow}
-        <PageTitle title={title}>{title}</PageTitle>
-        <p className="alert" role="alert">
-          Only the secretariat creates and changes bodies. <Link to={back}>{editing ? 'Back to the body' : 'All bodies'}</Link>
-        </p>
-      </>
-    );
+  if (item.blocked) return <>{eyebrow}{item.blocked}</>;
+  // The list of bodies gives the parents to choose from and the codes already used.
+  if (bodies.error) return <PageFailure title={title} error={bodies.error} retry={bodies.reload} back={{ to: '/bodies', label: 'All bodies' }} />;
+  if (!bodies.data) return <Loading what="the form" />;
 
-  const draft = form;
-  const set = <K extends keyof BodyDraft>(key: K, value: BodyDraft[K]) => setForm((f) => (f ? { ...f, [key]: value } : f));
   // A body cannot be put under itself or under a body below it.
-  const excluded = editing ? selfAndBelow(bodies.data.items, code) : new Set<string>();
+  const excluded = code !== undefined ? selfAndBelow(bodies.data.items, code) : new Set<string>();
   const allBodies = bodies.data.items;
   const parents = allBodies.filter((b) => !excluded.has(b.code));
 
@@ -102,15 +92,7 @@ function BodyForm({ code }: { code: string | undefined }) {
       public: draft.public,
       topics: draft.topics,
     };
-    setSaving(true);
-    try {
-      const saved = editing ? await api.patch<Body>(`/bodies/${code}`, payload) : await api.post<Body>('/bodies', { code: draft.code.trim(), ...payload });
-      navigate(`/bodies/${saved.code}`, { state: { notice: editing ? `${saved.name} is saved.` : `${saved.name} is created.` } });
-    } catch (e) {
-      failure.refuse(e, LABELS, dottedPaths);
-    } finally {
-      setSaving(false);
-    }
+    await item.save(editing ? payload : { code: draft.code.trim(), ...payload }, LABELS, (saved) => `${saved.name} is ${editing ? 'saved' : 'created'}.`, dottedPaths);
   }
 
   return (

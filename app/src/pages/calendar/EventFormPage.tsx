@@ -143,7 +143,18 @@ function dateValue(f: FormState): { date: string } | { errors: Record<string, st
 export function EventFormPage() {
   const { id } = useParams();
   const { abilities } = useSession();
-  const item = useItemForm<EventDetail, FormState>({ collection: 'events', noun: 'event', id, empty: EMPTY, toForm: fromEvent, mayCreate: abilities.createEvents, refusal: 'Only the secretariat creates and changes events.' });
+  const item = useItemForm<EventDetail, FormState>({
+    collection: 'events',
+    noun: 'event',
+    id,
+    empty: EMPTY,
+    toForm: fromEvent,
+    keyOf: (e) => e.id,
+    nameOf: (e) => e.title,
+    mayCreate: abilities.createEvents,
+    refusal: 'Only the secretariat creates and changes events.',
+    list: { to: '/calendar', label: 'The calendar' },
+  });
   const bodies = useApi<{ items: Ref[] }>('/bodies');
   const formats = useApi<{ items: Ref[] }>('/formats');
   const members = useApi<{ items: Ref[] }>('/members');
@@ -182,7 +193,7 @@ export function EventFormPage() {
       projects: form.projects,
     };
     if (form.format) payload.format = form.format;
-    await item.save(payload, LABELS, editing ? 'The event is saved.' : 'The event is created.');
+    await item.save(payload, LABELS, () => (editing ? 'The event is saved.' : 'The event is created.'));
   }
 
   return (

@@ -1,9 +1,8 @@
 // Creating and changing a topic (secretariat): its code (on creation only: bodies, meetings, projects
 // and events refer to it), name, description, source and position in the list. The server checks every
 // field; its refusals are shown beside the fields and in the summary.
-import { useEffect, useState, type FormEvent } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
-import { api } from '../../api.ts';
+import type { FormEvent } from 'react';
+import { Link, useParams } from 'react-router';
 import { Field } from '../../components/Field.tsx';
 import { PageTitle } from '../../components/Layout.tsx';
 import { Loading, PageFailure } from '../../components/Status.tsx';
@@ -11,8 +10,8 @@ import type { Topic } from '../../components/bodies/model.ts';
 import { codeProblem } from '../../components/forms/codes.ts';
 import { FailureSummary } from '../../components/forms/FailureSummary.tsx';
 import { FormActions } from '../../components/forms/FormActions.tsx';
-import { useFormFailure } from '../../components/forms/use-form-failure.ts';
-import { mayCreate, mayUpdate, type Listed } from '../../components/members/model.ts';
+import { useItemForm } from '../../components/forms/use-item-form.tsx';
+import { mayCreate, type Listed } from '../../components/members/model.ts';
 import { useApi } from '../../use-api.ts';
 
 const LABELS: Record<string, string> = { code: 'Code', name: 'Name', description: 'Description', source: 'Source', position: 'Position' };
@@ -28,43 +27,33 @@ export function TopicFormPage() {
 }
 
 function TopicForm({ code }: { code: string | undefined }) {
-  const editing = code !== undefined;
-  const navigate = useNavigate();
-  const existing = useApi<Topic>(editing ? `/topics/${code}` : null);
   // The list says whether this reader may add a topic (and, for a new one, which position comes next).
   const topics = useApi<Listed<Topic>>('/topics');
-  const [form, setForm] = useState<TopicDraft | null>(editing ? null : EMPTY);
-  const [saving, setSaving] = useState(false);
-  const failure = useFormFailure();
+  const item = useItemForm<Topic, TopicDraft>({
+    collection: 'topics',
+    noun: 'topic',
+    id: code,
+    empty: EMPTY,
+    toForm: fromTopic,
+    keyOf: (t) => t.code,
+    nameOf: (t) => t.name,
+    mayCreate: topics.data ? mayCreate(topics.data) : undefined,
+    refusal: 'Only the secretariat creates and changes topics.',
+    list: { to: '/topics', label: 'All topics' },
+  });
+  const { editing, title, form: draft, set, saving, failure } = item;
   const { errors } = failure;
-  useEffect(() => {
-    if (existing.data && form === null) setForm(fromTopic(existing.data));
-  }, [existing.data, form]);
-
-  const title = editing ? `Change the topic${existing.data ? `: ${existing.data.name}` : ''}` : 'New topic';
-  if (editing && existing.error) return <PageFailure title={title} error={existing.error} retry={existing.error.status === 404 ? undefined : existing.reload} back={{ to: '/topics', label: 'All topics' }} />;
-  if (topics.error) return <PageFailure title={title} error={topics.error} retry={topics.reload} back={{ to: '/topics', label: 'All topics' }} />;
-  if (!topics.data || !form || (editing && !existing.data)) return <Loading what={editing ? 'the topic' : 'the form'} />;
   const back = editing ? `/topics/${code}` : '/topics';
   const eyebrow = (
     <p className="eyebrow">
       <Link to="/topics">Topics</Link>
-      {editing && existing.data ? <> · <Link to={back}>{existing.data.name}</Link></> : null}
+      {item.existing ? <> · <Link to={back}>{item.existing.name}</Link></> : null}
     </p>
   );
-  if (editing ? !mayUpdate(existing.data) : !mayCreate(topics.data))
-    return (
-      <>
-        {eyebrow}
-        <PageTitle title={title}>{title}</PageTitle>
-        <p className="alert" role="alert">
-          Only the secretariat creates and changes topics. <Link to={back}>{editing ? 'Back to the topic' : 'All topics'}</Link>
-        </p>
-      </>
-    );
+  if (item.blocked) return <>{eyebrow}{item.blocked}</>;
+  if (topics.error) return <PageFailure title={title} error={topics.error} retry={topics.reload} back={{ to: '/topics', label: 'All topics' }} />;
+  if (!topics.data) return <Loading what="the form" />;
 
-  const draft = form;
-  const set = (key: keyof TopicDraft, value: string) => setForm((f) => (f ? { ...f, [key]: value } : f));
   const list = topics.data.items;
   const nextPosition = Math.max(0, ...list.map((t) => t.position)) + 1;
 
@@ -80,17 +69,9 @@ function TopicForm({ code }: { code: string | undefined }) {
       name: draft.name.trim(),
       description: draft.description,
       source: draft.source.trim() || null,
-      position: draft.position.trim() ? Number(draft.position.trim()) : editing ? Number(existing.data?.position ?? 0) : nextPosition,
+      position: draft.position.trim() ? Number(draft.position.trim()) : editing ? Number(item.existing?.position ?? 0) : nextPosition,
     };
-    setSaving(true);
-    try {
-      const saved = editing ? await api.patch<Topic>(`/topics/${code}`, payload) : await api.post<Topic>('/topics', { code: draft.code.trim(), ...payload });
-      navigate(`/topics/${saved.code}`, { state: { notice: editing ? `${saved.name} is saved.` : `${saved.name} is created.` } });
-    } catch (e) {
-      failure.refuse(e, LABELS);
-    } finally {
-      setSaving(false);
-    }
+    await item.save(editing ? payload : { code: draft.code.trim(), ...payload }, LABELS, (saved) => `${saved.name} is ${editing ? 'saved' : 'created'}.`);
   }
 
   return (

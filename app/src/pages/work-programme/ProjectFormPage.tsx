@@ -33,7 +33,18 @@ const fromProject = (p: Project): typeof EMPTY => ({ body: p.body?.code ?? '', f
 export function ProjectFormPage() {
   const { id } = useParams();
   const { abilities } = useSession();
-  const item = useItemForm<Project, typeof EMPTY>({ collection: 'projects', noun: 'project', id, empty: EMPTY, toForm: fromProject, mayCreate: abilities.createProjects, refusal: 'Only the secretariat creates and changes projects.' });
+  const item = useItemForm<Project, typeof EMPTY>({
+    collection: 'projects',
+    noun: 'project',
+    id,
+    empty: EMPTY,
+    toForm: fromProject,
+    keyOf: (p) => p.id,
+    nameOf: (p) => p.title,
+    mayCreate: abilities.createProjects,
+    refusal: 'Only the secretariat creates and changes projects.',
+    list: { to: '/work-programme', label: 'The work programme' },
+  });
   const bodies = useApi<{ items: Ref[] }>('/bodies');
   const formats = useApi<{ items: Ref[] }>('/formats');
   const members = useApi<{ items: Ref[] }>('/members');
@@ -61,7 +72,7 @@ export function ProjectFormPage() {
       leadMembers: form.leadMembers,
     };
     if (form.format) payload.format = form.format;
-    await item.save(payload, LABELS, editing ? 'The project is saved.' : 'The project is created. Add its milestones and deliverables below.');
+    await item.save(payload, LABELS, () => (editing ? 'The project is saved.' : 'The project is created. Add its milestones and deliverables below.'));
   }
 
   return (
