@@ -12,8 +12,8 @@ import pg from 'pg';
 import { parseLegacyPage } from '../src/public-record/legacy-parser/index.ts';
 import { importPaths } from '../src/public-record/import/import-pages.ts';
 import { walkSources } from '../src/public-record/import/walk-sources.ts';
-import { openDatabase } from '../src/platform/db/connect.ts';
-import { migrateToLatest } from '../src/platform/db/migrate.ts';
+import { openConcordDatabase } from '../src/open-database.ts';
+import { migrateToLatest } from '../src/kernel/db/migrate.ts';
 
 const [phase, dir, total] = process.argv.slice(2) as ['parse' | 'sqlite' | 'postgres', string, string];
 const expected = Number(total);
@@ -36,7 +36,7 @@ async function main() {
     const url = process.env.BENCH_DATABASE_URL ?? 'postgres://root@127.0.0.1:5432/test';
     const schema = `bench_${randomBytes(4).toString('hex')}`;
     const sqliteDir = mkdtempSync(join(tmpdir(), 'concord-bench-db-'));
-    const database = await openDatabase(phase === 'sqlite' ? { dialect: 'sqlite', file: join(sqliteDir, 'bench.db') } : { dialect: 'postgres', url, schema });
+    const database = await openConcordDatabase(phase === 'sqlite' ? { dialect: 'sqlite', file: join(sqliteDir, 'bench.db') } : { dialect: 'postgres', url, schema });
     await migrateToLatest(database);
     try {
       const summary = await importPaths(database, () => ({ actor: 'system:bench', requestId: null, now: new Date() }), [dir], {

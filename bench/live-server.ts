@@ -4,10 +4,10 @@
 // and takes orders from the benchmark over IPC: report the hub's counters, stop. The admin token
 // (for the benchmark's setup: format, body, texts) comes from the ADMIN_TOKEN the benchmark sets.
 //   BENCH_LIVE_TRACE=1: prints, for every event this server's bus hears, the time since the write's `at`.
-import { loadConfig, type DatabaseConfig } from '../src/platform/config.ts';
-import { openDatabase } from '../src/platform/db/connect.ts';
-import { buildApp } from '../src/platform/http/app.ts';
-import { createLogger } from '../src/platform/logger.ts';
+import { loadConfig, type DatabaseConfig } from '../src/kernel/config.ts';
+import { openConcordDatabase } from '../src/open-database.ts';
+import { buildApp } from '../src/app.ts';
+import { createLogger } from '../src/kernel/logger.ts';
 import { createLiveBus } from '../src/live/create-live-bus.ts';
 import { liveHubOf } from '../src/live/live.routes.ts';
 
@@ -16,7 +16,7 @@ type Order = { stats: true } | { stop: true };
 const databaseConfig = JSON.parse(process.argv[2]!) as DatabaseConfig;
 const config = { ...loadConfig({ LOG_LEVEL: 'warn', ADMIN_TOKEN: process.env.ADMIN_TOKEN }), database: databaseConfig };
 const logger = createLogger(config);
-const database = await openDatabase(databaseConfig);
+const database = await openConcordDatabase(databaseConfig);
 const bus = createLiveBus(databaseConfig, database, logger);
 await bus.start();
 const app = await buildApp({ config, database, logger, live: bus });

@@ -22,10 +22,11 @@ import net from 'node:net';
 import { cpus, loadavg, release, totalmem, type as osType } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { freshDatabaseConfig } from '../test/support/databases.ts';
-import { openDatabase, type Dialect } from '../src/platform/db/connect.ts';
-import { migrateToLatest } from '../src/platform/db/migrate.ts';
+import { type Dialect } from '../src/kernel/db/connect.ts';
+import { openConcordDatabase } from '../src/open-database.ts';
+import { migrateToLatest } from '../src/kernel/db/migrate.ts';
 import { loadDemo } from '../src/demo/load-demo.ts';
-import type { DatabaseConfig } from '../src/platform/config.ts';
+import type { DatabaseConfig } from '../src/kernel/config.ts';
 
 const SERVER = fileURLToPath(new URL('./live-server.ts', import.meta.url));
 const CLIENTS = Number(process.env.BENCH_LIVE_CLIENTS ?? 1000);
@@ -262,7 +263,7 @@ interface Delegate {
  * each with a live session; answers their cookies, CSRF tokens and members.
  */
 async function createDelegates(config: DatabaseConfig, count: number, extra: number): Promise<{ members: string[]; delegates: Delegate[] }> {
-  const database = await openDatabase(config);
+  const database = await openConcordDatabase(config);
   try {
     await migrateToLatest(database);
     await loadDemo(database, new Date('2002-09-25T08:00:00Z'));

@@ -9,10 +9,11 @@ import { appendFileSync } from 'node:fs';
 import { cpus, release, totalmem, type as osType } from 'node:os';
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
-import type { Actor } from '../src/access/can.ts';
+import type { Actor } from '../src/kernel/access/can.ts';
 import { loadDemo } from '../src/demo/load-demo.ts';
-import { openDatabase, type Database, type Dialect } from '../src/platform/db/connect.ts';
-import { migrateToLatest } from '../src/platform/db/migrate.ts';
+import { type Database, type Dialect } from '../src/kernel/db/connect.ts';
+import { openConcordDatabase } from '../src/open-database.ts';
+import { migrateToLatest } from '../src/kernel/db/migrate.ts';
 import { searchWorkspace } from '../src/search/workspace-index.ts';
 import { freshDatabaseConfig } from '../test/support/databases.ts';
 
@@ -81,7 +82,7 @@ async function baselineTop20(database: Database, word: string): Promise<number> 
 
 async function measure(dialect: Dialect): Promise<string[]> {
   const fresh = await freshDatabaseConfig(dialect);
-  const database = await openDatabase(fresh.config);
+  const database = await openConcordDatabase(fresh.config);
   try {
     await migrateToLatest(database);
     await loadDemo(database, new Date('2002-09-25T08:00:00Z'));

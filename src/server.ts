@@ -2,13 +2,14 @@
 // by this start, build the app, listen; on SIGTERM/SIGINT stop taking requests, finish the ones in
 // flight, close the database, exit.
 import type { FastifyInstance } from 'fastify';
-import type { Config } from './platform/config.ts';
-import { openDatabase, type Database } from './platform/db/connect.ts';
-import { migrateToLatest } from './platform/db/migrate.ts';
-import { buildApp } from './platform/http/app.ts';
+import type { Config } from './kernel/config.ts';
+import { type Database } from './kernel/db/connect.ts';
+import { openConcordDatabase } from './open-database.ts';
+import { migrateToLatest } from './kernel/db/migrate.ts';
+import { buildApp } from './app.ts';
 import { startDeadlineReminders } from './notifications/deadline-reminders.ts';
 import { startSessionSweeper } from './accounts/session-sweeper.ts';
-import { createLogger, type Logger } from './platform/logger.ts';
+import { createLogger, type Logger } from './kernel/logger.ts';
 import { loadDemo } from './demo/load-demo.ts';
 import { DEMO_PASSWORD, describeDemoAccounts } from './accounts/demo-accounts.ts';
 import { createLiveBus } from './live/create-live-bus.ts';
@@ -29,7 +30,7 @@ export interface RunningServer {
 /** Starts Concord. `demo: true` loads the demo council when this start created the database. */
 export async function startServer(config: Config, options: { demo: boolean; logger?: Logger; textHooks?: TextChangeHooks }): Promise<RunningServer> {
   const logger = options.logger ?? createLogger(config);
-  const database = await openDatabase(config.database);
+  const database = await openConcordDatabase(config.database);
   let live: LiveBus | null = null;
   try {
     const applied = await migrateToLatest(database);

@@ -59,7 +59,7 @@ async function request<T>(method: Method, path: string, body?: unknown, signal?:
   }
   if (response.status === 204) return undefined as T;
   const text = await response.text();
-  let payload: unknown = null;
+  let payload: unknown;
   try {
     payload = text ? JSON.parse(text) : null;
   } catch {

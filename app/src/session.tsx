@@ -40,7 +40,7 @@ interface SessionValue {
   abilities: SessionAbilities;
   /** The chair: the dashboard lists the procedures the chair runs. Never used to decide access (abilities do). */
   isChair: boolean;
-  signOut(): Promise<void>;
+  signOut: () => Promise<void>;
 }
 
 const SessionContext = createContext<SessionValue | null>(null);

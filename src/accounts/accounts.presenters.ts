@@ -2,7 +2,7 @@
 // reach a client, whatever is added to the tables.
 import type { User } from './model.ts';
 import type { SessionWithUser } from './sessions.repository.ts';
-import { can, type Actor } from '../access/can.ts';
+import { can, type Actor } from '../kernel/access/can.ts';
 import { actorOfSession } from './sessions.ts';
 
 /**

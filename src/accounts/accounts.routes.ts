@@ -3,10 +3,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { actorName, can } from '../access/can.ts';
-import type { WriteContext } from '../audit/audited-write.ts';
-import { authorize } from '../platform/http/actor.ts';
-import { AppError, notFound } from '../platform/errors.ts';
+import { actorName, can } from '../kernel/access/can.ts';
+import type { WriteContext } from '../kernel/audit/audited-write.ts';
+import { authorize } from '../http/actor.ts';
+import { AppError, notFound } from '../kernel/errors.ts';
 import * as s from './accounts.schemas.ts';
 import * as service from './accounts.service.ts';
 import { presentSession, presentUser } from './accounts.presenters.ts';

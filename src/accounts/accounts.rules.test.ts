@@ -1,7 +1,7 @@
 // The account rules of `can`, the consistency of roles and member, and the return path after sign-in.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { can, type Actor, type Role } from '../access/can.ts';
+import { can, type Actor, type Role } from '../kernel/access/can.ts';
 import { accountProblems } from './accounts.service.ts';
 import { safeNext } from './accounts.web.ts';
 

@@ -1,7 +1,7 @@
 // zod schemas of the accounts API: strict inputs whose errors name the field, explicit outputs (→ OpenAPI).
 // Outputs never include a password hash or a token hash; the one-time link is returned once, at issue.
 import { z } from 'zod';
-import { memberCode } from '../council/council.schemas.ts';
+import { memberCode } from '../kernel/fields.ts';
 import { CLEARANCES, ROLES } from './model.ts';
 import { passwordProblem } from './passwords.ts';
 

@@ -2,11 +2,11 @@
 // password through a link, change one's own password. Each goes through auditedWrite, so the change
 // and its audit event commit together; no audit summary ever holds a password or a token.
 import { randomUUID } from 'node:crypto';
-import { auditedWrite, type Tx, type WriteContext } from '../audit/audited-write.ts';
-import { diffFields } from '../council/diff.ts';
+import { auditedWrite, type Tx, type WriteContext } from '../kernel/audit/audited-write.ts';
+import { diffFields } from '../kernel/diff.ts';
 import { unknownMemberCodes } from '../council/repositories/members.repository.ts';
-import type { Database } from '../platform/db/connect.ts';
-import { AppError, notFound, type ErrorDetail } from '../platform/errors.ts';
+import type { Database } from '../kernel/db/connect.ts';
+import { AppError, notFound, type ErrorDetail } from '../kernel/errors.ts';
 import { SETUP_LINK_HOURS, type AccountFields, type User } from './model.ts';
 import { hashPassword } from './passwords.ts';
 import { deleteUserSessions } from './sessions.repository.ts';

@@ -4,7 +4,7 @@
 import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { findCouncil } from '../council/repositories/council.repository.ts';
-import { AppError } from '../platform/errors.ts';
+import { AppError } from '../kernel/errors.ts';
 import { ACCOUNT_SLOT } from '../web/html.ts';
 import { signInRateLimit, withRetryAfter } from './accounts.routes.ts';
 import { renderAccountLine, renderLinkInvalidPage, renderSetPasswordPage, renderSignInPage, type FormProblem } from './accounts.pages.ts';

@@ -6,9 +6,9 @@
 // a request whose Origin names another site is refused outright. Bearer-token requests are exempt:
 // a browser never adds an Authorization header by itself.
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Config } from '../platform/config.ts';
-import type { Database } from '../platform/db/connect.ts';
-import { AppError } from '../platform/errors.ts';
+import type { Config } from '../kernel/config.ts';
+import type { Database } from '../kernel/db/connect.ts';
+import { AppError } from '../kernel/errors.ts';
 import { cookieOptions } from './sessions.ts';
 import { isSignedToken, newSignedToken, sameSecret } from './tokens.ts';
 

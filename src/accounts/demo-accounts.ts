@@ -2,8 +2,8 @@
 // Robertson was the Secretary General who chaired the council in 2002). They exist only when the demo
 // is loaded, share one published password, and are created through the same audited service as any
 // account. Clearances are invented too.
-import type { WriteContext } from '../audit/audited-write.ts';
-import type { Database } from '../platform/db/connect.ts';
+import type { WriteContext } from '../kernel/audit/audited-write.ts';
+import type { Database } from '../kernel/db/connect.ts';
 import { ensureDemoAccount } from './accounts.service.ts';
 import type { AccountFields } from './model.ts';
 

@@ -1,5 +1,5 @@
 // Accounts: who may sign in, with which roles, for which member, at which clearance.
-import type { Role } from '../access/can.ts';
+import type { Role } from '../kernel/access/can.ts';
 
 export const ROLES = ['admin', 'secretariat', 'chair', 'delegate', 'auditor'] as const satisfies readonly Role[];
 

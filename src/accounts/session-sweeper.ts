@@ -1,9 +1,9 @@
 // Removes expired sessions every hour (and once at start-up), so the sessions table holds live sessions
 // only, whatever the users do. Safe on several app servers at once: each deletes what has expired; a row
 // deleted by another server is simply not there any more.
-import type { Database } from '../platform/db/connect.ts';
-import type { Logger } from '../platform/logger.ts';
-import { repeatEvery } from '../platform/periodic.ts';
+import type { Database } from '../kernel/db/connect.ts';
+import type { Logger } from '../kernel/logger.ts';
+import { repeatEvery } from '../kernel/periodic.ts';
 import { sweepExpiredSessions } from './sessions.repository.ts';
 
 export interface Sweeper {

@@ -1,6 +1,6 @@
 // All SQL of sessions. A session row is keyed by the SHA-256 of the cookie's token.
-import type { Role } from '../access/can.ts';
-import type { Executor } from '../council/repositories/executor.ts';
+import type { Role } from '../kernel/access/can.ts';
+import type { Executor } from '../kernel/db/executor.ts';
 import { toIdentity } from './users.repository.ts';
 
 /** A session that is still valid, with what the actor needs of its account. */

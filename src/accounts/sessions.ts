@@ -1,9 +1,9 @@
 // Sessions in the browser: the HttpOnly cookie `concord_session` carries a random token; the database
 // keeps only its SHA-256. A request's session is resolved once, in onRequest, and becomes its actor.
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Actor } from '../access/can.ts';
-import type { Config } from '../platform/config.ts';
-import type { Database } from '../platform/db/connect.ts';
+import type { Actor } from '../kernel/access/can.ts';
+import type { Config } from '../kernel/config.ts';
+import type { Database } from '../kernel/db/connect.ts';
 import { sessionExpiry } from './login-policy.ts';
 import { findLiveSession, touchSession, type SessionWithUser } from './sessions.repository.ts';
 import { sha256Hex } from './tokens.ts';

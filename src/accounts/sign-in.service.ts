@@ -2,9 +2,9 @@
 // LOGIN_LOCKOUT_MINUTES, even with the right password. An unknown address and a wrong password get the
 // same answer after the same work (one argon2 verification, one audit event), so neither the message
 // nor its timing tells which accounts exist. Every attempt is audited; no event holds a password.
-import { auditedWrite, type WriteContext } from '../audit/audited-write.ts';
-import type { Database } from '../platform/db/connect.ts';
-import { AppError } from '../platform/errors.ts';
+import { auditedWrite, type WriteContext } from '../kernel/audit/audited-write.ts';
+import type { Database } from '../kernel/db/connect.ts';
+import { AppError } from '../kernel/errors.ts';
 import { afterWrongPassword, describeInstant, lockEnd, sessionExpiry } from './login-policy.ts';
 import type { UserWithSecret } from './model.ts';
 import { verifyAgainstDummy, verifyPassword } from './passwords.ts';

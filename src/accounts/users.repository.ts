@@ -1,8 +1,8 @@
 // All SQL of accounts and their set-password links. Repositories read through a connection or a
 // transaction alike; writes are called inside auditedWrite by the services.
-import type { Role } from '../access/can.ts';
-import type { Executor } from '../council/repositories/executor.ts';
-import type { UserTable } from './accounts.tables.ts';
+import type { Role } from '../kernel/access/can.ts';
+import type { Executor } from '../kernel/db/executor.ts';
+import type { UserTable } from '../kernel/db/schema-accounts.ts';
 import type { AccountFields, User, UserWithSecret } from './model.ts';
 
 type IdentityColumns = Pick<UserTable, 'id' | 'email' | 'name' | 'roles' | 'member_code' | 'head_of_delegation' | 'clearance'>;

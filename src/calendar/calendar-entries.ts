@@ -2,7 +2,7 @@
 // stated precision). Views and iCalendar feeds are built from entries; entries are built only from
 // items the reader may see (the queries filter with `can` first). Pure.
 import type { Meeting } from '../meetings/model.ts';
-import { toZoned } from '../meetings/zoned-time.ts';
+import { toZoned } from '../kernel/time/zoned-time.ts';
 import { formatEventDate, type DatePrecision } from './event-dates.ts';
 import type { CalendarEvent } from './model.ts';
 

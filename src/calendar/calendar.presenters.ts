@@ -1,7 +1,7 @@
 // The API shape of a calendar entry, with an explicit field list; names from the reader's lookups.
 import { z } from 'zod';
-import { bodyRef, formatRef, topicRef, type Lookups } from '../meetings/lookups.ts';
-import { refOut } from '../meetings/schema-fields.ts';
+import { bodyRef, formatRef, topicRef, type Lookups } from '../council/lookups.ts';
+import { refOut } from '../kernel/fields.ts';
 import type { CalendarEntry } from './calendar-entries.ts';
 
 export const entryOut = z.object({

@@ -1,8 +1,8 @@
 // What a reader has on their calendar: the meetings and events they may see, as entries. Views, the
 // dashboard and every iCalendar feed read through here, so none can show what the API would hide.
-import type { Actor } from '../access/can.ts';
-import type { Executor } from '../council/repositories/executor.ts';
-import type { Lookups } from '../meetings/lookups.ts';
+import type { Actor } from '../kernel/access/can.ts';
+import type { Executor } from '../kernel/db/executor.ts';
+import type { Lookups } from '../council/lookups.ts';
 import { visibleMeetings } from '../meetings/meetings.queries.ts';
 import { eventEntry, meetingEntry, byDate, type CalendarEntry } from './calendar-entries.ts';
 import { addDays } from './event-dates.ts';

@@ -4,11 +4,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { actorName } from '../access/can.ts';
-import { loadLookups, type Lookups } from '../meetings/lookups.ts';
+import { actorName } from '../kernel/access/can.ts';
+import { loadLookups, type Lookups } from '../council/lookups.ts';
 import { visibleMeetings } from '../meetings/meetings.queries.ts';
-import { errorOut, idParams, isoDate, slug, text } from '../meetings/schema-fields.ts';
-import { authorize } from '../platform/http/actor.ts';
+import { errorOut, idParams, isoDate, slug, text } from '../kernel/fields.ts';
+import { authorize } from '../http/actor.ts';
 import { achievements, visibleProjects } from '../work-programme/projects.queries.ts';
 import { visibleEntries } from './calendar.queries.ts';
 import { agendaView, monthView } from './calendar-views.ts';

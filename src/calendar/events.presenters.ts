@@ -1,6 +1,6 @@
 // API shapes of calendar events with explicit field lists; names come from the reader's lookups, and
 // linked projects are listed only when the reader may see them.
-import { bodyRef, formatRef, itemAbilities, memberRef, topicRef, type Lookups } from '../meetings/lookups.ts';
+import { bodyRef, formatRef, itemAbilities, memberRef, topicRef, type Lookups } from '../council/lookups.ts';
 import { seriesPhrase } from './event-rules.ts';
 import type { CalendarEvent, EventSeries } from './model.ts';
 

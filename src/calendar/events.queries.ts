@@ -1,9 +1,9 @@
 // Reads of calendar events filtered by `can`, shared by the API, the calendar views and the feeds:
 // an event the reader may not see is absent from lists, totals and feeds, and answers like a missing one.
-import type { Actor } from '../access/can.ts';
-import type { Executor } from '../council/repositories/executor.ts';
-import { mayRead } from '../meetings/format-scope.ts';
-import { matchesWords, type Lookups } from '../meetings/lookups.ts';
+import type { Actor } from '../kernel/access/can.ts';
+import type { Executor } from '../kernel/db/executor.ts';
+import { mayRead } from '../kernel/access/visibility.ts';
+import { matchesWords, type Lookups } from '../council/lookups.ts';
 import { findEvent, listEvents, type EventFilter } from './events.repository.ts';
 import type { CalendarEvent } from './model.ts';
 

@@ -1,7 +1,7 @@
 // SQL for calendar events, their topics and project links, and event series. Callers filter with `can`.
-import type { Executor } from '../council/repositories/executor.ts';
+import type { Executor } from '../kernel/db/executor.ts';
 import { nameTaken } from '../council/repositories/coded-tables.ts';
-import type { EventTable } from '../platform/db/schema-meetings-events.ts';
+import type { EventTable } from '../kernel/db/schema-meetings-events.ts';
 import type { CalendarEvent, EventSeries } from './model.ts';
 
 export interface EventFilter {

@@ -2,12 +2,12 @@
 // body is read), validate, call the query or the service, present.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyRequest } from 'fastify';
-import { actorName } from '../access/can.ts';
-import type { WriteContext } from '../audit/audited-write.ts';
-import { loadLookups } from '../meetings/lookups.ts';
-import { codeParams, errorOut, idParams } from '../meetings/schema-fields.ts';
-import { notFound } from '../platform/errors.ts';
-import { authorize } from '../platform/http/actor.ts';
+import { actorName } from '../kernel/access/can.ts';
+import type { WriteContext } from '../kernel/audit/audited-write.ts';
+import { loadLookups } from '../council/lookups.ts';
+import { codeParams, errorOut, idParams } from '../kernel/fields.ts';
+import { notFound } from '../kernel/errors.ts';
+import { authorize } from '../http/actor.ts';
 import { visibleProjects } from '../work-programme/projects.queries.ts';
 import { findSeries, listSeries } from './events.repository.ts';
 import { presentEvent, presentEventSummary, presentSeries } from './events.presenters.ts';

@@ -1,7 +1,7 @@
 // zod schemas of the events API: strict inputs naming every bad field, explicit outputs (→ OpenAPI).
 import { z } from 'zod';
-import { abilitiesOut } from '../access/abilities.ts';
-import { isoDate, longText, memberCode, pagingQuery, refOut, slug, text, uniqueList, uuid } from '../meetings/schema-fields.ts';
+import { abilitiesOut } from '../kernel/access/abilities.ts';
+import { isoDate, longText, memberCode, pagingQuery, refOut, slug, text, uniqueList, uuid } from '../kernel/fields.ts';
 import { DATE_PRECISIONS } from './event-dates.ts';
 import { EVENT_KINDS, EVENT_STATUSES } from './event-rules.ts';
 

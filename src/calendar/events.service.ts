@@ -2,15 +2,15 @@
 // rules, refuses with a catalogued error naming the field, and records its audit event in the same
 // transaction; a write that changes nothing writes nothing.
 import { randomUUID } from 'node:crypto';
-import { auditedWrite, type Tx, type WriteContext, type WriteOutcome } from '../audit/audited-write.ts';
-import { diffFields } from '../council/diff.ts';
+import { auditedWrite, type Tx, type WriteContext, type WriteOutcome } from '../kernel/audit/audited-write.ts';
+import { diffFields } from '../kernel/diff.ts';
 import { findBody } from '../council/repositories/bodies.repository.ts';
 import { unknownMemberCodes } from '../council/repositories/members.repository.ts';
 import { unknownTopicCodes } from '../council/repositories/topics.repository.ts';
-import { refuseInvalid, refuseUnknown } from '../meetings/format-scope.ts';
+import { refuseInvalid, refuseUnknown } from '../kernel/access/visibility.ts';
 import { findPlacement, formatBeyondBody } from '../meetings/item-placement.ts';
-import type { Database } from '../platform/db/connect.ts';
-import { AppError, notFound, type ErrorDetail } from '../platform/errors.ts';
+import type { Database } from '../kernel/db/connect.ts';
+import { AppError, notFound, type ErrorDetail } from '../kernel/errors.ts';
 import { parseEventDate, type EventDate } from './event-dates.ts';
 import { eventStatusProblem, nextOrdinal } from './event-rules.ts';
 import { topicOrdering } from '../meetings/topic-order.ts';

@@ -9,11 +9,11 @@ import { createAccount, issueSetupLink, type SetupLink } from '../accounts/accou
 import { describeInstant } from '../accounts/login-policy.ts';
 import { CLEARANCES, ROLES, type User } from '../accounts/model.ts';
 import { findUserByEmail, listUsers } from '../accounts/users.repository.ts';
-import type { WriteContext } from '../audit/audited-write.ts';
+import type { WriteContext } from '../kernel/audit/audited-write.ts';
 import { listMembers } from '../council/repositories/members.repository.ts';
-import { loadConfig, type Config } from '../platform/config.ts';
-import type { Database } from '../platform/db/connect.ts';
-import { AppError, type ErrorDetail } from '../platform/errors.ts';
+import { loadConfig, type Config } from '../kernel/config.ts';
+import type { Database } from '../kernel/db/connect.ts';
+import { AppError, type ErrorDetail } from '../kernel/errors.ts';
 
 /** How the audit trail names writes made with `concord accounts`. */
 export const CLI_ACTOR = 'system:cli';

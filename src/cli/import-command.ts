@@ -1,6 +1,6 @@
 // `concord import`: progress on a terminal, JSON Lines with --dry-run --json, a summary at the end.
 import cliProgress from 'cli-progress';
-import type { Database } from '../platform/db/connect.ts';
+import type { Database } from '../kernel/db/connect.ts';
 import { countSources } from '../public-record/import/walk-sources.ts';
 import { dryRunLine, importPaths, type ImportSummary, type PageReport } from '../public-record/import/import-pages.ts';
 

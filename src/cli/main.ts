@@ -1,15 +1,17 @@
 // The `concord` command. Each subcommand parses its flags, does one job, and prints on purpose
 // (this is the only place that writes to the terminal directly). Failures print one line and exit 1.
 import { Command, InvalidArgumentError } from 'commander';
-import { loadConfig, ConfigError, type Config } from '../platform/config.ts';
-import { openDatabase, type Database } from '../platform/db/connect.ts';
-import { migrateToLatest } from '../platform/db/migrate.ts';
-import { verifyAuditChain } from '../audit/audit.repository.ts';
+import { loadConfig, ConfigError, type Config } from '../kernel/config.ts';
+import { type Database } from '../kernel/db/connect.ts';
+import { openConcordDatabase } from '../open-database.ts';
+import { migrateToLatest } from '../kernel/db/migrate.ts';
+import { verifyAuditChain } from '../kernel/audit/audit.repository.ts';
 import { loadDemo } from '../demo/load-demo.ts';
 import { DEMO_PASSWORD, describeDemoAccounts } from '../accounts/demo-accounts.ts';
 import { startServer, stopOnSignals } from '../server.ts';
 import { runImportCommand } from './import-command.ts';
 import { addAccountsCommand } from './accounts-command.ts';
+import { useCouncilMessages } from '../kernel/fields.ts';
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
 const err = (line: string) => process.stderr.write(`${line}\n`);
@@ -20,7 +22,7 @@ function parsePort(value: string): number {
 }
 
 async function withDatabase<T>(config: Config, work: (database: Database) => Promise<T>): Promise<T> {
-  const database = await openDatabase(config.database);
+  const database = await openConcordDatabase(config.database);
   try {
     await migrateToLatest(database);
     return await work(database);
@@ -31,6 +33,7 @@ async function withDatabase<T>(config: Config, work: (database: Database) => Pro
 
 /** Builds the command tree; exported for tests. */
 export function buildCli(env: Record<string, string | undefined> = process.env): Command {
+  useCouncilMessages();
   const program = new Command('concord')
     .description('Concord: the secretariat system of a multilateral council.')
     .showHelpAfterError('(run with --help for usage)')
@@ -66,7 +69,7 @@ export function buildCli(env: Record<string, string | undefined> = process.env):
     .description('Apply pending database migrations and exit.')
     .action(async () => {
       const config = loadConfig(env);
-      const database = await openDatabase(config.database);
+      const database = await openConcordDatabase(config.database);
       try {
         const applied = await migrateToLatest(database);
         out(applied.length ? `Applied ${applied.length} migration(s): ${applied.join(', ')}.` : 'The database is up to date.');

@@ -1,5 +1,5 @@
 // API shapes with explicit field lists: a column added to a table never reaches a client by accident.
-import type { Abilities } from '../access/abilities.ts';
+import type { Abilities } from '../kernel/access/abilities.ts';
 import type { Body, Council, Format, Member, Person, Topic } from './model.ts';
 
 export const presentCouncil = (c: Council) => ({ name: c.name, shortName: c.shortName, description: c.description, establishedOn: c.establishedOn, foundingText: c.foundingText });

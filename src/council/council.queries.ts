@@ -1,7 +1,7 @@
 // Reads of the council model filtered by `can`, shared by the API and the web pages so both show
 // exactly the same thing to the same reader.
-import { can, type Actor } from '../access/can.ts';
-import type { Executor } from './repositories/executor.ts';
+import { can, type Actor } from '../kernel/access/can.ts';
+import type { Executor } from '../kernel/db/executor.ts';
 import type { Body, Format } from './model.ts';
 import { listBodies, findBody } from './repositories/bodies.repository.ts';
 import { listFormats } from './repositories/formats.repository.ts';

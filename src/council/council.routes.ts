@@ -3,11 +3,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { abilitiesOn, type Abilities } from '../access/abilities.ts';
-import { actorName, can, type Actor, type Resource } from '../access/can.ts';
-import type { WriteContext } from '../audit/audited-write.ts';
-import { authorize } from '../platform/http/actor.ts';
-import { notFound } from '../platform/errors.ts';
+import { abilitiesOn, type Abilities } from '../kernel/access/abilities.ts';
+import { actorName, can, type Actor, type Resource } from '../kernel/access/can.ts';
+import type { WriteContext } from '../kernel/audit/audited-write.ts';
+import { authorize } from '../http/actor.ts';
+import { notFound } from '../kernel/errors.ts';
 import * as s from './council.schemas.ts';
 import * as service from './council.service.ts';
 import { presentBody, presentCouncil, presentFormat, presentMember, presentPerson, presentTopic } from './council.presenters.ts';

@@ -1,30 +1,10 @@
 // zod schemas for the council API: inputs are strict (an unknown field is an error naming it) and
 // outputs list their fields explicitly; the OpenAPI document is generated from these.
 import { z } from 'zod';
-import { abilitiesOut } from '../access/abilities.ts';
+import { abilitiesOut } from '../kernel/access/abilities.ts';
 import { BODY_KINDS } from './model.ts';
+import { isoDate, memberCode, slug, text, uniqueList } from '../kernel/fields.ts';
 
-// Messages that read well after a field name: "name is required", "code must be a string".
-z.config({
-  customError: (issue) => {
-    if (issue.code === 'invalid_type') return issue.input === undefined ? 'is required' : `must be ${issue.expected === 'array' ? 'a list' : `a ${issue.expected}`}`;
-    if (issue.code === 'invalid_value' && 'values' in issue) return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
-    return undefined;
-  },
-});
-
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date in the form YYYY-MM-DD')
-  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), 'is not a real calendar date');
-const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
-const slug = z
-  .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case letters, digits and single hyphens, e.g. "wg-peacekeeping"')
-  .max(60, 'must be at most 60 characters');
-export const memberCode = z.string().regex(/^[A-Z]{2,8}$/, 'must be 2 to 8 upper-case letters, e.g. "POL"');
-const uniqueList = <T extends z.ZodType<string>>(item: T, what: string) =>
-  z.array(item).refine((list) => new Set(list).size === list.length, `must not list the same ${what} twice`);
 
 export const memberCodeParams = z.object({ code: memberCode });
 export const slugParams = z.object({ code: slug });

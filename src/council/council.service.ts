@@ -2,15 +2,15 @@
 // model with a catalogued error, and writes through `auditedWrite`, so the change and its audit
 // event commit together. An update that changes nothing writes nothing (and records nothing).
 import { randomUUID } from 'node:crypto';
-import { auditedWrite, type Tx, type WriteContext, type WriteOutcome } from '../audit/audited-write.ts';
-import type { AuditAction } from '../audit/audit-actions.ts';
-import { AppError, notFound, type ErrorDetail } from '../platform/errors.ts';
-import type { Database } from '../platform/db/connect.ts';
+import { auditedWrite, type Tx, type WriteContext, type WriteOutcome } from '../kernel/audit/audited-write.ts';
+import type { AuditAction } from '../kernel/audit/audit-actions.ts';
+import { AppError, notFound, type ErrorDetail } from '../kernel/errors.ts';
+import type { Database } from '../kernel/db/connect.ts';
 import type { Body, Council, Format, Member, Person, Topic } from './model.ts';
 import type {
   BodyCreate, BodyPatch, CouncilPatch, FormatCreate, FormatPatch, MemberCreate, MemberPatch, PersonCreate, PersonPatch, TopicCreate, TopicPatch,
 } from './council.schemas.ts';
-import { diffFields } from './diff.ts';
+import { diffFields } from '../kernel/diff.ts';
 import { findCouncil, saveCouncil } from './repositories/council.repository.ts';
 import * as members from './repositories/members.repository.ts';
 import * as formats from './repositories/formats.repository.ts';
@@ -216,7 +216,7 @@ export async function savePerson(database: Database, ctx: WriteContext, id: stri
         refuseUnknown(functionsIn.flatMap((f, i) => (f.member && unknown.includes(f.member) ? [{ path: `functions[${i}].member`, message: `no member "${f.member}"` }] : [])));
         functions = functionsIn.map((f, i) => ({
           // Keep ids of unchanged functions so a repeated save is recognised as no change.
-          id: current?.functions[i]?.title === f.title && current.functions[i]?.memberCode === f.member ? current.functions[i]!.id : randomUUID(),
+          id: current?.functions[i]?.title === f.title && current.functions[i]?.memberCode === f.member ? current.functions[i].id : randomUUID(),
           title: f.title,
           memberCode: f.member,
           startedOn: f.startedOn,

@@ -3,9 +3,9 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { loadDemoAccounts } from '../accounts/demo-accounts.ts';
-import type { WriteContext } from '../audit/audited-write.ts';
+import type { WriteContext } from '../kernel/audit/audited-write.ts';
 import * as service from '../council/council.service.ts';
-import type { Database } from '../platform/db/connect.ts';
+import type { Database } from '../kernel/db/connect.ts';
 import { importPage } from '../public-record/import/import-pages.ts';
 import { loadDemoMeetingsAndCalendar } from './nrc-2002-meetings.ts';
 import { loadDemoTexts } from './nrc-2002-texts.ts';

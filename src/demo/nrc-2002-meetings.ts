@@ -4,14 +4,14 @@
 // the hours of the meetings, the agenda items' wording (drawn from the seed's account), the status
 // and dates of deliverables where the seed only says "agreed" or "impressive results", the project
 // titles, and the choice to keep the meeting at 19 not public.
-import type { WriteContext } from '../audit/audited-write.ts';
+import type { WriteContext } from '../kernel/audit/audited-write.ts';
 import { saveEvent, saveSeries } from '../calendar/events.service.ts';
 import type { EventCreate } from '../calendar/events.schemas.ts';
 import { findEvent, findSeries } from '../calendar/events.repository.ts';
 import { findMeeting } from '../meetings/meetings.repository.ts';
 import type { MeetingCreate } from '../meetings/meetings.schemas.ts';
 import { saveMeeting } from '../meetings/meetings.service.ts';
-import type { Database } from '../platform/db/connect.ts';
+import type { Database } from '../kernel/db/connect.ts';
 import { findProject } from '../work-programme/projects.repository.ts';
 import type { DeliverableCreate, ProjectCreate } from '../work-programme/projects.schemas.ts';
 import { addProgressReport, saveDeliverable, saveProject } from '../work-programme/projects.service.ts';

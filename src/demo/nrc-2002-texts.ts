@@ -10,9 +10,9 @@
 // Idempotent: a text that exists is left as it is (a second load changes nothing and audits nothing).
 // The load report counts each audited step as an item (the text, each later version, position and
 // procedure step, the decision), so that, as for the rest of the demo, one item created = one audit event.
-import type { Actor } from '../access/can.ts';
-import type { Database } from '../platform/db/connect.ts';
-import { toZoned } from '../meetings/zoned-time.ts';
+import type { Actor } from '../kernel/access/can.ts';
+import type { Database } from '../kernel/db/connect.ts';
+import { toZoned } from '../kernel/time/zoned-time.ts';
 import { findText } from '../texts/texts.repository.ts';
 import { addVersion, createText, openSilence, reachDeadline, recordPosition, type TextServiceDeps } from '../texts/texts.service.ts';
 

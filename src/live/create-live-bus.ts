@@ -1,8 +1,8 @@
 // Picks the live bus of an installation: LISTEN/NOTIFY on PostgreSQL (several app servers may share
 // the database), in-process on SQLite (one server owns the file).
-import type { DatabaseConfig } from '../platform/config.ts';
-import type { Database } from '../platform/db/connect.ts';
-import type { Logger } from '../platform/logger.ts';
+import type { DatabaseConfig } from '../kernel/config.ts';
+import type { Database } from '../kernel/db/connect.ts';
+import type { Logger } from '../kernel/logger.ts';
 import { InProcessLiveBus, type LiveBus } from './live-bus.ts';
 import { PgLiveBus } from './pg-live-bus.ts';
 

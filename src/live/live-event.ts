@@ -3,8 +3,8 @@
 // item's Resource), never the item itself: a client that hears of a change reads the item again
 // through the API, which asks `can` once more. So an event holds ids and a few small facts, no
 // secrets, and fits comfortably in PostgreSQL's 8,000-byte NOTIFY payload.
-import { uuidv7 } from '../platform/ids.ts';
-import type { Resource } from '../access/can.ts';
+import { uuidv7 } from '../kernel/ids.ts';
+import type { Resource } from '../kernel/access/can.ts';
 
 /** A small, flat payload: ids, statuses, instants. Nothing a reader of the item could not see. */
 export type LivePayload = Record<string, string | number | boolean | null>;

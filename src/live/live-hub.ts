@@ -13,10 +13,10 @@
 // (filtered by `can` again); if that id is no longer known it gets a `resync` event and reloads.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ServerResponse } from 'node:http';
-import { can, type Actor } from '../access/can.ts';
-import type { Database } from '../platform/db/connect.ts';
-import { AppError } from '../platform/errors.ts';
-import type { Logger } from '../platform/logger.ts';
+import { can, type Actor } from '../kernel/access/can.ts';
+import type { Database } from '../kernel/db/connect.ts';
+import { AppError } from '../kernel/errors.ts';
+import type { Logger } from '../kernel/logger.ts';
 import type { LiveBus } from './live-bus.ts';
 import { clientView, type LiveEvent } from './live-event.ts';
 import { liveSessions } from './live.repository.ts';
@@ -102,7 +102,7 @@ export class LiveHub {
     request.raw.socket.setNoDelay(true);
     request.raw.socket.setKeepAlive(true);
     const headers: Record<string, string | number | string[]> = {};
-    for (const [name, value] of Object.entries(reply.getHeaders())) if (value !== undefined) headers[name] = value as string | number | string[];
+    for (const [name, value] of Object.entries(reply.getHeaders())) if (value !== undefined) headers[name] = value;
     res.writeHead(200, {
       ...headers,
       'content-type': 'text/event-stream; charset=utf-8',

@@ -1,6 +1,6 @@
 // The SQL of live connections: re-reading the sessions behind open streams, many at a time.
-import type { Role } from '../access/can.ts';
-import type { Executor } from '../council/repositories/executor.ts';
+import type { Role } from '../kernel/access/can.ts';
+import type { Executor } from '../kernel/db/executor.ts';
 
 export interface LiveSessionState {
   sessionId: string;

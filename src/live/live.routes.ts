@@ -2,7 +2,7 @@
 // written by the LiveHub of this app server, which asks `can` for every event and every stream.
 // The hub is reachable through liveHubOf(app) for the server's shutdown, the benchmark and tests.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { AppError } from '../platform/errors.ts';
+import { AppError } from '../kernel/errors.ts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { LiveHub, type LiveHubOptions } from './live-hub.ts';
 

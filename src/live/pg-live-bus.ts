@@ -10,8 +10,8 @@
 import { createHash } from 'node:crypto';
 import pg from 'pg';
 import { sql, type Kysely } from 'kysely';
-import type { Logger } from '../platform/logger.ts';
-import type { DB } from '../platform/db/schema.ts';
+import type { Logger } from '../kernel/logger.ts';
+import type { DB } from '../kernel/db/schema.ts';
 import { dispatch, type LiveBus, type LiveListener } from './live-bus.ts';
 import { MAX_EVENT_BYTES, parseLiveEvent, type LiveEvent } from './live-event.ts';
 

@@ -1,11 +1,11 @@
 // Where an item of the modules built on the council model sits (meetings, projects, events): in a body
 // (optional for events) and in a format. The same reference checks and the same body rule for each.
-import type { Tx } from '../audit/audited-write.ts';
+import type { Tx } from '../kernel/audit/audited-write.ts';
 import type { Body, Format } from '../council/model.ts';
 import { findBody } from '../council/repositories/bodies.repository.ts';
 import { findFormat } from '../council/repositories/formats.repository.ts';
-import type { ErrorDetail } from '../platform/errors.ts';
-import { formatWithinBody } from './format-scope.ts';
+import type { ErrorDetail } from '../kernel/errors.ts';
+import { formatWithinBody } from '../kernel/access/visibility.ts';
 
 export interface Placement {
   body: Body | null;

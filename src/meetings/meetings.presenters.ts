@@ -1,7 +1,7 @@
 // API shapes of meetings with explicit field lists; names come from the reader's lookups.
-import { bodyRef, formatRef, itemAbilities, memberRef, topicRef, type Lookups } from './lookups.ts';
+import { bodyRef, formatRef, itemAbilities, memberRef, topicRef, type Lookups } from '../council/lookups.ts';
 import type { Meeting } from './model.ts';
-import { toZoned } from './zoned-time.ts';
+import { toZoned } from '../kernel/time/zoned-time.ts';
 
 /** Start and end as wall-clock times in the meeting's own zone. */
 export function localTimes(m: Pick<Meeting, 'startsAt' | 'endsAt' | 'timeZone'>) {

@@ -1,9 +1,9 @@
 // Reads of meetings filtered by `can`, shared by the API, the calendar views and the feeds: a meeting
 // the reader may not see is absent from lists and totals and answers like a missing one.
-import type { Actor } from '../access/can.ts';
-import type { Executor } from '../council/repositories/executor.ts';
-import { mayRead } from './format-scope.ts';
-import { matchesWords, type Lookups } from './lookups.ts';
+import type { Actor } from '../kernel/access/can.ts';
+import type { Executor } from '../kernel/db/executor.ts';
+import { mayRead } from '../kernel/access/visibility.ts';
+import { matchesWords, type Lookups } from '../council/lookups.ts';
 import { findMeeting, listMeetings, type MeetingFilter } from './meetings.repository.ts';
 import type { Meeting } from './model.ts';
 

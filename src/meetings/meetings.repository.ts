@@ -1,6 +1,6 @@
 // SQL for meetings, their agenda items (with topics) and participants. Callers filter with `can`.
-import type { Executor } from '../council/repositories/executor.ts';
-import type { MeetingTable } from '../platform/db/schema-meetings-events.ts';
+import type { Executor } from '../kernel/db/executor.ts';
+import type { MeetingTable } from '../kernel/db/schema-meetings-events.ts';
 import type { AgendaItem, Meeting, Participant } from './model.ts';
 
 export interface MeetingFilter {

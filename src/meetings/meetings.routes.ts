@@ -2,16 +2,16 @@
 // validate (zod), call the query or the service, present.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyRequest } from 'fastify';
-import { actorName } from '../access/can.ts';
-import type { WriteContext } from '../audit/audited-write.ts';
-import { authorize } from '../platform/http/actor.ts';
-import { notFound } from '../platform/errors.ts';
-import { loadLookups } from './lookups.ts';
+import { actorName } from '../kernel/access/can.ts';
+import type { WriteContext } from '../kernel/audit/audited-write.ts';
+import { authorize } from '../http/actor.ts';
+import { notFound } from '../kernel/errors.ts';
+import { loadLookups } from '../council/lookups.ts';
 import { presentMeeting, presentMeetingSummary } from './meetings.presenters.ts';
 import { visibleMeeting, visibleMeetings } from './meetings.queries.ts';
 import * as s from './meetings.schemas.ts';
 import * as service from './meetings.service.ts';
-import { errorOut, idParams } from './schema-fields.ts';
+import { errorOut, idParams } from '../kernel/fields.ts';
 import type { Meeting } from './model.ts';
 
 // A session (with x-csrf-token) or the admin token, as the OpenAPI document says.

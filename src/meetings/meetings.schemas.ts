@@ -1,9 +1,9 @@
 // zod schemas of the meetings API: strict inputs naming every bad field, explicit outputs (→ OpenAPI).
 import { z } from 'zod';
-import { abilitiesOut } from '../access/abilities.ts';
+import { abilitiesOut } from '../kernel/access/abilities.ts';
 import { MEETING_STATUSES } from './meeting-status.ts';
-import { isValidTimeZone } from './zoned-time.ts';
-import { isoDate, longText, memberCode, pagingQuery, refOut, slug, text, uuid } from './schema-fields.ts';
+import { isValidTimeZone } from '../kernel/time/zoned-time.ts';
+import { isoDate, longText, memberCode, pagingQuery, refOut, slug, text, uuid } from '../kernel/fields.ts';
 
 const timeZone = z.string().refine(isValidTimeZone, 'must be an IANA time zone such as "Europe/Warsaw"');
 const localOrInstant = z.string().max(40, 'must be at most 40 characters').describe('"2002-09-25T08:30" in timeZone, or an instant with an offset');

@@ -2,27 +2,27 @@
 // naming the field, and writes through `auditedWrite`: the change and its audit event commit together.
 // A write that changes nothing writes nothing and records nothing.
 import { randomUUID } from 'node:crypto';
-import { auditedWrite, type Tx, type WriteContext, type WriteOutcome } from '../audit/audited-write.ts';
-import type { AuditAction } from '../audit/audit-actions.ts';
-import { diffFields } from '../council/diff.ts';
+import { auditedWrite, type Tx, type WriteContext, type WriteOutcome } from '../kernel/audit/audited-write.ts';
+import type { AuditAction } from '../kernel/audit/audit-actions.ts';
+import { diffFields } from '../kernel/diff.ts';
 import { findBody } from '../council/repositories/bodies.repository.ts';
 import { unknownMemberCodes } from '../council/repositories/members.repository.ts';
 import { findPerson } from '../council/repositories/persons.repository.ts';
 import { unknownTopicCodes } from '../council/repositories/topics.repository.ts';
-import type { Database } from '../platform/db/connect.ts';
-import { AppError, notFound, type ErrorDetail } from '../platform/errors.ts';
-import { refuseInvalid, refuseUnknown } from './format-scope.ts';
+import type { Database } from '../kernel/db/connect.ts';
+import { AppError, notFound, type ErrorDetail } from '../kernel/errors.ts';
+import { refuseInvalid, refuseUnknown } from '../kernel/access/visibility.ts';
 import { findPlacement, formatBeyondBody } from './item-placement.ts';
 import { statusProblem, transitionProblem, type MeetingStatus } from './meeting-status.ts';
 import * as repo from './meetings.repository.ts';
 import type { AgendaItemIn, MeetingCreate, MeetingPatch, OutcomeIn, ParticipantIn } from './meetings.schemas.ts';
 import { meetingContent, type AgendaItem, type Meeting, type Participant } from './model.ts';
 import { topicOrdering } from './topic-order.ts';
-import { parseZonedTime } from './zoned-time.ts';
+import { parseZonedTime } from '../kernel/time/zoned-time.ts';
 
 // Keeps the id of an item whose identity (by position) did not change, so a repeated save is no change.
 function keepIds<T extends { id: string }>(current: readonly T[], next: Omit<T, 'id'>[], same: (a: T, b: Omit<T, 'id'>) => boolean): T[] {
-  return next.map((item, i) => ({ ...item, id: current[i] && same(current[i]!, item) ? current[i]!.id : randomUUID() }) as T);
+  return next.map((item, i) => ({ ...item, id: current[i] && same(current[i], item) ? current[i].id : randomUUID() }) as T);
 }
 
 const toAgenda = (current: readonly AgendaItem[], items: AgendaItemIn[]): AgendaItem[] =>
@@ -101,7 +101,7 @@ export async function saveMeeting(database: Database, ctx: WriteContext, id: str
   const meetingId = id ?? randomUUID();
   // A create (or the demo's upsert) brings the whole meeting; a PATCH (strict, no status) only its own
   // fields: agenda, participants, outcome and status have their own audited writes below.
-  const full = 'status' in input ? (input as MeetingCreate) : null;
+  const full = 'status' in input ? (input) : null;
   return writeMeeting(database, ctx, {
     id: meetingId,
     mode,

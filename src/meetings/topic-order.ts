@@ -1,7 +1,7 @@
 // Topics are kept in the council's order (their position), whatever order a request gives them in, so
 // that saving the same set twice is recognised as no change. Unknown codes stay, last, to be named by
 // the reference check.
-import type { Executor } from '../council/repositories/executor.ts';
+import type { Executor } from '../kernel/db/executor.ts';
 
 /** A function that puts topic codes in the council's order. */
 export async function topicOrdering(db: Executor): Promise<(codes: readonly string[]) => string[]> {

@@ -1,9 +1,9 @@
 // "Deadline within 24 hours" notices: every minute (and at start-up) each app server scans the texts
 // under silence whose deadline falls in the next 24 hours. The outbox's dedupe key makes the scan
 // idempotent across runs and servers (notifications.service.ts scanDeadlinesSoon).
-import type { Database } from '../platform/db/connect.ts';
-import type { Logger } from '../platform/logger.ts';
-import { repeatEvery } from '../platform/periodic.ts';
+import type { Database } from '../kernel/db/connect.ts';
+import type { Logger } from '../kernel/logger.ts';
+import { repeatEvery } from '../kernel/periodic.ts';
 import { scanDeadlinesSoon } from './notifications.service.ts';
 import { textDeadlines } from './text-notices.ts';
 

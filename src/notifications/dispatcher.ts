@@ -14,8 +14,8 @@
 // Rows never attempted and older than `maxAgeMs` (72 h) are not sent but marked not_applicable: they
 // were queued while e-mail was not configured, and a "deadline within 24 hours" days late misleads.
 import { randomUUID } from 'node:crypto';
-import type { Database } from '../platform/db/connect.ts';
-import type { Logger } from '../platform/logger.ts';
+import type { Database } from '../kernel/db/connect.ts';
+import type { Logger } from '../kernel/logger.ts';
 import { classifyMailError, type Mailer } from './mailer.ts';
 import { DEFAULT_BACKOFF, nextAttemptAt, type Backoff } from './model.ts';
 import { claimDue, markNotSent, markRetry, markSent, type ClaimedMail } from './notifications.repository.ts';

@@ -1,11 +1,11 @@
 // All SQL of the notifications outbox. Inserts run inside the caller's transaction; the dispatcher's
 // claims are conditional updates (plus FOR UPDATE SKIP LOCKED on PostgreSQL), so two app servers
 // never hold the same row at once.
-import type { Role } from '../access/can.ts';
-import type { Executor } from '../council/repositories/executor.ts';
-import type { Dialect } from '../platform/db/connect.ts';
-import type { Notification } from './model.ts';
-import type { NotificationTable } from './notifications.tables.ts';
+import type { Role } from '../kernel/access/can.ts';
+import type { Executor } from '../kernel/db/executor.ts';
+import type { Dialect } from '../kernel/db/connect.ts';
+import type { EmailStatus, Notification, NotificationKind } from './model.ts';
+import type { NotificationTable } from '../kernel/db/schema-notifications.ts';
 
 export interface Recipient {
   id: string;
@@ -20,14 +20,15 @@ function toNotification(row: NotificationTable): Notification {
   return {
     id: row.id,
     userId: row.user_id,
-    kind: row.kind,
+    // The table's columns are plain text in the kernel; only this repository writes them, from these lists.
+    kind: row.kind as NotificationKind,
     subject: row.subject,
     body: row.body,
     link: row.link,
     itemId: row.item_id,
     createdAt: row.created_at,
     readAt: row.read_at,
-    emailStatus: row.email_status,
+    emailStatus: row.email_status as EmailStatus,
     attempts: row.attempts,
     nextAttemptAt: row.next_attempt_at,
     lastError: row.last_error,

@@ -1,10 +1,10 @@
 // /api/v1/notifications: the signed-in reader's own notifications, newest first, and marking one read.
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { actorName } from '../access/can.ts';
-import type { WriteContext } from '../audit/audited-write.ts';
-import { authorize } from '../platform/http/actor.ts';
-import { errorOut } from '../meetings/schema-fields.ts';
+import { actorName } from '../kernel/access/can.ts';
+import type { WriteContext } from '../kernel/audit/audited-write.ts';
+import { authorize } from '../http/actor.ts';
+import { errorOut } from '../kernel/fields.ts';
 import { notificationsOf } from './notifications.repository.ts';
 import { presentNotification } from './notifications.presenters.ts';
 import * as s from './notifications.schemas.ts';

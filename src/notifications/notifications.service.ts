@@ -3,15 +3,15 @@
 // the item, so a notice about an item of the Allies' format never reaches a partner's delegate, and
 // a rolled-back change notifies nobody. `scanDeadlinesSoon` queues "deadline within 24 hours" once
 // per procedure and deadline, however often and on however many servers it runs.
-import { can, type Actor, type Resource } from '../access/can.ts';
-import { auditedWrite, type Tx, type WriteContext } from '../audit/audited-write.ts';
-import type { Executor } from '../council/repositories/executor.ts';
-import type { Database } from '../platform/db/connect.ts';
-import { uuidv7 } from '../platform/ids.ts';
-import { notFound } from '../platform/errors.ts';
+import { can, type Actor, type Resource } from '../kernel/access/can.ts';
+import { auditedWrite, type Tx, type WriteContext } from '../kernel/audit/audited-write.ts';
+import type { Executor } from '../kernel/db/executor.ts';
+import type { Database } from '../kernel/db/connect.ts';
+import { uuidv7 } from '../kernel/ids.ts';
+import { notFound } from '../kernel/errors.ts';
 import { deadlineSoonKey, deadlineWithin24Hours, type Notification, type NotificationKind } from './model.ts';
 import { activeRecipients, findNotification, insertNotifications, markRead, type Recipient } from './notifications.repository.ts';
-import type { NotificationTable } from './notifications.tables.ts';
+import type { NotificationTable } from '../kernel/db/schema-notifications.ts';
 
 export interface NotificationInput {
   kind: NotificationKind;

@@ -1,8 +1,8 @@
 // Text changes as notifications: which changes notify (procedure opened, silence broken, adopted,
 // failed), what they say, and the deadline source for scanDeadlinesSoon over the texts table.
 // The wording is plain and carries no text content: it is e-mailed.
-import type { Tx } from '../audit/audited-write.ts';
-import type { Executor } from '../council/repositories/executor.ts';
+import type { Tx } from '../kernel/audit/audited-write.ts';
+import type { Executor } from '../kernel/db/executor.ts';
 import type { TextChange } from '../texts/text-change.ts';
 import type { NotificationKind } from './model.ts';
 import { enqueueNotifications, type DeadlineCandidate, type NotificationInput } from './notifications.service.ts';

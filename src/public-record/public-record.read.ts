@@ -1,7 +1,7 @@
 // The public read service: the one way pages, feeds, the sitemap and the public API read the record
 // (as Ghost reads through its Content API). What the reader may see is decided here, with `can`.
-import { can, type Actor } from '../access/can.ts';
-import type { Database } from '../platform/db/connect.ts';
+import { can, type Actor } from '../kernel/access/can.ts';
+import type { Database } from '../kernel/db/connect.ts';
 import type { Facet, LanguageVersion, RecordItem, RecordSummary, SearchRequest, SearchResults } from './model.ts';
 import { allPublishedSlugs, facetCounts, findItemRowBySlug, latestSummaries, listSummaries, otherVersions, toItem, type ListFilter } from './record.repository.ts';
 import { runSearch } from './search/search-index.ts';

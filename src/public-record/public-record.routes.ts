@@ -2,7 +2,7 @@
 // publicRecordReader with the request's actor; query strings are validated here (zod → OpenAPI).
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { notFound } from '../platform/errors.ts';
+import { notFound } from '../kernel/errors.ts';
 import type { LanguageVersion, RecordItem, RecordSummary, SearchHit } from './model.ts';
 import { publicRecordReader } from './public-record.read.ts';
 

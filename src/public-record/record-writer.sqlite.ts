@@ -2,8 +2,8 @@
 // once per connection and run synchronously. Measured on the import benchmark: storing a page took
 // 0.68 ms of CPU through Kysely (query building and compiling, promises) against about 0.3 ms here.
 import type SQLite from 'better-sqlite3';
-import { sqliteAuditChain } from '../audit/audit-chain.sqlite.ts';
-import type { ItemRow, RecordWriter, SourceRow } from './record-writer.ts';
+import { sqliteAuditChain } from '../kernel/audit/audit-chain.sqlite.ts';
+import type { ItemRow, RecordWriter, SourceRow } from './record-writer-contract.ts';
 
 const ITEM_COLUMNS = [
   'id', 'seq', 'slug', 'identity_key', 'version_group', 'kind', 'kind_slug', 'title', 'date', 'date_start', 'year', 'month', 'updated', 'collection',

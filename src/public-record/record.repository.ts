@@ -1,6 +1,6 @@
 // All SQL of the public record. Full-text search is dialect-specific and lives in search/search-index.ts.
 import type { Kysely, Selectable } from 'kysely';
-import type { DB, RecordItemTable } from '../platform/db/schema.ts';
+import type { DB, RecordItemTable } from '../kernel/db/schema.ts';
 import type { Facet, LanguageVersion, RecordItem, RecordSummary } from './model.ts';
 
 export type Executor = Kysely<DB>;

@@ -3,7 +3,7 @@
 // not hinted at. The public record has its own search at /api/v1/search (published items only).
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { errorOut } from '../meetings/schema-fields.ts';
+import { errorOut } from '../kernel/fields.ts';
 import { MAX_SEARCH_LENGTH } from '../public-record/search/search-query.ts';
 import { SEARCH_KINDS } from './search-entries.ts';
 import { searchWorkspace } from './workspace-index.ts';

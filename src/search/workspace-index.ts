@@ -7,19 +7,19 @@
 // (objectType, objectId) to `refreshSearchEntries`, which re-reads the item and rewrites its entry (or
 // removes it when the item is gone). A write that rolls back therefore leaves the index as it was.
 import { sql } from 'kysely';
-import { can, type Actor } from '../access/can.ts';
+import { can, type Actor } from '../kernel/access/can.ts';
 import { findSeries, findEvent } from '../calendar/events.repository.ts';
 import { findBody } from '../council/repositories/bodies.repository.ts';
-import type { Executor } from '../council/repositories/executor.ts';
+import type { Executor } from '../kernel/db/executor.ts';
 import { listFormats } from '../council/repositories/formats.repository.ts';
-import { formatMembersByCode, mayRead } from '../meetings/format-scope.ts';
+import { formatMembersByCode, mayRead } from '../kernel/access/visibility.ts';
 import { findMeeting } from '../meetings/meetings.repository.ts';
-import type { Database, Dialect } from '../platform/db/connect.ts';
+import type { Database, Dialect } from '../kernel/db/connect.ts';
 import { parseSearch, toFts5Match, toWebsearch } from '../public-record/search/search-query.ts';
 import { findText, findVersion } from '../texts/texts.repository.ts';
 import { findProject } from '../work-programme/projects.repository.ts';
 import { eventEntry, meetingEntry, projectEntry, SEARCH_DEFINITION_VERSION, SEARCH_KINDS, textEntry, type SearchEntry, type SearchKind } from './search-entries.ts';
-import './search.tables.ts';
+import '../kernel/db/schema-search.ts';
 
 const isSearchKind = (type: string): type is SearchKind => (SEARCH_KINDS as readonly string[]).includes(type);
 

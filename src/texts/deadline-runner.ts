@@ -12,7 +12,7 @@
 //   deadline in force, with recordedAt = when it was noticed: a server that was down adopts at restart,
 //   with the same adoption time it would have recorded on time;
 // - the decision row's unique text_id and (prefix, year, sequence) are the backstop.
-import type { Logger } from '../platform/logger.ts';
+import type { Logger } from '../kernel/logger.ts';
 import { dueTextIds } from './texts.repository.ts';
 import { reachDeadline, type TextServiceDeps } from './texts.service.ts';
 

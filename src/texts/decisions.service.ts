@@ -8,13 +8,13 @@
 // a decision exists only for an adopted text, so only adopted texts can be released; and only once
 // (ALREADY_RELEASED names the record item).
 import { createHash } from 'node:crypto';
-import { can } from '../access/can.ts';
-import { auditedWrite } from '../audit/audited-write.ts';
-import { actorName } from '../access/can.ts';
+import { can } from '../kernel/access/can.ts';
+import { auditedWrite } from '../kernel/audit/audited-write.ts';
+import { actorName } from '../kernel/access/can.ts';
 import { findPerson } from '../council/repositories/persons.repository.ts';
-import { refuseUnknown } from '../meetings/format-scope.ts';
-import { AppError, notFound } from '../platform/errors.ts';
-import { uuidv7 } from '../platform/ids.ts';
+import { refuseUnknown } from '../kernel/access/visibility.ts';
+import { AppError, notFound } from '../kernel/errors.ts';
+import { uuidv7 } from '../kernel/ids.ts';
 import type { RecordItem } from '../public-record/model.ts';
 import * as records from '../public-record/record.repository.ts';
 import { itemSlugBase, kindSlug, slugify, speakerSlug } from '../public-record/slug.ts';

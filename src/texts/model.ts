@@ -1,6 +1,6 @@
 // Draft texts as the rest of the texts module sees them. The procedure state (TextState) is the pure
 // state machine's (./procedure); the rest is what a text is about.
-import type { TextKind } from '../platform/db/schema-texts.ts';
+import type { TextKind } from '../kernel/db/schema-texts.ts';
 import type { ProcedureEffect, TextState } from './procedure/types.ts';
 
 export type { TextKind };

@@ -4,7 +4,7 @@ import { procedureActor, procedureFailure } from './procedure-actor.ts';
 import { procedureErrors } from './procedure/procedure-errors.ts';
 import { PROCEDURE_ERROR_CODES } from './procedure/types.ts';
 import { PROCEDURE_ERROR_HTTP_STATUS } from './procedure/procedure-errors.ts';
-import { errorCatalog } from '../platform/errors.ts';
+import { errorCatalog } from '../kernel/errors.ts';
 
 test('a user acts in the strongest of their roles; a head of delegation keeps member and flag', () => {
   assert.deepEqual(procedureActor({ kind: 'user', id: 'u1', roles: ['secretariat', 'chair'], member: null, headOfDelegation: false, clearance: 'SECRET' }), { userId: 'u1', role: 'chair', member: null, headOfDelegation: false });

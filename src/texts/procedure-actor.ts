@@ -1,9 +1,9 @@
 // Who acts in the consensus procedure: the access model's actor (src/access/can.ts) seen as the state
 // machine's actor (one role, a member, head of delegation or not). Pure.
-import { actorName, type Actor } from '../access/can.ts';
+import { actorName, type Actor } from '../kernel/access/can.ts';
 import { procedureErrors } from './procedure/procedure-errors.ts';
 import type { Actor as ProcedureActor, ProcedureError, Role } from './procedure/types.ts';
-import { AppError } from '../platform/errors.ts';
+import { AppError } from '../kernel/errors.ts';
 
 // A user with several roles acts in the strongest one for the procedure: the chair's acts need the
 // chair, drafting needs the secretariat (or the chair), positions need a delegation.

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Actor } from '../access/can.ts';
+import type { Actor } from '../kernel/access/can.ts';
 import type { Text } from './model.ts';
 import { initialTextState, transition } from './procedure/silence-procedure.ts';
 import type { TextState } from './procedure/types.ts';

@@ -1,7 +1,7 @@
 // What the reader may do on a text now, for clients to show or hide actions. Pure: it asks the state
 // machine's own guard with the act the reader would send, so it can never disagree with a real attempt
 // (except for inputs only the real request carries: the wording, the meeting).
-import { can, type Actor } from '../access/can.ts';
+import { can, type Actor } from '../kernel/access/can.ts';
 import type { Decision, Text } from './model.ts';
 import { procedureActor } from './procedure-actor.ts';
 import { guardTransition } from './procedure/silence-procedure.ts';

@@ -6,7 +6,7 @@
 //   with the change itself.
 // - `onTextChange(change)` runs AFTER the commit, once per change, in order; it must not throw (errors
 //   are caught and ignored by the service, so a failing listener never fails a committed write).
-import type { Tx } from '../audit/audited-write.ts';
+import type { Tx } from '../kernel/audit/audited-write.ts';
 import type { TextStatus } from './procedure/types.ts';
 
 export const TEXT_CHANGE_KINDS = [

@@ -1,8 +1,8 @@
 // API shapes of texts and decisions with explicit field lists; names come from the reader's lookups
 // (bodies only when the reader may see them).
-import type { Actor } from '../access/can.ts';
-import { bodyRef, formatRef, type Lookups } from '../meetings/lookups.ts';
-import { toZoned } from '../meetings/zoned-time.ts';
+import type { Actor } from '../kernel/access/can.ts';
+import { bodyRef, formatRef, type Lookups } from '../council/lookups.ts';
+import { toZoned } from '../kernel/time/zoned-time.ts';
 import type { Decision, Text, TextPosition, TextVersion } from './model.ts';
 import type { SilenceProcedure } from './procedure/types.ts';
 import { mayRelease, textAbilities } from './text-abilities.ts';
@@ -72,7 +72,7 @@ export function presentText(detail: TextDetail, l: Lookups, actor: Actor, now: D
     history: t.state.history.map((p) => presentProcedure(p, people, l)),
     events: events.map((e) => {
       const { type, at, textId: _t, ...details } = e.effect;
-      return { seq: e.seq, type, at, by: 'by' in details ? (details.by as string | null) : null, recordedAt: e.recordedAt, details };
+      return { seq: e.seq, type, at, by: 'by' in details ? (details.by) : null, recordedAt: e.recordedAt, details };
     }),
     decision: decision ? presentDecisionRef(decision) : null,
     languageVersions: languageVersions.map((v) => ({ id: v.id, language: v.language, title: v.title })),

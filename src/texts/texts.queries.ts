@@ -1,7 +1,7 @@
 // Reads of texts and decisions filtered by `can`, shared by the API (and later the pages and live
 // updates): a text the reader may not see is absent from lists and totals and answers like a missing one.
-import { can, type Actor } from '../access/can.ts';
-import type { Executor } from '../council/repositories/executor.ts';
+import { can, type Actor } from '../kernel/access/can.ts';
+import type { Executor } from '../kernel/db/executor.ts';
 import type { Decision, Text, TextPosition } from './model.ts';
 import * as repo from './texts.repository.ts';
 

@@ -2,10 +2,10 @@
 // transaction; writes take the caller's transaction. The procedure state is stored as JSON beside copies
 // of `status` and the open deadline (`deadline_at`), which are written in the same statement.
 import type { Selectable } from 'kysely';
-import type { Executor } from '../council/repositories/executor.ts';
-import { uuidv7 } from '../platform/ids.ts';
-import type { Dialect } from '../platform/db/connect.ts';
-import type { DecisionTable, TextTable } from '../platform/db/schema-texts.ts';
+import type { Executor } from '../kernel/db/executor.ts';
+import { uuidv7 } from '../kernel/ids.ts';
+import type { Dialect } from '../kernel/db/connect.ts';
+import type { DecisionTable, TextTable } from '../kernel/db/schema-texts.ts';
 import type { Decision, PositionKind, ProcedureEventRecord, Text, TextPosition, TextVersion } from './model.ts';
 import type { ProcedureEffect, TextState } from './procedure/types.ts';
 

@@ -3,10 +3,10 @@
 // exactly like a missing one; procedure refusals answer with their own codes (docs/errors.md).
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyRequest } from 'fastify';
-import { AppError, notFound } from '../platform/errors.ts';
-import { authorize } from '../platform/http/actor.ts';
-import { loadLookups } from '../meetings/lookups.ts';
-import { errorOut } from '../meetings/schema-fields.ts';
+import { AppError, notFound } from '../kernel/errors.ts';
+import { authorize } from '../http/actor.ts';
+import { loadLookups } from '../council/lookups.ts';
+import { errorOut } from '../kernel/fields.ts';
 import { releaseDecision } from './decisions.service.ts';
 import type { Text } from './model.ts';
 import type { TextChangeHooks } from './text-change.ts';

@@ -2,7 +2,7 @@
 // Time zones and deadlines are checked by the service so that their refusals carry the procedure's own
 // codes (INVALID_TIME_ZONE, INVALID_INSTANT, DEADLINE_IN_PAST …).
 import { z } from 'zod';
-import { isoDate, longText, memberCode, pagingQuery, refOut, slug, text, uuid } from '../meetings/schema-fields.ts';
+import { isoDate, longText, memberCode, pagingQuery, refOut, slug, text, uuid } from '../kernel/fields.ts';
 import { TEXT_KINDS } from './model.ts';
 
 const language = z.string().regex(/^[a-z]{2}$/, 'must be a two-letter ISO 639-1 code such as "en" or "ru"');

@@ -7,17 +7,17 @@
 //
 // A text the actor may not read answers NOT_FOUND, exactly like a missing one, on every act.
 import { randomUUID } from 'node:crypto';
-import { can, type Actor } from '../access/can.ts';
-import { auditedWrite, type AuditRecorder, type Tx, type WriteContext } from '../audit/audited-write.ts';
-import { actorName } from '../access/can.ts';
+import { can, type Actor } from '../kernel/access/can.ts';
+import { auditedWrite, type AuditRecorder, type Tx, type WriteContext } from '../kernel/audit/audited-write.ts';
+import { actorName } from '../kernel/access/can.ts';
 import { findBody } from '../council/repositories/bodies.repository.ts';
 import { findFormat, listFormats } from '../council/repositories/formats.repository.ts';
-import type { Executor } from '../council/repositories/executor.ts';
-import { formatMembersByCode, formatWithinBody, mayRead, refuseInvalid, refuseUnknown } from '../meetings/format-scope.ts';
+import type { Executor } from '../kernel/db/executor.ts';
+import { formatMembersByCode, formatWithinBody, mayRead, refuseInvalid, refuseUnknown } from '../kernel/access/visibility.ts';
 import { findMeeting } from '../meetings/meetings.repository.ts';
-import { isValidTimeZone, parseZonedTime } from '../meetings/zoned-time.ts';
-import type { Database } from '../platform/db/connect.ts';
-import { AppError, notFound } from '../platform/errors.ts';
+import { isValidTimeZone, parseZonedTime } from '../kernel/time/zoned-time.ts';
+import type { Database } from '../kernel/db/connect.ts';
+import { AppError, notFound } from '../kernel/errors.ts';
 import type { Decision, PositionKind, Text, TextKind } from './model.ts';
 import { procedureActor, procedureFailure } from './procedure-actor.ts';
 import { procedureErrors } from './procedure/procedure-errors.ts';

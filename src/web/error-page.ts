@@ -1,5 +1,5 @@
 // The HTML face of a catalogued error, for browsers.
-import type { AppError } from '../platform/errors.ts';
+import type { AppError } from '../kernel/errors.ts';
 import { html, layout } from './html.ts';
 
 /** Renders an error as a readable page that says what happened and where to go. */

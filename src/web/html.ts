@@ -1,5 +1,6 @@
 // A tiny, safe HTML templating: every interpolated value is escaped unless it is already SafeHtml
 // (the result of another `html` template), so a stored string can never become markup.
+import { escapeHtml } from '../kernel/escape-html.ts';
 
 export class SafeHtml {
   constructor(readonly value: string) {}
@@ -8,12 +9,7 @@ export class SafeHtml {
   }
 }
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-/** Escapes text for use in HTML content or a quoted attribute. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
-}
+export { escapeHtml };
 
 type Interpolation = SafeHtml | string | number | null | undefined | false | readonly Interpolation[];
 
@@ -100,5 +96,5 @@ ${page.body}
   <div class="wrap"><p>Served by Concord, the council secretariat system. <a href="/feed.atom">Atom feed of the record</a></p></div>
 </footer>
 </body>
-</html>`}\n`;
+</html>`.value}\n`;
 }

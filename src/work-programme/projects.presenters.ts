@@ -1,5 +1,5 @@
 // API shapes of the work programme with explicit field lists; names come from the reader's lookups.
-import { bodyRef, formatRef, itemAbilities, memberRef, topicRef, type Lookups } from '../meetings/lookups.ts';
+import { bodyRef, formatRef, itemAbilities, memberRef, topicRef, type Lookups } from '../council/lookups.ts';
 import type { Deliverable, Project } from './model.ts';
 
 export const presentDeliverable = (d: Deliverable) => ({ id: d.id, kind: d.kind, title: d.title, dueOn: d.dueOn, status: d.status, result: d.result, achievedOn: d.achievedOn });

@@ -1,9 +1,9 @@
 // Reads of the work programme filtered by `can`: a project the reader may not see is absent from
 // lists, totals and the record of achievements, and answers like a missing one.
-import type { Actor } from '../access/can.ts';
-import type { Executor } from '../council/repositories/executor.ts';
-import { mayRead } from '../meetings/format-scope.ts';
-import { matchesWords, type Lookups } from '../meetings/lookups.ts';
+import type { Actor } from '../kernel/access/can.ts';
+import type { Executor } from '../kernel/db/executor.ts';
+import { mayRead } from '../kernel/access/visibility.ts';
+import { matchesWords, type Lookups } from '../council/lookups.ts';
 import { ACHIEVED, type Deliverable, type Project } from './model.ts';
 import { findProject, listProjects, type ProjectFilter } from './projects.repository.ts';
 

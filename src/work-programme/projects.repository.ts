@@ -1,6 +1,6 @@
 // SQL for projects, their topics, lead members, deliverables and progress reports. Callers filter with `can`.
-import type { Executor } from '../council/repositories/executor.ts';
-import type { ProjectTable } from '../platform/db/schema-meetings-events.ts';
+import type { Executor } from '../kernel/db/executor.ts';
+import type { ProjectTable } from '../kernel/db/schema-meetings-events.ts';
 import type { Deliverable, ProgressReport, Project } from './model.ts';
 
 export interface ProjectFilter {

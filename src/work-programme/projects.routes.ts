@@ -2,13 +2,13 @@
 // bottom: authorise (writes, before the body is read), validate, call, present.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyRequest } from 'fastify';
-import { actorName } from '../access/can.ts';
-import type { WriteContext } from '../audit/audited-write.ts';
+import { actorName } from '../kernel/access/can.ts';
+import type { WriteContext } from '../kernel/audit/audited-write.ts';
 import { findTopic } from '../council/repositories/topics.repository.ts';
-import { loadLookups } from '../meetings/lookups.ts';
-import { codeParams, errorOut, idParams } from '../meetings/schema-fields.ts';
-import { notFound } from '../platform/errors.ts';
-import { authorize } from '../platform/http/actor.ts';
+import { loadLookups } from '../council/lookups.ts';
+import { codeParams, errorOut, idParams } from '../kernel/fields.ts';
+import { notFound } from '../kernel/errors.ts';
+import { authorize } from '../http/actor.ts';
 import type { Project } from './model.ts';
 import { presentAchievement, presentProject, presentProjectSummary } from './projects.presenters.ts';
 import { achievements, visibleProject, visibleProjects } from './projects.queries.ts';

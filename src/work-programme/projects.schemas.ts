@@ -1,8 +1,8 @@
 // zod schemas of the work-programme API: strict inputs naming every bad field, explicit outputs.
 import { z } from 'zod';
-import { abilitiesOut } from '../access/abilities.ts';
+import { abilitiesOut } from '../kernel/access/abilities.ts';
 import { DELIVERABLE_KINDS, DELIVERABLE_STATUSES, PROJECT_STATUSES } from './model.ts';
-import { isoDate, longText, memberCode, pagingQuery, refOut, slug, text, uniqueList } from '../meetings/schema-fields.ts';
+import { isoDate, longText, memberCode, pagingQuery, refOut, slug, text, uniqueList } from '../kernel/fields.ts';
 
 const deliverableFields = {
   kind: z.enum(DELIVERABLE_KINDS),

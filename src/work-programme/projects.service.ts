@@ -2,15 +2,15 @@
 // a catalogued error naming the field, and records its audit event in the same transaction. A write
 // that changes nothing writes nothing.
 import { randomUUID } from 'node:crypto';
-import { auditedWrite, type Tx, type WriteContext, type WriteOutcome } from '../audit/audited-write.ts';
-import { diffFields } from '../council/diff.ts';
+import { auditedWrite, type Tx, type WriteContext, type WriteOutcome } from '../kernel/audit/audited-write.ts';
+import { diffFields } from '../kernel/diff.ts';
 import { findBody } from '../council/repositories/bodies.repository.ts';
 import { unknownMemberCodes } from '../council/repositories/members.repository.ts';
 import { unknownTopicCodes } from '../council/repositories/topics.repository.ts';
-import { refuseInvalid, refuseUnknown } from '../meetings/format-scope.ts';
+import { refuseInvalid, refuseUnknown } from '../kernel/access/visibility.ts';
 import { findPlacement, formatBeyondBody } from '../meetings/item-placement.ts';
-import type { Database } from '../platform/db/connect.ts';
-import { AppError, notFound, type ErrorDetail } from '../platform/errors.ts';
+import type { Database } from '../kernel/db/connect.ts';
+import { AppError, notFound, type ErrorDetail } from '../kernel/errors.ts';
 import { deliverableProblem, projectContent, type Deliverable, type Project } from './model.ts';
 import { topicOrdering } from '../meetings/topic-order.ts';
 import * as repo from './projects.repository.ts';
@@ -43,7 +43,7 @@ function toDeliverable(input: DeliverableCreate, id: string, now: Date, path: st
 /** Creates, changes or upserts (demo) a project; on create it may bring its first deliverables. */
 export async function saveProject(database: Database, ctx: WriteContext, id: string | null, input: ProjectCreate | ProjectPatch, mode: 'create' | 'update' | 'upsert'): Promise<WriteOutcome<Project>> {
   const projectId = id ?? randomUUID();
-  const initial = 'deliverables' in input ? (input as ProjectCreate).deliverables : null;
+  const initial = 'deliverables' in input ? (input).deliverables : null;
   return auditedWrite(
     database,
     ctx,

@@ -1,10 +1,10 @@
 // Test support for accounts: an app over a real database with a clock the test moves, and sign-in
 // through the real API (cookie and CSRF token as a browser would keep them).
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { loadConfig, type Config } from '../../src/platform/config.ts';
-import type { Dialect } from '../../src/platform/db/connect.ts';
-import { buildApp } from '../../src/platform/http/app.ts';
-import { createLogger } from '../../src/platform/logger.ts';
+import { loadConfig, type Config } from '../../src/kernel/config.ts';
+import type { Dialect } from '../../src/kernel/db/connect.ts';
+import { buildApp } from '../../src/app.ts';
+import { createLogger } from '../../src/kernel/logger.ts';
 import { loadDemo } from '../../src/demo/load-demo.ts';
 import { DEMO_PASSWORD } from '../../src/accounts/demo-accounts.ts';
 import { createTestDatabase, type TestDatabase } from '../support/databases.ts';
@@ -22,9 +22,9 @@ export const DEMO = {
 } as const;
 
 export interface Clock {
-  now(): Date;
-  set(iso: string): void;
-  advanceMinutes(minutes: number): void;
+  now: () => Date;
+  set: (iso: string) => void;
+  advanceMinutes: (minutes: number) => void;
 }
 
 export interface AccountsApp {

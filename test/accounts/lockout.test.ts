@@ -4,7 +4,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DIALECTS } from '../support/databases.ts';
-import { verifyAuditChain } from '../../src/audit/audit.repository.ts';
+import { verifyAuditChain } from '../../src/kernel/audit/audit.repository.ts';
 import { auditEvents, createAccountsApp, DEMO, DEMO_PASSWORD, json, setCookie, type AccountsApp } from './helpers.ts';
 
 const attempt = (t: AccountsApp, password: string, email: string = DEMO.headRu) =>

@@ -4,7 +4,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { DIALECTS } from '../support/databases.ts';
-import { verifyAuditChain } from '../../src/audit/audit.repository.ts';
+import { verifyAuditChain } from '../../src/kernel/audit/audit.repository.ts';
 import { auditCount, auditEvents, createAccountsApp, DEMO, DEMO_PASSWORD, json, setCookie, signIn, type AccountsApp } from './helpers.ts';
 
 for (const dialect of DIALECTS) {

@@ -3,7 +3,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DIALECTS } from '../support/databases.ts';
-import { verifyAuditChain } from '../../src/audit/audit.repository.ts';
+import { verifyAuditChain } from '../../src/kernel/audit/audit.repository.ts';
 import { admin, auditCount, auditEvents, createAccountsApp, DEMO, json, signIn, type AccountsApp } from './helpers.ts';
 
 const NEW_PASSWORD = 'a long and unrelated phrase';

@@ -43,7 +43,7 @@ for (const dialect of DIALECTS) {
         for (const list of ['/api/v1/members', '/api/v1/persons', '/api/v1/formats']) {
           const res = await get(list, client());
           assert.equal(res.statusCode, 200, `${list} as ${who}`);
-          const body = res.json() as { items: { abilities: unknown }[]; abilities: unknown };
+          const body = res.json<{ items: { abilities: unknown }[]; abilities: unknown }>();
           assert.ok(body.items.length > 0, `${list} lists something`);
           for (const i of body.items) assert.deepEqual(i.abilities, item, `${list} item as ${who}`);
           assert.deepEqual(body.abilities, { create }, `${list} list abilities as ${who}`);

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { DIALECTS } from '../support/databases.ts';
 import { auth, createTestApp, type TestApp } from '../support/app.ts';
-import { verifyAuditChain } from '../../src/audit/audit.repository.ts';
+import { verifyAuditChain } from '../../src/kernel/audit/audit.repository.ts';
 
 const json = { 'content-type': 'application/json' };
 

@@ -6,7 +6,7 @@ import { sql } from 'kysely';
 import { DIALECTS, createTestDatabase, type TestDatabase } from '../support/databases.ts';
 import { runConcord } from '../support/process.ts';
 import { loadDemo } from '../../src/demo/load-demo.ts';
-import { verifyAuditChain } from '../../src/audit/audit.repository.ts';
+import { verifyAuditChain } from '../../src/kernel/audit/audit.repository.ts';
 
 async function dropAppendOnlyGuards(t: TestDatabase): Promise<void> {
   if (t.database.dialect === 'sqlite') {

@@ -2,7 +2,7 @@
 // versions grouped, bad files reported while the batch goes on, and nothing half-stored.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
@@ -10,7 +10,7 @@ import { DIALECTS, createTestDatabase, type TestDatabase } from '../support/data
 import { ROOT, runConcord } from '../support/process.ts';
 import { importPaths } from '../../src/public-record/import/import-pages.ts';
 import { readPages } from '../../src/public-record/import/read-pages.ts';
-import { verifyAuditChain } from '../../src/audit/audit.repository.ts';
+import { verifyAuditChain } from '../../src/kernel/audit/audit.repository.ts';
 import { publicRecordReader } from '../../src/public-record/public-record.read.ts';
 import { generatePage } from '../../bench/generate-pages.ts';
 

@@ -1,16 +1,17 @@
 // Live-update tests: real app servers on real sockets over a real database, with the bus each would
 // have in production (in-process on SQLite, LISTEN/NOTIFY on PostgreSQL), and the demo's accounts.
 import type { FastifyInstance } from 'fastify';
-import { loadConfig } from '../../src/platform/config.ts';
-import { openDatabase, type Database, type Dialect } from '../../src/platform/db/connect.ts';
-import { buildApp } from '../../src/platform/http/app.ts';
-import { createLogger } from '../../src/platform/logger.ts';
+import { loadConfig } from '../../src/kernel/config.ts';
+import { type Database, type Dialect } from '../../src/kernel/db/connect.ts';
+import { openConcordDatabase } from '../../src/open-database.ts';
+import { buildApp } from '../../src/app.ts';
+import { createLogger } from '../../src/kernel/logger.ts';
 import { loadDemo } from '../../src/demo/load-demo.ts';
 import { createLiveBus } from '../../src/live/create-live-bus.ts';
 import type { LiveBus } from '../../src/live/live-bus.ts';
 import { createTestDatabase, type TestDatabase } from '../support/databases.ts';
 import { ADMIN_TOKEN, DEMO_NOW } from '../support/app.ts';
-import type { Resource } from '../../src/access/can.ts';
+import type { Resource } from '../../src/kernel/access/can.ts';
 
 export interface LiveServer {
   app: FastifyInstance;
@@ -22,8 +23,8 @@ export interface LiveServer {
 }
 
 export interface Clock {
-  now(): Date;
-  advanceMinutes(minutes: number): void;
+  now: () => Date;
+  advanceMinutes: (minutes: number) => void;
 }
 
 export function movableClock(start = '2026-01-01T09:00:00Z'): Clock {
@@ -42,7 +43,7 @@ export async function demoDatabase(dialect: Dialect): Promise<TestDatabase> {
 export async function startLiveServer(db: TestDatabase, clock: Clock, env: Record<string, string> = {}): Promise<LiveServer> {
   const config = { ...loadConfig({ ADMIN_TOKEN, LOG_LEVEL: 'silent', LOGIN_RATE_LIMIT: '100000', ...env }), database: db.config };
   const logger = createLogger(config);
-  const database = await openDatabase(db.config);
+  const database = await openConcordDatabase(db.config);
   const bus = createLiveBus(db.config, database, logger);
   await bus.start();
   const app = await buildApp({ config, database, logger, now: clock.now, live: bus });

@@ -4,7 +4,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DIALECTS } from '../support/databases.ts';
 import { auth, createTestApp, type TestApp } from '../support/app.ts';
-import { verifyAuditChain } from '../../src/audit/audit.repository.ts';
+import { verifyAuditChain } from '../../src/kernel/audit/audit.repository.ts';
 import { auditCount, DEMO, IDS, json, lastAudit, signIn } from './support.ts';
 
 const write = { ...json, ...auth };

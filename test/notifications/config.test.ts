@@ -1,7 +1,7 @@
 // SMTP_URL and MAIL_FROM: both or neither, each checked, and the password never shown in logs.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ConfigError, loadConfig } from '../../src/platform/config.ts';
+import { ConfigError, loadConfig } from '../../src/kernel/config.ts';
 import { describeSmtp } from '../../src/notifications/mailer.ts';
 
 test('without SMTP_URL and MAIL_FROM notifications are in-app only', () => {

@@ -6,8 +6,8 @@ import assert from 'node:assert/strict';
 import { DIALECTS, createTestDatabase, type TestDatabase } from '../support/databases.ts';
 import { loadDemo } from '../../src/demo/load-demo.ts';
 import { DEMO_NOW } from '../support/app.ts';
-import { openDatabase } from '../../src/platform/db/connect.ts';
-import { createLogger } from '../../src/platform/logger.ts';
+import { openConcordDatabase } from '../../src/open-database.ts';
+import { createLogger } from '../../src/kernel/logger.ts';
 import { MailDispatcher } from '../../src/notifications/dispatcher.ts';
 import { smtpMailer } from '../../src/notifications/mailer.ts';
 import { startTestSmtp, type TestSmtp } from '../support/smtp.ts';
@@ -113,7 +113,7 @@ for (const dialect of DIALECTS) {
       for (let i = 0; i < 8; i++) {
         await queue(db.database, { kind: 'procedure_opened', resource: textOf(nato19), subject: `Silence procedure ${i} opened`, body: `Procedure ${i}.`, link: `/texts/p-${i}` }, now());
       }
-      const second = await openDatabase(db.config);
+      const second = await openConcordDatabase(db.config);
       try {
         const [d1, d2] = [dispatcher(db.database, 3), dispatcher(second, 3)];
         const drain = async (d: MailDispatcher) => {

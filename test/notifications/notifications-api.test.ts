@@ -6,7 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DIALECTS } from '../support/databases.ts';
 import { createAccountsApp, DEMO, admin, signIn, auditEvents, type AccountsApp } from '../accounts/helpers.ts';
-import { auditedWrite } from '../../src/audit/audited-write.ts';
+import { auditedWrite } from '../../src/kernel/audit/audited-write.ts';
 import { enqueueNotifications, scanDeadlinesSoon, type DeadlineCandidate } from '../../src/notifications/notifications.service.ts';
 import { formatMembers, queue, rowsOf, textOf, userIds } from './support.ts';
 

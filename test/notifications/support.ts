@@ -1,8 +1,8 @@
 // Notification tests: a demo database, the demo accounts' ids, and queuing notices as a write would.
-import { auditedWrite } from '../../src/audit/audited-write.ts';
-import type { Database } from '../../src/platform/db/connect.ts';
+import { auditedWrite } from '../../src/kernel/audit/audited-write.ts';
+import type { Database } from '../../src/kernel/db/connect.ts';
 import { enqueueNotifications, type NotificationInput } from '../../src/notifications/notifications.service.ts';
-import type { Resource } from '../../src/access/can.ts';
+import type { Resource } from '../../src/kernel/access/can.ts';
 
 export const DEMO_EMAILS = {
   secretariat: 'secretariat@demo.concord',

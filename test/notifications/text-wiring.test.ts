@@ -9,7 +9,7 @@ import { demoUuid } from '../../src/demo/load-demo.ts';
 import { DEMO_TEXT_KEYS } from '../../src/demo/nrc-2002-texts.ts';
 import type { LiveEvent } from '../../src/live/live-event.ts';
 import { startDeadlineReminders } from '../../src/notifications/deadline-reminders.ts';
-import { createLogger } from '../../src/platform/logger.ts';
+import { createLogger } from '../../src/kernel/logger.ts';
 import { createAccountsApp, DEMO, json, signIn } from '../accounts/helpers.ts';
 
 for (const dialect of DIALECTS) {

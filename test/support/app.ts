@@ -1,9 +1,9 @@
 // A real app on a real, private database, for HTTP tests through inject() or a socket.
 import type { FastifyInstance } from 'fastify';
-import { loadConfig, type Config } from '../../src/platform/config.ts';
-import type { Dialect } from '../../src/platform/db/connect.ts';
-import { buildApp } from '../../src/platform/http/app.ts';
-import { createLogger } from '../../src/platform/logger.ts';
+import { loadConfig, type Config } from '../../src/kernel/config.ts';
+import type { Dialect } from '../../src/kernel/db/connect.ts';
+import { buildApp } from '../../src/app.ts';
+import { createLogger } from '../../src/kernel/logger.ts';
 import { loadDemo } from '../../src/demo/load-demo.ts';
 import { createTestDatabase, type TestDatabase } from './databases.ts';
 

@@ -27,7 +27,7 @@ export async function launchBrowser(): Promise<Browser> {
       ],
     });
   } catch (error) {
-    throw new Error(`Cannot start Chromium at ${CHROMIUM_PATH}: ${(error as Error).message}. Install it with apt-get install -y chromium, or set CHROMIUM_PATH.`);
+    throw new Error(`Cannot start Chromium at ${CHROMIUM_PATH}: ${(error as Error).message}. Install it with apt-get install -y chromium, or set CHROMIUM_PATH.`, { cause: error });
   }
 }
 

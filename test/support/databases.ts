@@ -6,9 +6,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import type { DatabaseConfig } from '../../src/platform/config.ts';
-import { openDatabase, type Database, type Dialect } from '../../src/platform/db/connect.ts';
-import { migrateToLatest } from '../../src/platform/db/migrate.ts';
+import type { DatabaseConfig } from '../../src/kernel/config.ts';
+import { type Database, type Dialect } from '../../src/kernel/db/connect.ts';
+import { openConcordDatabase } from '../../src/open-database.ts';
+import { migrateToLatest } from '../../src/kernel/db/migrate.ts';
 
 export const TEST_POSTGRES_URL = process.env.TEST_DATABASE_URL ?? 'postgres://root@127.0.0.1:5432/test';
 export const DIALECTS: Dialect[] = ['sqlite', 'postgres'];
@@ -30,6 +31,7 @@ export async function assertPostgresReachable(): Promise<void> {
     throw new Error(
       `The tests need PostgreSQL at ${TEST_POSTGRES_URL} but cannot reach it (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}). ` +
         'Start it (on Debian: pg_ctlcluster 15 main start) or point TEST_DATABASE_URL at a server where the tests may create schemas.',
+      { cause: error },
     );
   } finally {
     await client.end().catch(() => undefined);
@@ -60,7 +62,7 @@ export async function freshDatabaseConfig(dialect: Dialect): Promise<{ config: D
 /** Opens and migrates a private database of the given dialect. */
 export async function createTestDatabase(dialect: Dialect): Promise<TestDatabase> {
   const { config, env, cleanup } = await freshDatabaseConfig(dialect);
-  const database = await openDatabase(config);
+  const database = await openConcordDatabase(config);
   await migrateToLatest(database);
   return {
     database,

@@ -61,7 +61,7 @@ export function startConcord(env: Record<string, string>, extraArgs: string[] = 
       reject(new Error(`concord serve printed no URL within ${timeoutMs} ms:\n${output}`));
     }, timeoutMs);
     const onData = (d: Buffer) => {
-      output += d;
+      output += d.toString();
       const match = /Concord is running at (http:\/\/\S+)/.exec(output);
       if (match) {
         clearTimeout(timer);
@@ -77,8 +77,8 @@ export function startConcord(env: Record<string, string>, extraArgs: string[] = 
         });
       }
     };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
     child.on('exit', (code) => {
       clearTimeout(timer);
       reject(new Error(`concord serve exited with ${code} before serving:\n${output}`));

@@ -5,10 +5,11 @@
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Actor } from '../../src/access/can.ts';
-import { verifyAuditChain } from '../../src/audit/audit.repository.ts';
+import type { Actor } from '../../src/kernel/access/can.ts';
+import { verifyAuditChain } from '../../src/kernel/audit/audit.repository.ts';
 import { loadDemo } from '../../src/demo/load-demo.ts';
-import { openDatabase, type Database } from '../../src/platform/db/connect.ts';
+import { type Database } from '../../src/kernel/db/connect.ts';
+import { openConcordDatabase } from '../../src/open-database.ts';
 import { runDueDeadlines } from '../../src/texts/deadline-runner.ts';
 import { createText, openSilence, type TextServiceDeps } from '../../src/texts/texts.service.ts';
 import { DEMO_NOW } from '../support/app.ts';
@@ -126,7 +127,7 @@ describe('exactly-once deadlines on postgres, two connections at the same moment
     db = await createTestDatabase('postgres');
     await loadDemo(db.database, DEMO_NOW);
     const ids = await dueTexts(db.database, 20);
-    second = await openDatabase(db.config);
+    second = await openConcordDatabase(db.config);
     const now = new Date('2002-09-27T10:00:00Z'); // exactly at the deadline: due
     const [a, b] = await Promise.all([runDueDeadlines({ database: db.database, now: () => now }, now), runDueDeadlines({ database: second, now: () => now }, now)]);
     assert.deepEqual([...a.failed, ...b.failed], []);

@@ -1,9 +1,9 @@
 // Test support for texts: an app over a real database with a movable clock and recording change hooks,
 // sign-in through the real API, and a service deps object for calling services and the runner directly.
-import { loadConfig, type Config } from '../../src/platform/config.ts';
-import type { Dialect } from '../../src/platform/db/connect.ts';
-import { buildApp } from '../../src/platform/http/app.ts';
-import { createLogger } from '../../src/platform/logger.ts';
+import { loadConfig, type Config } from '../../src/kernel/config.ts';
+import type { Dialect } from '../../src/kernel/db/connect.ts';
+import { buildApp } from '../../src/app.ts';
+import { createLogger } from '../../src/kernel/logger.ts';
 import { loadDemo } from '../../src/demo/load-demo.ts';
 import type { FastifyInstance } from 'fastify';
 import type { TextChange } from '../../src/texts/text-change.ts';

@@ -4,7 +4,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DIALECTS } from '../support/databases.ts';
-import { verifyAuditChain } from '../../src/audit/audit.repository.ts';
+import { verifyAuditChain } from '../../src/kernel/audit/audit.repository.ts';
 import { demoUuid } from '../../src/demo/load-demo.ts';
 import { runDueDeadlines } from '../../src/texts/deadline-runner.ts';
 import { auditActions, createTextsApp, DEMO, json, signIn, type Client, type TextsApp } from './support.ts';
@@ -24,7 +24,7 @@ for (const dialect of DIALECTS) {
     const create = async (payload: Record<string, unknown>) => {
       const res = await send(secretariat, 'POST', '/texts', { body: 'nrc', kind: 'statement', title: 'Statement on terrorism (demo)', text: 'The NRC condemns terrorism.', ...payload });
       assert.equal(res.statusCode, 201, res.body);
-      return res.json() as { id: string; [k: string]: unknown };
+      return res.json<{ id: string; [k: string]: unknown }>();
     };
 
     before(async () => {

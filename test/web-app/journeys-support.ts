@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before } from 'node:test';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import type { Dialect } from '../../src/platform/db/connect.ts';
+import type { Dialect } from '../../src/kernel/db/connect.ts';
 import { axeViolations, launchBrowser, screenshot } from '../support/browser.ts';
 import { freshDatabaseConfig } from '../support/databases.ts';
 import { startConcord } from '../support/process.ts';

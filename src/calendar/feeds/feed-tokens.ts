@@ -3,13 +3,13 @@
 // feed serves what its owner may see at the time of each request (their rights are looked up anew),
 // so a change of role or a disabled account takes effect on the next refresh.
 import { randomUUID } from 'node:crypto';
-import type { Actor } from '../../access/can.ts';
+import type { Actor } from '../../kernel/access/can.ts';
 import { findUser } from '../../accounts/users.repository.ts';
 import { newToken, sha256Hex } from '../../accounts/tokens.ts';
-import { auditedWrite, type WriteContext } from '../../audit/audited-write.ts';
-import type { Executor } from '../../council/repositories/executor.ts';
-import type { Database } from '../../platform/db/connect.ts';
-import { AppError, notFound } from '../../platform/errors.ts';
+import { auditedWrite, type WriteContext } from '../../kernel/audit/audited-write.ts';
+import type { Executor } from '../../kernel/db/executor.ts';
+import type { Database } from '../../kernel/db/connect.ts';
+import { AppError, notFound } from '../../kernel/errors.ts';
 
 /** The owner id under which an actor keeps feed tokens: a user's id, or 'admin-token'. */
 export const ADMIN_OWNER = 'admin-token';

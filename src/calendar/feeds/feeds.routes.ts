@@ -4,11 +4,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
-import type { Actor } from '../../access/can.ts';
+import type { Actor } from '../../kernel/access/can.ts';
 import { findCouncil } from '../../council/repositories/council.repository.ts';
 import { findTopic } from '../../council/repositories/topics.repository.ts';
-import { loadLookups, type Lookups } from '../../meetings/lookups.ts';
-import { AppError, notFound } from '../../platform/errors.ts';
+import { loadLookups, type Lookups } from '../../council/lookups.ts';
+import { AppError, notFound } from '../../kernel/errors.ts';
 import { visibleEntries, type EntryQuery } from '../calendar.queries.ts';
 import { feedEvent } from '../ical/calendar-feed.ts';
 import { renderIcs } from '../ical/ical-writer.ts';

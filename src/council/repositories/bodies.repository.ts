@@ -1,6 +1,6 @@
 // SQL for bodies (the council and its subordinate bodies) and their topics.
 import type { Body } from '../model.ts';
-import type { Executor } from './executor.ts';
+import type { Executor } from '../../kernel/db/executor.ts';
 import { nameTaken } from './coded-tables.ts';
 import { moduleReferences } from './references.ts';
 

@@ -1,6 +1,6 @@
 // Lookups shared by the tables of reference data that are keyed by a `code` and carry a unique `name`
 // (members, formats, bodies, topics, and the calendar's event series).
-import type { Executor } from './executor.ts';
+import type { Executor } from '../../kernel/db/executor.ts';
 
 type CodedTable = 'members' | 'formats' | 'bodies' | 'topics' | 'event_series';
 

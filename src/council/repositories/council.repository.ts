@@ -1,6 +1,6 @@
 // SQL for the council's own record (one row).
 import type { Council } from '../model.ts';
-import type { Executor } from './executor.ts';
+import type { Executor } from '../../kernel/db/executor.ts';
 
 /** The council's identity, or null before one is set (an empty installation). */
 export async function findCouncil(db: Executor): Promise<Council | null> {

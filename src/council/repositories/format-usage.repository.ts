@@ -2,7 +2,7 @@
 // keep the members of their creation) and, for a change of members, the items that would then admit
 // members their body does not. SQL over the other modules' tables, like references.ts.
 import { sql } from 'kysely';
-import type { Executor } from './executor.ts';
+import type { Executor } from '../../kernel/db/executor.ts';
 
 type ScopedTable = 'meetings' | 'projects' | 'events' | 'bodies';
 

@@ -1,6 +1,6 @@
 // SQL for formats and their member lists.
 import type { Format } from '../model.ts';
-import type { Executor } from './executor.ts';
+import type { Executor } from '../../kernel/db/executor.ts';
 import { nameTaken } from './coded-tables.ts';
 import { moduleReferences } from './references.ts';
 

@@ -1,6 +1,6 @@
 // SQL for members and their groups.
 import type { Member } from '../model.ts';
-import type { Executor } from './executor.ts';
+import type { Executor } from '../../kernel/db/executor.ts';
 import { nameTaken, unknownCodes } from './coded-tables.ts';
 import { moduleReferences } from './references.ts';
 

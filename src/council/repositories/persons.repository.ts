@@ -1,6 +1,6 @@
 // SQL for persons and the functions they hold.
 import type { Person, PersonFunction } from '../model.ts';
-import type { Executor } from './executor.ts';
+import type { Executor } from '../../kernel/db/executor.ts';
 import { moduleReferences } from './references.ts';
 
 async function functionsOf(db: Executor, personIds: string[]): Promise<Map<string, PersonFunction[]>> {

@@ -2,7 +2,7 @@
 // (meetings, work programme, calendar, texts, accounts), so a delete is refused with IN_USE naming them
 // instead of failing on a foreign key.
 import { sql } from 'kysely';
-import type { Executor } from './executor.ts';
+import type { Executor } from '../../kernel/db/executor.ts';
 
 type Referrer = { table: string; column: string; label: string };
 

@@ -1,6 +1,6 @@
 // SQL for topics (areas of consultation).
 import type { Topic } from '../model.ts';
-import type { Executor } from './executor.ts';
+import type { Executor } from '../../kernel/db/executor.ts';
 import { nameTaken, unknownCodes } from './coded-tables.ts';
 import { moduleReferences } from './references.ts';
 

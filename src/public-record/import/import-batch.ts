@@ -7,14 +7,14 @@
 // after their batch committed, so a crash never leaves a page reported as imported but not stored;
 // re-running the import stores the lost batch (imports are idempotent).
 import type { ControlledTransaction } from 'kysely';
-import type { WriteContext } from '../../audit/audited-write.ts';
-import type { Database } from '../../platform/db/connect.ts';
-import type { DB } from '../../platform/db/schema.ts';
+import type { WriteContext } from '../../kernel/audit/audited-write.ts';
+import type { Database } from '../../kernel/db/connect.ts';
+import type { DB } from '../../kernel/db/schema.ts';
 import type { LegacyItem } from '../legacy-parser/index.ts';
 import { recordWriter, type RecordWriter } from '../record-writer.ts';
 import { storePage, type PreparedPage } from './store-page.ts';
-import { startBackgroundCheckpoints, type BackgroundCheckpoints } from '../../platform/db/sqlite-checkpoints.ts';
-import type { PageReport } from './import-pages.ts';
+import { startBackgroundCheckpoints, type BackgroundCheckpoints } from '../../kernel/db/sqlite-checkpoints.ts';
+import type { PageReport } from './page-report.ts';
 
 export const BATCH_PAGES = 200;
 export const BATCH_MS = 250;

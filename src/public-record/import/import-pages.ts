@@ -1,28 +1,15 @@
 // The importer: reads each legacy page and parses it (pure) on a reader thread (read-pages.ts), and
 // stores the documents in batches (import-batch.ts), each page in its own savepoint. A failure on one
 // page is reported and the batch goes on; nothing is half-stored.
-import type { WriteContext } from '../../audit/audited-write.ts';
-import type { Database } from '../../platform/db/connect.ts';
-import { DEFAULT_MAX_BYTES, type LegacyItem, type ParseResult } from '../legacy-parser/index.ts';
-import { storeParsedPage, type PreparedPage, type StoreStatus } from './store-page.ts';
+import type { WriteContext } from '../../kernel/audit/audited-write.ts';
+import type { Database } from '../../kernel/db/connect.ts';
+import { DEFAULT_MAX_BYTES, type LegacyItem } from '../legacy-parser/index.ts';
+import { storeParsedPage } from './store-page.ts';
+import type { PageReport } from './page-report.ts';
+
+export type { PageReport };
 import { ImportBatch } from './import-batch.ts';
 import { parseReport, readPages } from './read-pages.ts';
-
-export type PageStatus = StoreStatus | 'not_a_document' | 'failed';
-
-export interface PageReport {
-  source: string;
-  status: PageStatus;
-  needsReview: boolean;
-  slug?: string;
-  message?: string;
-  /** The parse, for --dry-run output; absent when the file could not be read. */
-  parsed?: ParseResult;
-  /** The source's identity in the record (its absolute path), set when the page is a document to store. */
-  identity?: string;
-  /** preparePage(parsed, identity), worked out on the reader thread for a document to store. */
-  prepared?: PreparedPage;
-}
 
 export interface ImportOptions {
   dryRun: boolean;

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { parseLegacyPage } from '../legacy-parser/index.ts';
 import { preparePage } from './store-page.ts';
-import type { PageReport } from './import-pages.ts';
+import type { PageReport } from './page-report.ts';
 import { walkSourcesSync, type WalkEntry } from './walk-sources.ts';
 
 /** Pages the reader may run ahead of the consumer (about 10 KB each once parsed). */
@@ -153,7 +153,8 @@ export async function* readPages(paths: string[], maxBytes: number): AsyncGenera
     worker.postMessage({ type: 'start', job, paths, maxBytes } satisfies ToReader);
     for (;;) {
       if (queue.length === 0) {
-        if (failure) throw failure;
+        // (assigned by the worker's callbacks, which the compiler's narrowing does not follow)
+        if (failure) throw failure as Error;
         if (finished) return;
         await new Promise<void>((resolve) => (wake = resolve));
         wake = null;

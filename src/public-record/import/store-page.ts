@@ -5,10 +5,10 @@
 // - items sharing a reference, or a date and a file stem (language suffix aside), are linked as
 //   versions of one document (e.g. the English and French texts).
 import { createHash } from 'node:crypto';
-import { uuidv7 } from '../../platform/ids.ts';
-import { auditedWorkOn, type Tx, type WriteContext } from '../../audit/audited-write.ts';
-import { diffFields } from '../../council/diff.ts';
-import type { Database } from '../../platform/db/connect.ts';
+import { uuidv7 } from '../../kernel/ids.ts';
+import { auditedWorkOn, type Tx, type WriteContext } from '../../kernel/audit/audited-write.ts';
+import { diffFields } from '../../kernel/diff.ts';
+import type { Database } from '../../kernel/db/connect.ts';
 import { contentFingerprint, type LegacyItem } from '../legacy-parser/index.ts';
 import type { RecordItem } from '../model.ts';
 import * as repo from '../record.repository.ts';

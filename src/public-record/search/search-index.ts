@@ -1,8 +1,8 @@
 // Full-text search behind one interface, one implementation per database: FTS5 with bm25 on SQLite,
 // a weighted tsvector with ts_rank_cd on PostgreSQL. Both return the same results contract.
 import { sql } from 'kysely';
-import type { Database } from '../../platform/db/connect.ts';
-import { escapeHtml } from '../../web/html.ts';
+import type { Database } from '../../kernel/db/connect.ts';
+import { escapeHtml } from '../../kernel/escape-html.ts';
 import type { SearchHit, SearchRequest, SearchResults } from '../model.ts';
 import { SUMMARY_COLUMNS, toSummary, type Executor } from '../record.repository.ts';
 import { parseSearch, toFts5Match, toWebsearch, type ParsedSearch } from './search-query.ts';

@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { AppError } from '../../platform/errors.ts';
+import { AppError } from '../../kernel/errors.ts';
 import { parseSearch, toFts5Match, toWebsearch } from './search-query.ts';
 
 describe('search text parsing', () => {

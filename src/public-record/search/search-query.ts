@@ -1,7 +1,7 @@
 // The search box's language, parsed once into a safe structure and rendered for each engine, so that
 // no user string ever reaches FTS5 or tsquery syntax directly. Supported: words (all must match),
 // "quoted phrases", and -exclusions (-word, -"phrase"). Everything else is treated as text.
-import { AppError } from '../../platform/errors.ts';
+import { AppError } from '../../kernel/errors.ts';
 
 export const MAX_SEARCH_LENGTH = 500;
 const MAX_TERMS = 20;

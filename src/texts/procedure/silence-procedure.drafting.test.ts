@@ -20,7 +20,7 @@ import {
   secretariat,
   states,
 } from './procedure-fixtures.ts';
-import { isValidTimeZone, normalizeInstant } from './instants.ts';
+import { isValidTimeZone, normalizeInstant } from '../../kernel/time/instants.ts';
 import { PROCEDURE_ERROR_HTTP_STATUS } from './procedure-errors.ts';
 import { initialTextState } from './silence-procedure.ts';
 import { PROCEDURE_ERROR_CODES } from './types.ts';

@@ -1,7 +1,7 @@
 // The consensus procedure of a draft text as a pure state machine: no clock, no I/O. Time comes in on
 // each event (`at`), so a server catching up after downtime replays the same decisions it would have
 // taken on time. See README.md for the rules and invariants.
-import { instantMs, knownInstantIso as iso, knownInstantMs as ms } from './instants.ts';
+import { instantMs, knownInstantIso as iso, knownInstantMs as ms } from '../../kernel/time/instants.ts';
 import { guardTransition, openProcedure } from './procedure-guards.ts';
 import type {
   Adoption,

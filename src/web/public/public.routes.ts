@@ -15,7 +15,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { findCouncil } from '../../council/repositories/council.repository.ts';
 import { listMembers } from '../../council/repositories/members.repository.ts';
-import { AppError, notFound } from '../../platform/errors.ts';
+import { AppError, notFound } from '../../kernel/errors.ts';
 import { kindSlug, publicRecordReader, speakerSlug, type PublicRecordReader } from '../../public-record/public-record.read.ts';
 import { pageParam, searchQuery } from '../../public-record/public-record.routes.ts';
 import { PAGE_SIZE } from './components.ts';

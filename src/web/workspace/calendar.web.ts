@@ -6,7 +6,7 @@ import { visibleEntries } from '../../calendar/calendar.queries.ts';
 import { monthView } from '../../calendar/calendar-views.ts';
 import { addDays } from '../../calendar/event-dates.ts';
 import { findCouncil } from '../../council/repositories/council.repository.ts';
-import { loadLookups } from '../../meetings/lookups.ts';
+import { loadLookups } from '../../council/lookups.ts';
 import { renderCalendarPage } from './calendar-page.ts';
 
 const query = z.object({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month in the form YYYY-MM').optional() });

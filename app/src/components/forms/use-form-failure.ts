@@ -33,7 +33,7 @@ export function useFormFailure() {
       fail(serverFieldErrors(error, labels), error.message);
     },
     /** Nothing to correct (any more): the summary and the inline messages go. */
-    clear() {
+    clear: () => {
       setErrors({});
       setMessage(null);
     },

@@ -82,7 +82,7 @@ export function useItemForm<T extends Item, F>({ collection, noun, id, empty, to
       setSaving(true);
       try {
         const saved = editing ? await api.patch<T>(`/${collection}/${id}`, payload) : await api.post<T>(`/${collection}`, payload);
-        navigate(`/${collection}/${keyOf(saved)}`, { state: { notice: notice(saved) } });
+        void navigate(`/${collection}/${keyOf(saved)}`, { state: { notice: notice(saved) } });
       } catch (e) {
         failure.refuse(e, labels, paths);
       } finally {

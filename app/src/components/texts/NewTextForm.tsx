@@ -55,7 +55,7 @@ export function NewTextForm({ bodies, formats, onCancel }: { bodies: Ref[]; form
         text: draft.text,
         ...(draft.note.trim() ? { note: draft.note.trim() } : {}),
       });
-      navigate(`/texts/${created.id}`);
+      void navigate(`/texts/${created.id}`);
     } catch (error) {
       failure.fail(fieldErrorsOf(error), asApiError(error).message);
     } finally {

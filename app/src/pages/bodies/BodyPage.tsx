@@ -125,7 +125,7 @@ function BodyView({ code }: { code: string }) {
     setRefusal(null);
     try {
       await api.delete(`/bodies/${b.code}`);
-      navigate('/bodies', { state: { notice: `${b.name} is deleted.` } });
+      void navigate('/bodies', { state: { notice: `${b.name} is deleted.` } });
     } catch (e) {
       setRefusal(asApiError(e));
     }

@@ -32,7 +32,7 @@ export function EventPage() {
   async function remove() {
     try {
       await api.delete(`/events/${e.id}`);
-      navigate('/calendar?view=list');
+      void navigate('/calendar?view=list');
     } catch (err) {
       setDeleteError(asApiError(err));
     }

@@ -59,7 +59,7 @@ export function FormatPage() {
     setRefusal(null);
     try {
       await api.delete(`/formats/${f.code}`);
-      navigate('/formats', { state: { notice: `${f.name} is deleted.` } });
+      void navigate('/formats', { state: { notice: `${f.name} is deleted.` } });
     } catch (e) {
       setRefusal(asApiError(e));
     }

@@ -59,7 +59,7 @@ function NewFormatForm({ members, taken }: { members: readonly Member[]; taken: 
     setSaving(true);
     try {
       const created = await api.post<Format>('/formats', { code, name: form.name.trim(), description: form.description, members: form.members });
-      navigate(`/formats/${created.code}`, { state: { notice: `${created.name} is created with ${created.members.length} ${created.members.length === 1 ? 'member' : 'members'}.` } });
+      void navigate(`/formats/${created.code}`, { state: { notice: `${created.name} is created with ${created.members.length} ${created.members.length === 1 ? 'member' : 'members'}.` } });
     } catch (e) {
       failure.refuse(e, LABELS, dottedPaths);
     } finally {

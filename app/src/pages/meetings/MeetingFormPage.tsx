@@ -35,14 +35,16 @@ import {
 } from './form-model.ts';
 
 /** A refused write of the form: the error, how its paths map onto the form, and how many writes succeeded before it. */
-class StepFailure {
+class StepFailure extends Error {
   readonly error: ApiError;
   constructor(
     error: unknown,
     readonly prefix: { from: string; to: string } | null,
     readonly done: number,
   ) {
-    this.error = asApiError(error);
+    const apiError = asApiError(error);
+    super(apiError.message, { cause: error });
+    this.error = apiError;
   }
 }
 
@@ -190,7 +192,7 @@ function MeetingForm({ reference, meeting }: { reference: Reference; meeting: Me
     setSaving(true);
     try {
       const savedId = await save();
-      navigate(`/meetings/${savedId}`, { state: { notice: meeting ? 'The meeting was saved.' : 'The meeting was created.' } });
+      void navigate(`/meetings/${savedId}`, { state: { notice: meeting ? 'The meeting was saved.' : 'The meeting was created.' } });
     } catch (failure) {
       const { error, prefix, done } = failure instanceof StepFailure ? failure : new StepFailure(failure, null, 0);
       const fieldErrors: FieldErrors = {};

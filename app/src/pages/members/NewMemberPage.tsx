@@ -60,7 +60,7 @@ function NewMemberForm({ taken }: { taken: readonly string[] }) {
     setSaving(true);
     try {
       const created = await api.post<Member>('/members', { code, kind: form.kind, ...memberPayload(form) });
-      navigate(`/members/${created.code}`, { state: { notice: `${created.name} is added to the council. It is in no format yet: add it to its formats on their pages.` } });
+      void navigate(`/members/${created.code}`, { state: { notice: `${created.name} is added to the council. It is in no format yet: add it to its formats on their pages.` } });
     } catch (e) {
       failure.refuse(e, LABELS, dottedPaths);
     } finally {

@@ -37,7 +37,7 @@ function TopicView({ code }: { code: string }) {
     setRefusal(null);
     try {
       await api.delete(`/topics/${t.code}`);
-      navigate('/topics', { state: { notice: `${t.name} is deleted.` } });
+      void navigate('/topics', { state: { notice: `${t.name} is deleted.` } });
     } catch (e) {
       setRefusal(asApiError(e));
     }

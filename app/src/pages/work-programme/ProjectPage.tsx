@@ -56,7 +56,7 @@ export function ProjectPage() {
     setActionError(null);
     try {
       await api.delete(`/projects/${p.id}`);
-      navigate('/work-programme');
+      void navigate('/work-programme');
     } catch (e) {
       setActionError(asApiError(e));
     }

@@ -1,10 +1,24 @@
-// zod fields shared by the meetings, work-programme and calendar schemas. They read like the council's
-// (src/council/council.schemas.ts, whose z.config gives the "is required" messages); importing
-// `memberCode` from there applies that configuration here too.
+// zod fields shared by every domain's schemas, and the messages they read with. Importing this file
+// changes nothing: the composition root calls useCouncilMessages() once (src/app.ts, src/cli/main.ts).
 import { z } from 'zod';
-import { memberCode } from '../council/council.schemas.ts';
 
-export { memberCode };
+/**
+ * Messages that read well after a field name: "name is required", "code must be a string". zod keeps
+ * this configuration globally, so it is applied explicitly by whoever starts the process, not as a side
+ * effect of importing a schema.
+ */
+export function useCouncilMessages(): void {
+  z.config({
+    customError: (issue) => {
+      if (issue.code === 'invalid_type') return issue.input === undefined ? 'is required' : `must be ${issue.expected === 'array' ? 'a list' : `a ${issue.expected}`}`;
+      if (issue.code === 'invalid_value' && 'values' in issue) return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+      return undefined;
+    },
+  });
+}
+
+/** A member's code, e.g. "POL". */
+export const memberCode = z.string().regex(/^[A-Z]{2,8}$/, 'must be 2 to 8 upper-case letters, e.g. "POL"');
 
 /** A real calendar date, YYYY-MM-DD. */
 export const isoDate = z

@@ -3,9 +3,9 @@
 // never added by a browser on its own, so it needs no CSRF token.
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { can, type Action, type Actor, type Resource } from '../../access/can.ts';
-import { actorOfSession, clearSessionCookie, SESSION_COOKIE, sessionOfRequest, type SessionDeps } from '../../accounts/sessions.ts';
-import { AppError } from '../errors.ts';
+import { can, type Action, type Actor, type Resource } from '../kernel/access/can.ts';
+import { actorOfSession, clearSessionCookie, SESSION_COOKIE, sessionOfRequest, type SessionDeps } from '../accounts/sessions.ts';
+import { AppError } from '../kernel/errors.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {

@@ -4,6 +4,9 @@
 // correctly as text; JSON is stored as text; booleans are 0/1 integers.
 import type { MeetingsEventsTables } from './schema-meetings-events.ts';
 import type { TextsTables } from './schema-texts.ts';
+import type { AccountsTables } from './schema-accounts.ts';
+import type { NotificationsTables } from './schema-notifications.ts';
+import type { SearchTables } from './schema-search.ts';
 
 export interface CouncilTable {
   id: string; // always 'council': the installation serves one council
@@ -156,7 +159,7 @@ export interface RecordSourceTable {
 }
 
 // Tables of meetings, the work programme and the calendar (migration 0004) are typed beside this file.
-export interface DB extends MeetingsEventsTables, TextsTables {
+export interface DB extends MeetingsEventsTables, TextsTables, AccountsTables, NotificationsTables, SearchTables {
   council: CouncilTable;
   members: MemberTable;
   member_groups: MemberGroupTable;

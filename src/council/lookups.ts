@@ -1,15 +1,15 @@
 // Names for presenters (bodies, formats, members, persons, topics), loaded once per request. Bodies
 // are the ones the reader may see, so an item never names a body its reader could not open.
-import type { Actor } from '../access/can.ts';
-import { abilitiesOn, type Abilities } from '../access/abilities.ts';
-import { visibleBodies } from '../council/council.queries.ts';
-import type { Body, Format, Member, Person, Topic } from '../council/model.ts';
-import type { Executor } from '../council/repositories/executor.ts';
-import { listFormats } from '../council/repositories/formats.repository.ts';
-import { listMembers } from '../council/repositories/members.repository.ts';
-import { listPersons } from '../council/repositories/persons.repository.ts';
-import { listTopics } from '../council/repositories/topics.repository.ts';
-import { formatMembersByCode } from './format-scope.ts';
+import type { Actor } from '../kernel/access/can.ts';
+import { abilitiesOn, type Abilities } from '../kernel/access/abilities.ts';
+import { visibleBodies } from './council.queries.ts';
+import type { Body, Format, Member, Person, Topic } from './model.ts';
+import type { Executor } from '../kernel/db/executor.ts';
+import { listFormats } from './repositories/formats.repository.ts';
+import { listMembers } from './repositories/members.repository.ts';
+import { listPersons } from './repositories/persons.repository.ts';
+import { listTopics } from './repositories/topics.repository.ts';
+import { formatMembersByCode } from '../kernel/access/visibility.ts';
 
 export interface Lookups {
   /** The reader, for the abilities carried on each item. */

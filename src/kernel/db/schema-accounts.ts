@@ -1,5 +1,5 @@
-// Kysely's view of the account tables (migration 0003_accounts), merged into the DB interface of
-// platform/db/schema.ts by module augmentation so that this feature keeps its tables beside its code.
+// Kysely's view of the account tables (migration 0003_accounts), part of the DB interface of
+// schema.ts, which gathers every table type in kernel/db.
 // Conventions as in schema.ts: text ids, ISO-8601 UTC instants as text, JSON as text, booleans 0/1.
 
 export interface UserTable {
@@ -42,11 +42,9 @@ export interface SecretTable {
   created_at: string;
 }
 
-declare module '../platform/db/schema.ts' {
-  interface DB {
-    users: UserTable;
-    sessions: SessionTable;
-    password_setup_tokens: PasswordSetupTokenTable;
-    secrets: SecretTable;
-  }
+export interface AccountsTables {
+  users: UserTable;
+  sessions: SessionTable;
+  password_setup_tokens: PasswordSetupTokenTable;
+  secrets: SecretTable;
 }

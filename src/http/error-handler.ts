@@ -2,8 +2,8 @@
 // always learns what was wrong and what to do, and an unexpected error never leaks internals.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { AppError, errorCatalog, type ErrorBody, type ErrorCode, type ErrorDetail } from '../errors.ts';
-import { renderErrorPage } from '../../web/error-page.ts';
+import { AppError, errorCatalog, type ErrorBody, type ErrorCode, type ErrorDetail } from '../kernel/errors.ts';
+import { renderErrorPage } from '../web/error-page.ts';
 
 // Fastify's own error codes for bad requests, mapped to ours.
 const FASTIFY_CODES: Record<string, ErrorCode> = {

@@ -1,13 +1,12 @@
 // Need-to-know for the items of this module and its neighbours (projects, events): each belongs to one
 // format, and `can` decides on that format's members. Formats are loaded once per request and passed in.
-import { can, type Actor } from '../access/can.ts';
-import type { Format } from '../council/model.ts';
-import { AppError, type ErrorDetail } from '../platform/errors.ts';
+import { can, type Actor } from './can.ts';
+import { AppError, type ErrorDetail } from '../errors.ts';
 
 export type ScopedType = 'meeting' | 'project' | 'event';
 
 /** Member codes of each format, for `can`. */
-export function formatMembersByCode(formats: readonly Format[]): Map<string, readonly string[]> {
+export function formatMembersByCode(formats: readonly { code: string; members: readonly string[] }[]): Map<string, readonly string[]> {
   return new Map(formats.map((f) => [f.code, f.members]));
 }
 

@@ -10,6 +10,23 @@ import type { DB } from './schema.ts';
 
 export type Dialect = DatabaseConfig['dialect'];
 
+/** An object a write touched, as its audit events name it. */
+export interface TouchedObject {
+  objectType: string;
+  objectId: string;
+}
+
+/**
+ * How derived data (workspace search today) follows the data without the kernel knowing who keeps it.
+ * The composition root (src/open-database.ts) registers the consumers; the kernel only calls them.
+ */
+export interface DatabaseHooks {
+  /** Run inside every audited write's transaction, after its work: a rolled-back write leaves derived data as it was. */
+  afterWrite: ((tx: Kysely<DB>, touched: readonly TouchedObject[]) => Promise<void>)[];
+  /** Run after the migrations, so every path that migrates (serve, demo, import, tests) finds derived data current. */
+  afterMigrate: ((database: Database, now: Date) => Promise<unknown>)[];
+}
+
 export interface Database {
   db: Kysely<DB>;
   dialect: Dialect;
@@ -23,6 +40,7 @@ export interface Database {
    * Kysely then holds the single connection, so nothing else can interleave.
    */
   sqlite?: SQLite.Database;
+  hooks: DatabaseHooks;
   close(): Promise<void>;
 }
 
@@ -59,7 +77,7 @@ function openSqlite(file: string): Database {
     throw new ConfigError(`Cannot open the SQLite database ${file}: ${(error as Error).message}.`);
   }
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: cachingStatements(connection) }) });
-  return { db, dialect: 'sqlite', schema: null, description: describeDatabase({ dialect: 'sqlite', file }), sqlite: connection, close: () => db.destroy() };
+  return { db, dialect: 'sqlite', schema: null, description: describeDatabase({ dialect: 'sqlite', file }), sqlite: connection, hooks: noHooks(), close: () => db.destroy() };
 }
 
 // Kysely's SQLite driver prepares every query afresh; preparing cost a third of a millisecond per
@@ -110,8 +128,10 @@ async function openPostgres(url: string, schema: string): Promise<Database> {
     throw new ConfigError(`Cannot connect to ${description}: ${reason}. Check DATABASE_URL and that the server is running.`);
   }
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-  return { db, dialect: 'postgres', schema, description, close: () => db.destroy() };
+  return { db, dialect: 'postgres', schema, description, hooks: noHooks(), close: () => db.destroy() };
 }
+
+const noHooks = (): DatabaseHooks => ({ afterWrite: [], afterMigrate: [] });
 
 /** Answers whether the database responds; used by the health endpoint. */
 export async function ping(database: Database): Promise<boolean> {

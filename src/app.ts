@@ -8,32 +8,33 @@ import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { Config } from '../config.ts';
-import type { Database } from '../db/connect.ts';
-import { ping } from '../db/connect.ts';
-import type { Logger } from '../logger.ts';
-import { installErrorHandling } from './error-handler.ts';
-import { resolveActor } from './actor.ts';
-import { councilRoutes } from '../../council/council.routes.ts';
-import { meetingRoutes } from '../../meetings/meetings.routes.ts';
-import { projectRoutes } from '../../work-programme/projects.routes.ts';
-import { eventRoutes } from '../../calendar/events.routes.ts';
-import { calendarRoutes } from '../../calendar/calendar.routes.ts';
-import { feedRoutes } from '../../calendar/feeds/feeds.routes.ts';
-import { calendarPages } from '../../web/workspace/calendar.web.ts';
-import { accountRoutes } from '../../accounts/accounts.routes.ts';
-import { accountPages, installAccountHooks } from '../../accounts/accounts.web.ts';
-import { webRoutes } from '../../web/web.routes.ts';
-import { publicRoutes } from '../../web/public/public.routes.ts';
-import { publicRecordRoutes } from '../../public-record/public-record.routes.ts';
-import { textRoutes } from '../../texts/texts.routes.ts';
-import { workspaceSearchRoutes } from '../../search/search.routes.ts';
-import type { TextChangeHooks } from '../../texts/text-change.ts';
-import { standardTextHooks } from '../../texts/text-hooks.ts';
-import { InProcessLiveBus, type LiveBus } from '../../live/live-bus.ts';
-import { liveRoutes } from '../../live/live.routes.ts';
-import { notificationRoutes } from '../../notifications/notifications.routes.ts';
-import { appShell } from '../../web/app-shell.ts';
+import type { Config } from './kernel/config.ts';
+import type { Database } from './kernel/db/connect.ts';
+import { ping } from './kernel/db/connect.ts';
+import type { Logger } from './kernel/logger.ts';
+import { installErrorHandling } from './http/error-handler.ts';
+import { resolveActor } from './http/actor.ts';
+import { councilRoutes } from './council/council.routes.ts';
+import { meetingRoutes } from './meetings/meetings.routes.ts';
+import { projectRoutes } from './work-programme/projects.routes.ts';
+import { eventRoutes } from './calendar/events.routes.ts';
+import { calendarRoutes } from './calendar/calendar.routes.ts';
+import { feedRoutes } from './calendar/feeds/feeds.routes.ts';
+import { calendarPages } from './web/workspace/calendar.web.ts';
+import { accountRoutes } from './accounts/accounts.routes.ts';
+import { accountPages, installAccountHooks } from './accounts/accounts.web.ts';
+import { webRoutes } from './web/web.routes.ts';
+import { publicRoutes } from './web/public/public.routes.ts';
+import { publicRecordRoutes } from './public-record/public-record.routes.ts';
+import { textRoutes } from './texts/texts.routes.ts';
+import { workspaceSearchRoutes } from './search/search.routes.ts';
+import type { TextChangeHooks } from './texts/text-change.ts';
+import { standardTextHooks } from './text-hooks.ts';
+import { InProcessLiveBus, type LiveBus } from './live/live-bus.ts';
+import { liveRoutes } from './live/live.routes.ts';
+import { notificationRoutes } from './notifications/notifications.routes.ts';
+import { appShell } from './web/app-shell.ts';
+import { useCouncilMessages } from './kernel/fields.ts';
 
 export interface AppDeps {
   config: Config;
@@ -57,8 +58,10 @@ const trustHops = (hops: number) => (_address: string, hop: number) => hop < hop
 
 /** Builds the HTTP application; call `listen` on the result to serve it. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  useCouncilMessages();
+  const logger: FastifyBaseLogger = deps.logger;
   const app = Fastify({
-    loggerInstance: deps.logger as FastifyBaseLogger,
+    loggerInstance: logger,
     bodyLimit: deps.config.bodyLimitBytes,
     genReqId: () => randomUUID(),
     // X-Forwarded-* (client address, https) are believed only from proxies named by TRUST_PROXY.

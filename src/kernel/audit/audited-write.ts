@@ -1,11 +1,10 @@
 // Every write goes through `auditedWrite`: one database transaction that changes the data and appends
 // its audit events to the hash chain, so a change and its record commit together or not at all.
 import { sql, type Transaction } from 'kysely';
-import type { Database } from '../platform/db/connect.ts';
-import type { AuditEventTable, DB } from '../platform/db/schema.ts';
+import type { Database } from '../db/connect.ts';
+import type { AuditEventTable, DB } from '../db/schema.ts';
 import type { AuditAction } from './audit-actions.ts';
 import { canonicalJson, hashAuditRecord, type AuditRecord } from './audit-chain.ts';
-import { refreshSearchEntries } from '../search/workspace-index.ts';
 
 /** Who is writing, from which request, and when (time is passed in, never read inside the domain). */
 export interface WriteContext {
@@ -41,7 +40,7 @@ export async function auditedWrite<T>(
   work: (tx: Tx, audit: AuditRecorder) => Promise<T>,
   options: { allowNoEvent?: boolean } = {},
 ): Promise<T> {
-  return database.db.transaction().execute((tx) => auditedWork(tx, database.dialect, ctx, work, options));
+  return database.db.transaction().execute((tx) => auditedWork(tx, database, ctx, work, options));
 }
 
 /**
@@ -50,20 +49,21 @@ export async function auditedWrite<T>(
  */
 export async function auditedWork<T>(
   tx: Tx,
-  dialect: Database['dialect'],
+  database: Pick<Database, 'dialect' | 'hooks'>,
   ctx: WriteContext,
   work: (tx: Tx, audit: AuditRecorder) => Promise<T>,
   options: { allowNoEvent?: boolean } = {},
 ): Promise<T> {
   return auditedWorkOn(
-    kyselyAuditChain(tx, dialect),
+    kyselyAuditChain(tx, database.dialect),
     ctx,
     async (audit) => {
-      // Derived data follows the write in its own transaction: the workspace search entries of every
-      // audited object are rewritten before commit (a rolled-back write leaves them as they were).
+      // Derived data follows the write in its own transaction: the write hooks (e.g. workspace search,
+      // registered by the composition root) see every audited object before commit, so a rolled-back
+      // write leaves their data as it was.
       const touched: AuditEventInput[] = [];
       const result = await work(tx, { record: (event) => (touched.push(event), audit.record(event)) });
-      await refreshSearchEntries(tx, touched);
+      for (const hook of database.hooks.afterWrite) await hook(tx, touched);
       return result;
     },
     options,

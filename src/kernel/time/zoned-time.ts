@@ -1,6 +1,6 @@
 // Wall-clock times in IANA time zones, without a library: a meeting is announced as "09:00 in Warsaw",
 // stored as the UTC instant plus the zone it was given in, and shown again in that zone. Pure: no clock.
-import { instantMs, isValidTimeZone } from '../texts/procedure/instants.ts';
+import { instantMs, isValidTimeZone } from './instants.ts';
 
 export { isValidTimeZone };
 

@@ -11,7 +11,6 @@ import * as m0004 from './migrations/0004_meetings_events.ts';
 import * as m0005 from './migrations/0005_texts.ts';
 import * as m0006 from './migrations/0006_notifications.ts';
 import * as m0007 from './migrations/0007_workspace_search.ts';
-import { ensureWorkspaceSearch } from '../../search/workspace-index.ts';
 
 type DialectMigration = { up: (db: Parameters<Migration['up']>[0], dialect: Database['dialect']) => Promise<void> };
 
@@ -42,11 +41,11 @@ export async function migrateToLatest(database: Database): Promise<string[]> {
   const failed = results?.find((r: MigrationResult) => r.status === 'Error');
   if (error) {
     const name = failed ? ` (migration ${failed.migrationName})` : '';
-    throw new Error(`Database migration failed${name}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(`Database migration failed${name}: ${error instanceof Error ? error.message : JSON.stringify(error)}`);
   }
-  // Derived indexes follow the schema: the workspace search entries are (re)built here when their
-  // definition changed, so every path that migrates (serve, demo, import, tests) finds them current.
-  await ensureWorkspaceSearch(database, new Date());
+  // Derived indexes follow the schema: the consumers' hooks (e.g. workspace search, which rebuilds its
+  // entries when their definition changed) run here, so every path that migrates finds them current.
+  for (const hook of database.hooks.afterMigrate) await hook(database, new Date());
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }
 
@@ -81,7 +80,7 @@ function withIntrospectionOf(db: Kysely<DB>, schema: string): Kysely<DB> {
     get(target, property) {
       if (property === 'introspection') return introspector;
       const value: unknown = Reflect.get(target, property, target);
-      return typeof value === 'function' ? value.bind(target) : value;
+      return typeof value === 'function' ? (value.bind(target) as unknown) : value;
     },
   });
 }

@@ -1,11 +1,11 @@
-// Kysely's view of the workspace search tables (migration 0007_workspace_search), merged into the DB
-// interface of platform/db/schema.ts by module augmentation, as accounts/accounts.tables.ts does.
+// Kysely's view of the workspace search tables (migration 0007_workspace_search), part of the DB
+// interface of schema.ts, which gathers every table type in kernel/db.
 import type { Generated } from 'kysely';
-import type { SearchKind } from './search-entries.ts';
 
 export interface SearchEntryTable {
   seq: Generated<number>; // FTS5 rowid on SQLite
-  kind: SearchKind;
+  /** One of search/search-entries.ts's SEARCH_KINDS. */
+  kind: string;
   item_id: string;
   format_code: string;
   format_members: string | null; // JSON array of member codes (texts only)
@@ -23,9 +23,7 @@ export interface SearchIndexStateTable {
   rebuilt_at: string | null;
 }
 
-declare module '../platform/db/schema.ts' {
-  interface DB {
-    search_entries: SearchEntryTable;
-    search_index_state: SearchIndexStateTable;
-  }
+export interface SearchTables {
+  search_entries: SearchEntryTable;
+  search_index_state: SearchIndexStateTable;
 }

@@ -56,6 +56,6 @@ export async function up(db: Kysely<unknown>, _dialect: Dialect): Promise<void> 
     .execute();
   await db
     .insertInto('secrets' as never)
-    .values({ name: 'form-csrf-key', value: randomBytes(32).toString('base64url'), created_at: new Date().toISOString() } as never)
+    .values({ name: 'form-csrf-key', value: randomBytes(32).toString('base64url'), created_at: new Date().toISOString() })
     .execute();
 }

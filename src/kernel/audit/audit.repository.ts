@@ -1,5 +1,5 @@
 // Reading the audit trail: pages of rows in chain order, and the full-chain verification.
-import type { Database } from '../platform/db/connect.ts';
+import type { Database } from '../db/connect.ts';
 import { ChainVerifier, type ChainVerdict, type ChainedAuditRecord } from './audit-chain.ts';
 
 const PAGE = 1000;
@@ -23,7 +23,7 @@ export async function verifyAuditChain(database: Database): Promise<ChainVerdict
   });
 }
 
-export interface AuditEventView extends ChainedAuditRecord {}
+export type AuditEventView = ChainedAuditRecord;
 
 /** The latest events, newest first, optionally for one object. */
 export async function listAuditEvents(

@@ -1,11 +1,11 @@
-// Kysely's view of the notifications outbox (migration 0006_notifications), merged into the DB
-// interface of platform/db/schema.ts by module augmentation, as accounts/accounts.tables.ts does.
-import type { EmailStatus, NotificationKind } from './model.ts';
+// Kysely's view of the notifications outbox (migration 0006_notifications), part of the DB
+// interface of schema.ts, which gathers every table type in kernel/db.
 
 export interface NotificationTable {
   id: string; // UUID v7
   user_id: string; // the recipient
-  kind: NotificationKind;
+  /** One of notifications/model.ts's NOTIFICATION_KINDS (checked there: the kernel knows no domain). */
+  kind: string;
   subject: string;
   body: string;
   link: string; // a path inside Concord, e.g. /texts/<id>
@@ -13,7 +13,8 @@ export interface NotificationTable {
   dedupe_key: string | null; // unique per user when set
   created_at: string;
   read_at: string | null;
-  email_status: EmailStatus;
+  /** One of notifications/model.ts's EMAIL_STATUSES. */
+  email_status: string;
   attempts: number;
   next_attempt_at: string | null;
   last_error: string | null;
@@ -22,8 +23,6 @@ export interface NotificationTable {
   claimed_until: string | null; // ...until then; afterwards another may take it
 }
 
-declare module '../platform/db/schema.ts' {
-  interface DB {
-    notifications: NotificationTable;
-  }
+export interface NotificationsTables {
+  notifications: NotificationTable;
 }
