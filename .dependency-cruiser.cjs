@@ -46,7 +46,8 @@ module.exports = {
     ...domainRules,
     {
       name: 'consumers-stay-below-surfaces',
-      comment: 'search, live and notifications may import the kernel and the domains, not each other, a surface or the composition root.',
+      comment:
+        'search, live and notifications may import the kernel and the domains, not each other, a surface or the composition root.',
       severity: 'error',
       from: { path: folders(CONSUMERS), pathNot: [SURFACE_FILE, TESTS] },
       to: { path: [folders(SURFACE_FOLDERS), SURFACE_FILE, ROOT] },
@@ -60,7 +61,8 @@ module.exports = {
     })),
     {
       name: 'surfaces-below-the-root',
-      comment: 'Surfaces (http, web, demo, *.routes/pages/web.ts) do not import the composition root (app, server, open-database, text-hooks, cli).',
+      comment:
+        'Surfaces (http, web, demo, *.routes/pages/web.ts) do not import the composition root (app, server, open-database, text-hooks, cli).',
       severity: 'error',
       from: { path: surfaces, pathNot: TESTS },
       to: { path: ROOT },

@@ -20,6 +20,8 @@ export default defineConfig({
     chunkSizeWarningLimit: 600,
   },
   server: {
-    proxy: Object.fromEntries(['/api', '/sign-in', '/sign-out', '/set-password', '/assets', '/calendar'].map((p) => [p, backend])),
+    proxy: Object.fromEntries(
+      ['/api', '/sign-in', '/sign-out', '/set-password', '/assets', '/calendar'].map((p) => [p, backend]),
+    ),
   },
 });

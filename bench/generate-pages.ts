@@ -3,13 +3,34 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const KINDS = ['Press Statement', 'Speech', 'Press Release', "Chairman's Statement", 'Opening Remarks', 'Final Communiqué'];
-const PLACES = [['Brussels', 'Belgium'], ['Warsaw', 'Poland'], ['Moscow', 'Russia'], ['Rome', 'Italy'], ['Prague', 'Czech Republic'], ['Reykjavik', 'Iceland']];
-const SPEAKERS = ['NATO Secretary General', 'Deputy Secretary General', 'the Chairman of the Military Committee', 'the Russian Minister of Defence'];
+const KINDS = [
+  'Press Statement',
+  'Speech',
+  'Press Release',
+  "Chairman's Statement",
+  'Opening Remarks',
+  'Final Communiqué',
+];
+const PLACES = [
+  ['Brussels', 'Belgium'],
+  ['Warsaw', 'Poland'],
+  ['Moscow', 'Russia'],
+  ['Rome', 'Italy'],
+  ['Prague', 'Czech Republic'],
+  ['Reykjavik', 'Iceland'],
+];
+const SPEAKERS = [
+  'NATO Secretary General',
+  'Deputy Secretary General',
+  'the Chairman of the Military Committee',
+  'the Russian Minister of Defence',
+];
 const MONTHS = ['Jan.', 'Feb.', 'March', 'April', 'May', 'June', 'July', 'Aug.', 'Sept.', 'Oct.', 'Nov.', 'Dec.'];
-const WORDS = ('council cooperation security consensus ministers partnership peacekeeping terrorism proliferation defence reform crisis management emergency exercise ' +
+const WORDS = (
+  'council cooperation security consensus ministers partnership peacekeeping terrorism proliferation defence reform crisis management emergency exercise ' +
   'dialogue confidence transparency missile theatre rescue submarine airspace interoperability training conference experts working group progress concrete results ' +
-  'meeting agreed agenda framework founding act declaration allies russia twenty members practical projects future challenges threats region stability').split(' ');
+  'meeting agreed agenda framework founding act declaration allies russia twenty members practical projects future challenges threats region stability'
+).split(' ');
 
 /** A small seeded PRNG (mulberry32): the same seed gives the same pages on every machine. */
 function rng(seed: number): () => number {
@@ -36,7 +57,9 @@ export function generatePage(n: number): string {
     words[0] = words[0]!.charAt(0).toUpperCase() + words[0]!.slice(1);
     return `${words.join(' ')}.`;
   };
-  const paragraphs = Array.from({ length: 5 + Math.floor(r() * 4) }, () => Array.from({ length: 2 + Math.floor(r() * 3) }, sentence).join(' '));
+  const paragraphs = Array.from({ length: 5 + Math.floor(r() * 4) }, () =>
+    Array.from({ length: 2 + Math.floor(r() * 3) }, sentence).join(' '),
+  );
   paragraphs.push(`Page ${n} of the generated archive.`);
   const dd = String(day).padStart(2, '0');
   const updated = `${dd}-${['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][month]}-${year}`;

@@ -36,15 +36,24 @@ async function main() {
     const url = process.env.BENCH_DATABASE_URL ?? 'postgres://root@127.0.0.1:5432/test';
     const schema = `bench_${randomBytes(4).toString('hex')}`;
     const sqliteDir = mkdtempSync(join(tmpdir(), 'concord-bench-db-'));
-    const database = await openConcordDatabase(phase === 'sqlite' ? { dialect: 'sqlite', file: join(sqliteDir, 'bench.db') } : { dialect: 'postgres', url, schema });
+    const database = await openConcordDatabase(
+      phase === 'sqlite'
+        ? { dialect: 'sqlite', file: join(sqliteDir, 'bench.db') }
+        : { dialect: 'postgres', url, schema },
+    );
     await migrateToLatest(database);
     try {
-      const summary = await importPaths(database, () => ({ actor: 'system:bench', requestId: null, now: new Date() }), [dir], {
-        dryRun: false,
-        onPage: () => {
-          if (++pages % every === 0) sample(pages);
+      const summary = await importPaths(
+        database,
+        () => ({ actor: 'system:bench', requestId: null, now: new Date() }),
+        [dir],
+        {
+          dryRun: false,
+          onPage: () => {
+            if (++pages % every === 0) sample(pages);
+          },
         },
-      });
+      );
       documents = summary.counts.imported;
     } finally {
       await database.close();
@@ -58,7 +67,9 @@ async function main() {
     }
   }
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  process.stdout.write(`${JSON.stringify({ phase, pages, documents, seconds, pagesPerSecond: pages / seconds, maxRssMiB: Math.round(process.resourceUsage().maxRSS / 1024), samples })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ phase, pages, documents, seconds, pagesPerSecond: pages / seconds, maxRssMiB: Math.round(process.resourceUsage().maxRSS / 1024), samples })}\n`,
+  );
 }
 
 await main();

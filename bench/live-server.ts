@@ -25,7 +25,10 @@ const address = app.server.address();
 const port = typeof address === 'object' && address ? address.port : 0;
 
 if (process.env.BENCH_LIVE_TRACE) {
-  bus.subscribe({ onEvent: (e) => process.stderr.write(`${port}: ${e.type} heard ${Date.now() - Date.parse(e.at)} ms after its write\n`) });
+  bus.subscribe({
+    onEvent: (e) =>
+      process.stderr.write(`${port}: ${e.type} heard ${Date.now() - Date.parse(e.at)} ms after its write\n`),
+  });
 }
 process.on('message', (order: Order) => {
   if ('stats' in order) {

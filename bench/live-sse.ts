@@ -64,7 +64,11 @@ interface Server {
 
 function startServer(config: DatabaseConfig, adminToken: string): Promise<Server> {
   return new Promise((resolve, reject) => {
-    const child = fork(SERVER, [JSON.stringify(config)], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'], env: { ...process.env, ADMIN_TOKEN: adminToken } });
+    const child = fork(SERVER, [JSON.stringify(config)], {
+      execArgv: ['--import', 'tsx'],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      env: { ...process.env, ADMIN_TOKEN: adminToken },
+    });
     child.once('error', reject);
     child.once('exit', (code) => reject(new Error(`live bench server exited with ${code}`)));
     child.once('message', (message: { ready: string }) => {
@@ -72,14 +76,18 @@ function startServer(config: DatabaseConfig, adminToken: string): Promise<Server
       resolve({
         url: message.ready,
         child,
-        stats: () => new Promise((res) => {
-          child.once('message', (m: { stats: { streams: number; delivered: number; withheld: number } }) => res(m.stats));
-          child.send({ stats: true });
-        }),
-        stop: () => new Promise((res) => {
-          child.once('exit', () => res());
-          child.send({ stop: true });
-        }),
+        stats: () =>
+          new Promise((res) => {
+            child.once('message', (m: { stats: { streams: number; delivered: number; withheld: number } }) =>
+              res(m.stats),
+            );
+            child.send({ stats: true });
+          }),
+        stop: () =>
+          new Promise((res) => {
+            child.once('exit', () => res());
+            child.send({ stop: true });
+          }),
       });
     });
   });
@@ -104,7 +112,11 @@ function connect(url: string, cookie: string, entitled: boolean): Promise<Client
     let pending = '';
     socket.setEncoding('utf8');
     socket.once('error', reject);
-    socket.on('connect', () => socket.write(`GET /api/v1/live HTTP/1.1\r\nHost: ${hostname}:${port}\r\nAccept: text/event-stream\r\nCookie: ${cookie}\r\n\r\n`));
+    socket.on('connect', () =>
+      socket.write(
+        `GET /api/v1/live HTTP/1.1\r\nHost: ${hostname}:${port}\r\nAccept: text/event-stream\r\nCookie: ${cookie}\r\n\r\n`,
+      ),
+    );
     socket.on('data', (chunk: string) => {
       const at = performance.now();
       if (head) {
@@ -129,22 +141,45 @@ function connect(url: string, cookie: string, entitled: boolean): Promise<Client
   });
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 
 /** One JSON request over a kept-alive connection; answers the status, the body and when the response was read. */
-function request(agent: http.Agent, url: string, method: string, path: string, headers: Record<string, string>, body: unknown): Promise<{ status: number; json: unknown; sentAt: number; doneAt: number }> {
+function request(
+  agent: http.Agent,
+  url: string,
+  method: string,
+  path: string,
+  headers: Record<string, string>,
+  body: unknown,
+): Promise<{ status: number; json: unknown; sentAt: number; doneAt: number }> {
   const payload = JSON.stringify(body);
   const { hostname, port } = new URL(url);
   return new Promise((resolve, reject) => {
-    const req = http.request({ agent, host: hostname, port: Number(port), method, path, headers: { ...headers, 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => {
-        const doneAt = performance.now();
-        resolve({ status: res.statusCode ?? 0, json: JSON.parse(Buffer.concat(chunks).toString('utf8') || 'null'), sentAt, doneAt });
-      });
-      res.on('error', reject);
-    });
+    const req = http.request(
+      {
+        agent,
+        host: hostname,
+        port: Number(port),
+        method,
+        path,
+        headers: { ...headers, 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          const doneAt = performance.now();
+          resolve({
+            status: res.statusCode ?? 0,
+            json: JSON.parse(Buffer.concat(chunks).toString('utf8') || 'null'),
+            sentAt,
+            doneAt,
+          });
+        });
+        res.on('error', reject);
+      },
+    );
     req.on('error', reject);
     const sentAt = performance.now();
     req.end(payload);
@@ -172,9 +207,18 @@ async function writeAll(writer: Writer, textId: string, count: number, label: st
   for (let i = 0; i < WARM_UP + count; i++) {
     const started = performance.now();
     const statement = `bench ${label} ${i} ${randomBytes(6).toString('hex')}`;
-    const r = await request(writer.agent, writer.url, 'POST', `/api/v1/texts/${textId}/positions`, { cookie: writer.cookie, 'x-csrf-token': writer.csrf }, { kind: 'comment', statement });
+    const r = await request(
+      writer.agent,
+      writer.url,
+      'POST',
+      `/api/v1/texts/${textId}/positions`,
+      { cookie: writer.cookie, 'x-csrf-token': writer.csrf },
+      { kind: 'comment', statement },
+    );
     if (r.status !== 201) throw new Error(`position write ${i} answered ${r.status}: ${JSON.stringify(r.json)}`);
-    const position = (r.json as { positions: { statement: string; at: string }[] }).positions.find((p) => p.statement === statement);
+    const position = (r.json as { positions: { statement: string; at: string }[] }).positions.find(
+      (p) => p.statement === statement,
+    );
     if (!position) throw new Error(`position write ${i}: its statement is not among the text's positions`);
     writes.push({ at: position.at, sentAt: r.sentAt, doneAt: r.doneAt, measured: i >= WARM_UP });
     await new Promise((r) => setTimeout(r, Math.max(0, SPACING_MS - (performance.now() - started))));
@@ -202,7 +246,8 @@ function measure(clients: Client[], textId: string, writes: Write[]) {
       }
       if (event.type !== EVENT_TYPE || event.itemId !== textId) continue;
       const i = index.get(event.at ?? '');
-      if (i === undefined) throw new Error(`a client received a ${EVENT_TYPE} event at ${event.at} that no write of this phase made`);
+      if (i === undefined)
+        throw new Error(`a client received a ${EVENT_TYPE} event at ${event.at} that no write of this phase made`);
       if (!writes[i]!.measured) continue;
       if (!client.entitled) {
         wrong += 1;
@@ -222,7 +267,10 @@ function measure(clients: Client[], textId: string, writes: Write[]) {
   }
   latencies.sort((a, b) => a - b);
   if (process.env.BENCH_LIVE_TRACE) traceEvents(clients, writes, textId);
-  const writeTimes = writes.filter((w) => w.measured).map((w) => w.doneAt - w.sentAt).sort((a, b) => a - b);
+  const writeTimes = writes
+    .filter((w) => w.measured)
+    .map((w) => w.doneAt - w.sentAt)
+    .sort((a, b) => a - b);
   return {
     p50: percentile(latencies, 50),
     p99: percentile(latencies, 99),
@@ -248,7 +296,10 @@ function traceEvents(clients: Client[], writes: Write[], textId: string): void {
   }
   writes.forEach((w, i) => {
     const a = arrivals[i]!;
-    if (w.measured) process.stderr.write(`    write ${i}: ${(w.doneAt - w.sentAt).toFixed(1)} ms; delivered ${Math.min(...a).toFixed(1)} … ${Math.max(...a).toFixed(1)} ms\n`);
+    if (w.measured)
+      process.stderr.write(
+        `    write ${i}: ${(w.doneAt - w.sentAt).toFixed(1)} ms; delivered ${Math.min(...a).toFixed(1)} … ${Math.max(...a).toFixed(1)} ms\n`,
+      );
   });
 }
 
@@ -262,12 +313,18 @@ interface Delegate {
  * Creates `count` delegate accounts spread over the members, and `extra` more of the first member,
  * each with a live session; answers their cookies, CSRF tokens and members.
  */
-async function createDelegates(config: DatabaseConfig, count: number, extra: number): Promise<{ members: string[]; delegates: Delegate[] }> {
+async function createDelegates(
+  config: DatabaseConfig,
+  count: number,
+  extra: number,
+): Promise<{ members: string[]; delegates: Delegate[] }> {
   const database = await openConcordDatabase(config);
   try {
     await migrateToLatest(database);
     await loadDemo(database, new Date('2002-09-25T08:00:00Z'));
-    const members = (await database.db.selectFrom('members').select('code').orderBy('code').execute()).map((r) => r.code);
+    const members = (await database.db.selectFrom('members').select('code').orderBy('code').execute()).map(
+      (r) => r.code,
+    );
     const now = new Date();
     const expires = new Date(now.getTime() + 12 * 3_600_000).toISOString();
     const delegates: Delegate[] = [];
@@ -278,13 +335,41 @@ async function createDelegates(config: DatabaseConfig, count: number, extra: num
       const member = members[i < count ? i % members.length : 0]!;
       const token = randomBytes(32).toString('base64url');
       const csrf = randomBytes(16).toString('hex');
-      users.push({ id, email: `bench-${i}@bench.concord`, name: `Bench delegate ${i}`, password_hash: null, roles: '["delegate"]', member_code: member, head_of_delegation: 0, clearance: 'UNCLASSIFIED', demo: 0, failed_logins: 0, locked_until: null, disabled: 0, created_at: now.toISOString(), updated_at: now.toISOString() });
-      sessions.push({ id: createHash('sha256').update(token).digest('hex'), user_id: id, csrf_token: csrf, created_at: now.toISOString(), last_seen_at: now.toISOString(), expires_at: expires });
+      users.push({
+        id,
+        email: `bench-${i}@bench.concord`,
+        name: `Bench delegate ${i}`,
+        password_hash: null,
+        roles: '["delegate"]',
+        member_code: member,
+        head_of_delegation: 0,
+        clearance: 'UNCLASSIFIED',
+        demo: 0,
+        failed_logins: 0,
+        locked_until: null,
+        disabled: 0,
+        created_at: now.toISOString(),
+        updated_at: now.toISOString(),
+      });
+      sessions.push({
+        id: createHash('sha256').update(token).digest('hex'),
+        user_id: id,
+        csrf_token: csrf,
+        created_at: now.toISOString(),
+        last_seen_at: now.toISOString(),
+        expires_at: expires,
+      });
       delegates.push({ cookie: `concord_session=${token}`, csrf, member });
     }
     for (let i = 0; i < count + extra; i += 200) {
-      await database.db.insertInto('users').values(users.slice(i, i + 200)).execute();
-      await database.db.insertInto('sessions').values(sessions.slice(i, i + 200)).execute();
+      await database.db
+        .insertInto('users')
+        .values(users.slice(i, i + 200))
+        .execute();
+      await database.db
+        .insertInto('sessions')
+        .values(sessions.slice(i, i + 200))
+        .execute();
     }
     return { members, delegates };
   } finally {
@@ -303,8 +388,19 @@ async function createTexts(url: string, adminToken: string, members: string[]): 
   };
   try {
     await call('/formats', { code: 'bench-half', name: 'Bench: half the members', members });
-    await call('/bodies', { code: 'bench-group', name: 'Bench working group', kind: 'working_group', format: 'bench-half' });
-    const text = (title: string) => call('/texts', { body: 'bench-group', kind: 'statement', title, text: 'The members of the bench format take note of the benchmark.' });
+    await call('/bodies', {
+      code: 'bench-group',
+      name: 'Bench working group',
+      kind: 'working_group',
+      format: 'bench-half',
+    });
+    const text = (title: string) =>
+      call('/texts', {
+        body: 'bench-group',
+        kind: 'statement',
+        title,
+        text: 'The members of the bench format take note of the benchmark.',
+      });
     return [(await text('Bench text: one client')).id, (await text('Bench text: all clients')).id];
   } finally {
     agent.destroy();
@@ -341,13 +437,18 @@ async function runSetup(dialect: Dialect): Promise<LiveBenchResult> {
     process.stderr.write(`  live ${dialect}: connecting ${CLIENTS} clients…\n`);
     const fleet = delegates.slice(0, CLIENTS);
     for (let i = 0; i < fleet.length; i += 100) {
-      clients.push(...(await Promise.all(fleet.slice(i, i + 100).map((d) => connect(receiver.url, d.cookie, entitled(d))))));
+      clients.push(
+        ...(await Promise.all(fleet.slice(i, i + 100).map((d) => connect(receiver.url, d.cookie, entitled(d))))),
+      );
     }
     while ((await receiver.stats()).streams < CLIENTS) await new Promise((r) => setTimeout(r, 50));
     process.stderr.write(`  live ${dialect}: recording ${WARM_UP} + ${EVENTS} positions…\n`);
     const result = measure(clients, fleetText, await writeAll(writer, fleetText, EVENTS, 'all'));
     return {
-      setup: dialect === 'postgres' ? 'PostgreSQL, written on server A, clients on server B (LISTEN/NOTIFY)' : 'SQLite, one server (in-process bus)',
+      setup:
+        dialect === 'postgres'
+          ? 'PostgreSQL, written on server A, clients on server B (LISTEN/NOTIFY)'
+          : 'SQLite, one server (in-process bus)',
       clients: clients.length,
       entitled: clients.filter((c) => c.entitled).length,
       events: EVENTS,

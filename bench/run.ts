@@ -28,7 +28,11 @@ interface PhaseResult {
 
 function runPhase(phase: string, dir: string): PhaseResult {
   process.stderr.write(`  ${phase}…\n`);
-  const result = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'bench', 'import-worker.ts'), phase, dir, String(PAGES)], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 24 });
+  const result = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', join(ROOT, 'bench', 'import-worker.ts'), phase, dir, String(PAGES)],
+    { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 24 },
+  );
   if (result.status !== 0) throw new Error(`bench phase ${phase} failed:\n${result.stderr}`);
   const parsed = JSON.parse(result.stdout.trim().split('\n').pop()!) as PhaseResult;
   if (parsed.pages !== PAGES) throw new Error(`bench phase ${phase} saw ${parsed.pages} pages, expected ${PAGES}`);
@@ -43,7 +47,9 @@ if (ONLY === undefined || ONLY === 'import') {
     process.stderr.write(`Generating ${PAGES} pages in ${dir}…\n`);
     const t0 = Date.now();
     const bytes = writePages(dir, PAGES);
-    process.stderr.write(`  ${(bytes / 1_048_576).toFixed(0)} MiB in ${((Date.now() - t0) / 1000).toFixed(1)} s (mean ${(bytes / PAGES).toFixed(0)} bytes a page)\nRunning phases:\n`);
+    process.stderr.write(
+      `  ${(bytes / 1_048_576).toFixed(0)} MiB in ${((Date.now() - t0) / 1000).toFixed(1)} s (mean ${(bytes / PAGES).toFixed(0)} bytes a page)\nRunning phases:\n`,
+    );
     const phases = [runPhase('parse', dir), runPhase('sqlite', dir)];
     if (process.env.BENCH_SKIP_POSTGRES !== '1') phases.push(runPhase('postgres', dir));
     const baseline = phases[0]!;
@@ -66,7 +72,11 @@ if (ONLY === undefined || ONLY === 'import') {
       `Target (issue 3): at least 2,000 pages/s into SQLite on this 2-core machine — ${phases[1]!.pagesPerSecond >= 2000 ? 'met' : 'NOT met'} (${phases[1]!.pagesPerSecond.toFixed(0)} pages/s); memory flat in the number of pages.`,
       '',
     ];
-    if (!existsSync(RESULTS)) writeFileSync(RESULTS, '# Benchmarks\n\nWritten by `npm run bench`; newest results at the end. Ratios compare with a baseline measured in the same run, because these machines are noisy.\n\n');
+    if (!existsSync(RESULTS))
+      writeFileSync(
+        RESULTS,
+        '# Benchmarks\n\nWritten by `npm run bench`; newest results at the end. Ratios compare with a baseline measured in the same run, because these machines are noisy.\n\n',
+      );
     appendFileSync(RESULTS, `${lines.join('\n')}\n`);
     process.stdout.write(`${lines.join('\n')}\n`);
   } finally {

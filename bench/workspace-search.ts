@@ -19,13 +19,47 @@ import { freshDatabaseConfig } from '../test/support/databases.ts';
 
 const ITEMS = Number(process.env.BENCH_SEARCH_ITEMS ?? 20_000);
 const REPEAT = 25;
-const STAFF: Actor = { kind: 'user', id: 'bench-staff', roles: ['secretariat'], member: null, headOfDelegation: false, clearance: 'SECRET' };
-const HEAD_RU: Actor = { kind: 'user', id: 'bench-ru', roles: ['delegate'], member: 'RUS', headOfDelegation: true, clearance: 'CONFIDENTIAL' };
+const STAFF: Actor = {
+  kind: 'user',
+  id: 'bench-staff',
+  roles: ['secretariat'],
+  member: null,
+  headOfDelegation: false,
+  clearance: 'SECRET',
+};
+const HEAD_RU: Actor = {
+  kind: 'user',
+  id: 'bench-ru',
+  roles: ['delegate'],
+  member: 'RUS',
+  headOfDelegation: true,
+  clearance: 'CONFIDENTIAL',
+};
 
 // A deterministic vocabulary of pronounceable words (no randomness between runs).
 function vocabulary(n: number): string[] {
-  const syllables = ['ka', 'lo', 'mi', 'ren', 'tas', 'vo', 'pel', 'dri', 'su', 'nor', 'gal', 'bes', 'ti', 'ram', 'quo', 'zen'];
-  return Array.from({ length: n }, (_, i) => syllables[i % 16]! + syllables[Math.floor(i / 16) % 16]! + syllables[Math.floor(i / 256) % 16]!);
+  const syllables = [
+    'ka',
+    'lo',
+    'mi',
+    'ren',
+    'tas',
+    'vo',
+    'pel',
+    'dri',
+    'su',
+    'nor',
+    'gal',
+    'bes',
+    'ti',
+    'ram',
+    'quo',
+    'zen',
+  ];
+  return Array.from(
+    { length: n },
+    (_, i) => syllables[i % 16]! + syllables[Math.floor(i / 16) % 16]! + syllables[Math.floor(i / 256) % 16]!,
+  );
 }
 
 async function fill(database: Database): Promise<void> {
@@ -48,7 +82,11 @@ async function fill(database: Database): Promise<void> {
       updated_at: '2002-09-25T00:00:00Z',
     });
   }
-  for (let i = 0; i < rows.length; i += 500) await database.db.insertInto('search_entries').values(rows.slice(i, i + 500)).execute();
+  for (let i = 0; i < rows.length; i += 500)
+    await database.db
+      .insertInto('search_entries')
+      .values(rows.slice(i, i + 500))
+      .execute();
 }
 
 async function timed(work: () => Promise<unknown>): Promise<{ p50: number; p95: number }> {
@@ -66,8 +104,18 @@ async function timed(work: () => Promise<unknown>): Promise<{ p50: number; p95: 
 async function baselineCount(database: Database, word: string): Promise<number> {
   const row =
     database.dialect === 'sqlite'
-      ? (await sql<{ n: number }>`select count(*) as n from search_fts where search_fts match ${`"${word}"`}`.execute(database.db)).rows[0]
-      : (await sql<{ n: number }>`select count(*) as n from search_entries where search @@ websearch_to_tsquery('english', ${word})`.execute(database.db)).rows[0];
+      ? (
+          await sql<{ n: number }>`select count(*) as n from search_fts where search_fts match ${`"${word}"`}`.execute(
+            database.db,
+          )
+        ).rows[0]
+      : (
+          await sql<{
+            n: number;
+          }>`select count(*) as n from search_entries where search @@ websearch_to_tsquery('english', ${word})`.execute(
+            database.db,
+          )
+        ).rows[0];
   return Number(row?.n ?? 0);
 }
 
@@ -75,8 +123,12 @@ async function baselineCount(database: Database, word: string): Promise<number> 
 async function baselineTop20(database: Database, word: string): Promise<number> {
   const { rows } =
     database.dialect === 'sqlite'
-      ? await sql`select e.seq, e.title from search_fts join search_entries e on e.seq = search_fts.rowid where search_fts match ${`"${word}"`} order by bm25(search_fts, 10.0, 4.0, 1.0) limit 20`.execute(database.db)
-      : await sql`select seq, title from search_entries where search @@ websearch_to_tsquery('english', ${word}) order by ts_rank_cd(search, websearch_to_tsquery('english', ${word})) desc limit 20`.execute(database.db);
+      ? await sql`select e.seq, e.title from search_fts join search_entries e on e.seq = search_fts.rowid where search_fts match ${`"${word}"`} order by bm25(search_fts, 10.0, 4.0, 1.0) limit 20`.execute(
+          database.db,
+        )
+      : await sql`select seq, title from search_entries where search @@ websearch_to_tsquery('english', ${word}) order by ts_rank_cd(search, websearch_to_tsquery('english', ${word})) desc limit 20`.execute(
+          database.db,
+        );
   return rows.length;
 }
 
@@ -93,11 +145,18 @@ async function measure(dialect: Dialect): Promise<string[]> {
     for (const word of ['council', 'zephyr']) {
       const matches = await baselineCount(database, word);
       const base = await timed(() => baselineTop20(database, word));
-      lines.push(`| ${dialect} | "${word}" (${matches.toLocaleString('en')} matches) | engine's best 20, no access rule (baseline) | — | ${base.p50.toFixed(1)} | ${base.p95.toFixed(1)} | 1.00 |`);
-      for (const [who, actor] of [['secretariat', STAFF], ['head.ru', HEAD_RU]] as const) {
+      lines.push(
+        `| ${dialect} | "${word}" (${matches.toLocaleString('en')} matches) | engine's best 20, no access rule (baseline) | — | ${base.p50.toFixed(1)} | ${base.p95.toFixed(1)} | 1.00 |`,
+      );
+      for (const [who, actor] of [
+        ['secretariat', STAFF],
+        ['head.ru', HEAD_RU],
+      ] as const) {
         const results = await searchWorkspace(database, actor, { text: word, page: 1, pageSize: 20 });
         const t = await timed(() => searchWorkspace(database, actor, { text: word, page: 1, pageSize: 20 }));
-        lines.push(`| ${dialect} | "${word}" | workspace search as ${who} | ${results.total.toLocaleString('en')} | ${t.p50.toFixed(1)} | ${t.p95.toFixed(1)} | ${(t.p50 / base.p50).toFixed(2)} |`);
+        lines.push(
+          `| ${dialect} | "${word}" | workspace search as ${who} | ${results.total.toLocaleString('en')} | ${t.p50.toFixed(1)} | ${t.p95.toFixed(1)} | ${(t.p50 / base.p50).toFixed(2)} |`,
+        );
       }
     }
     return lines;

@@ -34,7 +34,12 @@ export function sourceStamp() {
 
 export async function buildApp({ force = false, quiet = false } = {}) {
   const stamp = sourceStamp();
-  if (!force && existsSync(stampFile) && existsSync(join(outDir, 'index.html')) && readFileSync(stampFile, 'utf8') === stamp) {
+  if (
+    !force &&
+    existsSync(stampFile) &&
+    existsSync(join(outDir, 'index.html')) &&
+    readFileSync(stampFile, 'utf8') === stamp
+  ) {
     if (!quiet) process.stdout.write('Workspace app is up to date (dist/app).\n');
     return false;
   }
@@ -42,7 +47,8 @@ export async function buildApp({ force = false, quiet = false } = {}) {
   const { build } = await import('vite');
   await build({ configFile: join(appDir, 'vite.config.ts'), logLevel: quiet ? 'warn' : 'info' });
   writeFileSync(stampFile, stamp);
-  if (!quiet) process.stdout.write(`Built the workspace app into dist/app in ${((Date.now() - started) / 1000).toFixed(1)} s.\n`);
+  if (!quiet)
+    process.stdout.write(`Built the workspace app into dist/app in ${((Date.now() - started) / 1000).toFixed(1)} s.\n`);
   return true;
 }
 

@@ -7,7 +7,12 @@ import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import type { Config } from './kernel/config.ts';
 import type { Database } from './kernel/db/connect.ts';
 import { ping } from './kernel/db/connect.ts';
@@ -113,12 +118,18 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       info: {
         title: 'Concord API',
         version: '1',
-        description: 'The secretariat system of a multilateral council. Errors follow docs/errors.md: `{ "error": { "code", "message", "details"?, "requestId" } }`.',
+        description:
+          'The secretariat system of a multilateral council. Errors follow docs/errors.md: `{ "error": { "code", "message", "details"?, "requestId" } }`.',
       },
       components: {
         securitySchemes: {
           adminToken: { type: 'http', scheme: 'bearer', description: 'ADMIN_TOKEN of the server (scripts)' },
-          sessionCookie: { type: 'apiKey', in: 'cookie', name: 'concord_session', description: 'Set by POST /api/v1/session; writes also need the x-csrf-token header' },
+          sessionCookie: {
+            type: 'apiKey',
+            in: 'cookie',
+            name: 'concord_session',
+            description: 'Set by POST /api/v1/session; writes also need the x-csrf-token header',
+          },
         },
       },
     },
@@ -129,7 +140,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   app.get('/healthz', { schema: { hide: true } }, async (_request, reply) => {
     const database = await ping(deps.database);
-    return reply.status(database ? 200 : 503).send({ status: database ? 'ok' : 'degraded', database: database ? 'ok' : 'unreachable' });
+    return reply
+      .status(database ? 200 : 503)
+      .send({ status: database ? 'ok' : 'degraded', database: database ? 'ok' : 'unreachable' });
   });
 
   await app.register(councilRoutes, { prefix: '/api/v1' });

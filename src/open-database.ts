@@ -9,7 +9,8 @@ import { ensureWorkspaceSearch, refreshSearchEntries } from './search/workspace-
 /** Registers the consumers' write and migration hooks on an open database (once; a second call changes nothing). */
 export function attachConsumers(database: Database): Database {
   if (!database.hooks.afterWrite.includes(refreshSearchEntries)) database.hooks.afterWrite.push(refreshSearchEntries);
-  if (!database.hooks.afterMigrate.includes(ensureWorkspaceSearch)) database.hooks.afterMigrate.push(ensureWorkspaceSearch);
+  if (!database.hooks.afterMigrate.includes(ensureWorkspaceSearch))
+    database.hooks.afterMigrate.push(ensureWorkspaceSearch);
   return database;
 }
 

@@ -28,7 +28,10 @@ export interface RunningServer {
 }
 
 /** Starts Concord. `demo: true` loads the demo council when this start created the database. */
-export async function startServer(config: Config, options: { demo: boolean; logger?: Logger; textHooks?: TextChangeHooks }): Promise<RunningServer> {
+export async function startServer(
+  config: Config,
+  options: { demo: boolean; logger?: Logger; textHooks?: TextChangeHooks },
+): Promise<RunningServer> {
   const logger = options.logger ?? createLogger(config);
   const database = await openConcordDatabase(config.database);
   let live: LiveBus | null = null;
@@ -48,18 +51,33 @@ export async function startServer(config: Config, options: { demo: boolean; logg
     // Live updates: LISTEN/NOTIFY on PostgreSQL (every app server hears every change), in-process on SQLite.
     const bus = (live = createLiveBus(config.database, database, logger));
     await bus.start();
-    const app = await buildApp({ config, database, logger, live: bus, ...(options.textHooks ? { textHooks: options.textHooks } : {}) });
+    const app = await buildApp({
+      config,
+      database,
+      logger,
+      live: bus,
+      ...(options.textHooks ? { textHooks: options.textHooks } : {}),
+    });
     const textHooks = app.deps.textHooks;
     // Notification e-mail, when SMTP is configured; each app server runs a dispatcher (rows are leased).
     const dispatcher = config.mail
-      ? new MailDispatcher({ database, mailer: smtpMailer(config.mail.smtpUrl, config.mail.from), logger, now: () => new Date(), publicUrl: config.publicUrl })
+      ? new MailDispatcher({
+          database,
+          mailer: smtpMailer(config.mail.smtpUrl, config.mail.from),
+          logger,
+          now: () => new Date(),
+          publicUrl: config.publicUrl,
+        })
       : null;
     if (config.mail) logger.info({ smtp: describeSmtp(config.mail.smtpUrl) }, 'notification e-mail enabled');
     await app.listen({ port: config.port, host: config.host });
     dispatcher?.start();
     // Silence deadlines that fell due (also while every server was down) are handled now and every
     // DEADLINE_CHECK_SECONDS; exactly once across servers (texts/deadline-runner.ts).
-    const deadlines = startDeadlineRunner({ database, now: () => new Date(), ...textHooks }, { intervalSeconds: config.deadlineCheckSeconds, logger });
+    const deadlines = startDeadlineRunner(
+      { database, now: () => new Date(), ...textHooks },
+      { intervalSeconds: config.deadlineCheckSeconds, logger },
+    );
     // Housekeeping and reminders, on every app server (each is safe to run concurrently).
     const reminders = startDeadlineReminders(database, logger);
     const sweeper = startSessionSweeper(database, logger);

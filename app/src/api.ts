@@ -55,7 +55,11 @@ async function request<T>(method: Method, path: string, body?: unknown, signal?:
     });
   } catch (error) {
     if ((error as Error).name === 'AbortError') throw error;
-    throw new ApiError(0, 'NETWORK', 'The server cannot be reached. Check your connection and try again; nothing was saved.');
+    throw new ApiError(
+      0,
+      'NETWORK',
+      'The server cannot be reached. Check your connection and try again; nothing was saved.',
+    );
   }
   if (response.status === 204) return undefined as T;
   const text = await response.text();
@@ -70,7 +74,8 @@ async function request<T>(method: Method, path: string, body?: unknown, signal?:
     throw new ApiError(
       response.status,
       err?.code ?? `HTTP_${response.status}`,
-      err?.message ?? `The server answered ${response.status} ${response.statusText}. Try again; if it persists, tell the secretariat's IT desk.`,
+      err?.message ??
+        `The server answered ${response.status} ${response.statusText}. Try again; if it persists, tell the secretariat's IT desk.`,
       err?.details ?? [],
     );
   }

@@ -39,7 +39,8 @@ function connect(): void {
   es.onmessage = (event: MessageEvent<string>) => {
     try {
       const message = JSON.parse(event.data) as LiveMessage;
-      if (typeof message.type === 'string' && typeof message.itemId === 'string') tell({ ...message, payload: message.payload ?? {} });
+      if (typeof message.type === 'string' && typeof message.itemId === 'string')
+        tell({ ...message, payload: message.payload ?? {} });
     } catch {
       // Not an event of ours (a comment or a damaged line): nothing to do.
     }

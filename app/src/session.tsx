@@ -58,7 +58,9 @@ function signInUrl(): string {
 }
 
 export function SessionProvider({ children }: { children: ReactNode }) {
-  const [state, setState] = useState<{ user: SessionUser; abilities: SessionAbilities } | { error: string } | null>(null);
+  const [state, setState] = useState<{ user: SessionUser; abilities: SessionAbilities } | { error: string } | null>(
+    null,
+  );
 
   useEffect(() => {
     let cancelled = false;
@@ -81,7 +83,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     };
   }, []);
 
-  if (state === null) return <p className="loading" role="status">Loading your workspace…</p>;
+  if (state === null)
+    return (
+      <p className="loading" role="status">
+        Loading your workspace…
+      </p>
+    );
   if ('error' in state)
     return (
       <div className="page-error" role="alert">

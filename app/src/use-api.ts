@@ -10,7 +10,11 @@ export type Loaded<T> =
 
 export function useApi<T>(path: string | null): Loaded<T> {
   const [generation, setGeneration] = useState(0);
-  const [state, setState] = useState<{ status: 'loading' | 'ok' | 'error'; data: T | null; error: ApiError | null }>({ status: 'loading', data: null, error: null });
+  const [state, setState] = useState<{ status: 'loading' | 'ok' | 'error'; data: T | null; error: ApiError | null }>({
+    status: 'loading',
+    data: null,
+    error: null,
+  });
   const reload = useCallback(() => setGeneration((g) => g + 1), []);
 
   useEffect(() => {

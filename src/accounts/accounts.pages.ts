@@ -19,7 +19,12 @@ interface Common {
 }
 
 function frame(title: string, description: string, common: Common, body: SafeHtml): string {
-  return layout({ title: `${common.problem ? 'Error: ' : ''}${title}`, description, ...(common.councilName ? { councilName: common.councilName } : {}), body });
+  return layout({
+    title: `${common.problem ? 'Error: ' : ''}${title}`,
+    description,
+    ...(common.councilName ? { councilName: common.councilName } : {}),
+    body,
+  });
 }
 
 function summary(common: Common): SafeHtml {
@@ -29,7 +34,15 @@ function summary(common: Common): SafeHtml {
   return common.notice ? html`<div class="notice" role="status"><p>${common.notice}</p></div>` : html``;
 }
 
-function field(opts: { id: string; label: string; type: string; autocomplete: string; value?: string; hint?: string; problem?: FormProblem | null }): SafeHtml {
+function field(opts: {
+  id: string;
+  label: string;
+  type: string;
+  autocomplete: string;
+  value?: string;
+  hint?: string;
+  problem?: FormProblem | null;
+}): SafeHtml {
   const invalid = opts.problem?.field === opts.id;
   const described = [opts.hint ? `${opts.id}-hint` : '', invalid ? 'problem' : ''].filter(Boolean).join(' ');
   return html`<div class="field">
@@ -64,11 +77,15 @@ ${summary(data)}
   <button type="submit">Sign in</button>
 </form>
 <p class="help">Forgotten your password, or never set one? Ask an administrator of the secretariat for a new set-password link.</p>
-${data.demoEmails.length ? html`<section class="demo-accounts" aria-labelledby="demo-h">
+${
+  data.demoEmails.length
+    ? html`<section class="demo-accounts" aria-labelledby="demo-h">
   <h2 id="demo-h">Demonstration accounts</h2>
   <p>This installation runs the demo council. Each of these accounts (demo data) has the password <code>concord-demo-2002</code>:</p>
   <ul>${data.demoEmails.map((e) => html`<li><code>${e}</code></li>`)}</ul>
-</section>` : ''}
+</section>`
+    : ''
+}
 </div>`,
   );
 }
@@ -112,6 +129,7 @@ export function renderLinkInvalidPage(message: string, councilName?: string): st
 
 /** The account line of the masthead: "Signed in as NAME · Sign out", or a sign-in link. */
 export function renderAccountLine(viewer: { name: string; csrfToken: string } | null, here: string): SafeHtml {
-  if (!viewer) return html`<div class="account"><a href="/sign-in${here === '/' ? '' : `?next=${encodeURIComponent(here)}`}">Sign in</a></div>`;
+  if (!viewer)
+    return html`<div class="account"><a href="/sign-in${here === '/' ? '' : `?next=${encodeURIComponent(here)}`}">Sign in</a></div>`;
   return html`<div class="account"><span>Signed in as <strong>${viewer.name}</strong></span> <span aria-hidden="true">·</span> <a href="/app/">Workspace</a> <span aria-hidden="true">·</span> <form method="post" action="/sign-out"><input type="hidden" name="csrf" value="${viewer.csrfToken}"><button type="submit" class="link-button">Sign out</button></form></div>`;
 }

@@ -29,10 +29,18 @@ export const newPassword = z
 const givenPassword = z.string().min(1, 'must not be empty').max(1024, 'must be at most 1024 characters');
 
 export const signInBody = z
-  .object({ email: z.string().trim().toLowerCase().min(1, 'must not be empty').max(254, 'must be at most 254 characters'), password: givenPassword })
+  .object({
+    email: z.string().trim().toLowerCase().min(1, 'must not be empty').max(254, 'must be at most 254 characters'),
+    password: givenPassword,
+  })
   .strict();
 export const changePasswordBody = z.object({ currentPassword: givenPassword, newPassword }).strict();
-export const passwordSetupBody = z.object({ token: z.string().min(1, 'must not be empty').max(200, 'is not a valid link token'), password: newPassword }).strict();
+export const passwordSetupBody = z
+  .object({
+    token: z.string().min(1, 'must not be empty').max(200, 'is not a valid link token'),
+    password: newPassword,
+  })
+  .strict();
 
 export const userCreate = z
   .object({
@@ -46,7 +54,15 @@ export const userCreate = z
   .strict();
 // No defaults here: in zod 4 a default survives .partial() and would silently reset unmentioned fields.
 export const userPatch = z
-  .object({ email: emailField, name, roles, member: memberCode.nullable(), headOfDelegation: z.boolean(), clearance: z.enum(CLEARANCES), disabled: z.boolean() })
+  .object({
+    email: emailField,
+    name,
+    roles,
+    member: memberCode.nullable(),
+    headOfDelegation: z.boolean(),
+    clearance: z.enum(CLEARANCES),
+    disabled: z.boolean(),
+  })
   .partial()
   .strict();
 export const userIdParams = z.object({ id: z.string().uuid('must be a UUID') });
@@ -67,15 +83,26 @@ export const userOut = z.object({
   updatedAt: z.string(),
   abilities: z
     .object({ update: z.boolean(), disable: z.boolean() })
-    .meta({ description: "What the reader may do with this account: change it (and issue links); disable it (never one's own)" }),
+    .meta({
+      description:
+        "What the reader may do with this account: change it (and issue links); disable it (never one's own)",
+    }),
 });
 export const setupLinkOut = z.object({ setupUrl: z.string(), setupExpiresAt: z.string() });
 export const userCreatedOut = z.object({ user: userOut, setupUrl: z.string(), setupExpiresAt: z.string() });
 export const sessionOut = z.object({
   actor: z.enum(['public', 'user', 'admin-token']),
   // The signed-in user as every request sees it: the account's identity and rights, nothing more.
-  user: userOut.pick({ id: true, email: true, name: true, roles: true, member: true, headOfDelegation: true, clearance: true }).nullable(),
-  csrfToken: z.string().nullable().meta({ description: 'Send it as the x-csrf-token header of every POST, PUT, PATCH and DELETE made with the session cookie.' }),
+  user: userOut
+    .pick({ id: true, email: true, name: true, roles: true, member: true, headOfDelegation: true, clearance: true })
+    .nullable(),
+  csrfToken: z
+    .string()
+    .nullable()
+    .meta({
+      description:
+        'Send it as the x-csrf-token header of every POST, PUT, PATCH and DELETE made with the session cookie.',
+    }),
   expiresAt: z.string().nullable(),
   abilities: z
     .object({

@@ -7,7 +7,13 @@ import { findCouncil } from '../council/repositories/council.repository.ts';
 import { AppError } from '../kernel/errors.ts';
 import { ACCOUNT_SLOT } from '../web/html.ts';
 import { signInRateLimit, withRetryAfter } from './accounts.routes.ts';
-import { renderAccountLine, renderLinkInvalidPage, renderSetPasswordPage, renderSignInPage, type FormProblem } from './accounts.pages.ts';
+import {
+  renderAccountLine,
+  renderLinkInvalidPage,
+  renderSetPasswordPage,
+  renderSignInPage,
+  type FormProblem,
+} from './accounts.pages.ts';
 import { accountForSetupToken, setPasswordWithToken } from './accounts.service.ts';
 import { checkFormToken, enforceCsrf, formCsrfKey, issueFormToken } from './csrf.ts';
 import { passwordProblem } from './passwords.ts';
@@ -42,10 +48,14 @@ export function installAccountHooks(app: FastifyInstance): void {
   app.addHook('onSend', async (request, reply, payload) => {
     const type = String(reply.getHeader('content-type') ?? '');
     // What a signed-in user is shown is theirs alone: no shared cache may keep it.
-    if (request.session && (type.startsWith('text/html') || type.startsWith('application/json'))) reply.header('cache-control', 'private, no-store');
+    if (request.session && (type.startsWith('text/html') || type.startsWith('application/json')))
+      reply.header('cache-control', 'private, no-store');
     if (typeof payload !== 'string' || !type.startsWith('text/html') || !payload.includes(ACCOUNT_SLOT)) return payload;
     const viewer = request.session ? { name: request.session.user.name, csrfToken: request.session.csrfToken } : null;
-    return payload.replace(ACCOUNT_SLOT, renderAccountLine(viewer, request.method === 'GET' ? request.url : '/').toString());
+    return payload.replace(
+      ACCOUNT_SLOT,
+      renderAccountLine(viewer, request.method === 'GET' ? request.url : '/').toString(),
+    );
   });
 }
 
@@ -58,10 +68,20 @@ export const accountPages: FastifyPluginAsync = async (app) => {
   });
   const councilName = async () => (await findCouncil(db))?.name;
 
-  const signInPage = async (request: FastifyRequest, reply: FastifyReply, status: number, fields: { email: string; next: string; problem?: FormProblem | null; notice?: string | null }) => {
+  const signInPage = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    status: number,
+    fields: { email: string; next: string; problem?: FormProblem | null; notice?: string | null },
+  ) => {
     const csrf = issueFormToken(request, reply, config, await formCsrfKey(database));
     const name = await councilName();
-    const page = renderSignInPage({ ...fields, csrf, demoEmails: await demoAccountEmails(db), ...(name ? { councilName: name } : {}) });
+    const page = renderSignInPage({
+      ...fields,
+      csrf,
+      demoEmails: await demoAccountEmails(db),
+      ...(name ? { councilName: name } : {}),
+    });
     return reply.status(status).type(HTML).header('cache-control', 'no-store').send(page);
   };
 
@@ -72,70 +92,128 @@ export const accountPages: FastifyPluginAsync = async (app) => {
     return signInPage(request, reply, 200, { email: '', next, notice: NOTICES[query.notice] ?? null });
   });
 
-  app.post('/sign-in', { schema: hidden, config: { csrf: 'own', rateLimit: signInRateLimit(config.loginRateLimit) } }, async (request, reply) => {
-    const form = signInForm.safeParse(request.body ?? {});
-    const data = form.success ? form.data : { email: '', password: '', next: '/', csrf: '' };
-    const next = safeNext(data.next);
-    const email = data.email.trim().toLowerCase();
-    try {
-      checkFormToken(request, await formCsrfKey(database));
-    } catch (error) {
-      return signInPage(request, reply, 403, { email, next, problem: { message: (error as Error).message } });
-    }
-    if (!email) return signInPage(request, reply, 400, { email, next, problem: { field: 'email', message: 'Enter your email address.' } });
-    if (!data.password) return signInPage(request, reply, 400, { email, next, problem: { field: 'password', message: 'Enter your password.' } });
-    const now = app.deps.now();
-    try {
-      const created = await withRetryAfter(reply, () =>
-        signIn(database, config, { email, password: data.password, ip: request.ip, requestId: request.id, now, previousSessionId: request.session?.id ?? null }),
-      );
-      setSessionCookie(request, reply, config, created.token);
-      return reply.redirect(next, 303);
-    } catch (error) {
-      if (error instanceof AppError && (error.code === 'INVALID_CREDENTIALS' || error.code === 'ACCOUNT_LOCKED')) {
-        return signInPage(request, reply, error.status, { email, next, problem: { message: error.message } });
+  app.post(
+    '/sign-in',
+    { schema: hidden, config: { csrf: 'own', rateLimit: signInRateLimit(config.loginRateLimit) } },
+    async (request, reply) => {
+      const form = signInForm.safeParse(request.body ?? {});
+      const data = form.success ? form.data : { email: '', password: '', next: '/', csrf: '' };
+      const next = safeNext(data.next);
+      const email = data.email.trim().toLowerCase();
+      try {
+        checkFormToken(request, await formCsrfKey(database));
+      } catch (error) {
+        return signInPage(request, reply, 403, { email, next, problem: { message: (error as Error).message } });
       }
-      throw error;
-    }
-  });
+      if (!email)
+        return signInPage(request, reply, 400, {
+          email,
+          next,
+          problem: { field: 'email', message: 'Enter your email address.' },
+        });
+      if (!data.password)
+        return signInPage(request, reply, 400, {
+          email,
+          next,
+          problem: { field: 'password', message: 'Enter your password.' },
+        });
+      const now = app.deps.now();
+      try {
+        const created = await withRetryAfter(reply, () =>
+          signIn(database, config, {
+            email,
+            password: data.password,
+            ip: request.ip,
+            requestId: request.id,
+            now,
+            previousSessionId: request.session?.id ?? null,
+          }),
+        );
+        setSessionCookie(request, reply, config, created.token);
+        return reply.redirect(next, 303);
+      } catch (error) {
+        if (error instanceof AppError && (error.code === 'INVALID_CREDENTIALS' || error.code === 'ACCOUNT_LOCKED')) {
+          return signInPage(request, reply, error.status, { email, next, problem: { message: error.message } });
+        }
+        throw error;
+      }
+    },
+  );
 
   // The CSRF hook has checked the session's token in the form's hidden field.
   app.post('/sign-out', { schema: hidden }, async (request, reply) => {
     if (request.session) {
-      await signOut(database, { actor: `user:${request.session.user.id}`, requestId: request.id, now: app.deps.now() }, { id: request.session.id, userId: request.session.user.id });
+      await signOut(
+        database,
+        { actor: `user:${request.session.user.id}`, requestId: request.id, now: app.deps.now() },
+        { id: request.session.id, userId: request.session.user.id },
+      );
     }
     clearSessionCookie(request, reply, config);
     return reply.redirect('/sign-in?notice=signed-out', 303);
   });
 
-  const setPasswordPage = async (request: FastifyRequest, reply: FastifyReply, status: number, token: string, problem: FormProblem | null) => {
+  const setPasswordPage = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    status: number,
+    token: string,
+    problem: FormProblem | null,
+  ) => {
     const user = token ? await accountForSetupToken(database, token, app.deps.now()) : null;
     const name = await councilName();
-    if (!user) return reply.status(400).type(HTML).header('cache-control', 'no-store').send(renderLinkInvalidPage(new AppError('SETUP_LINK_INVALID').message, name));
+    if (!user)
+      return reply
+        .status(400)
+        .type(HTML)
+        .header('cache-control', 'no-store')
+        .send(renderLinkInvalidPage(new AppError('SETUP_LINK_INVALID').message, name));
     const csrf = issueFormToken(request, reply, config, await formCsrfKey(database));
-    const page = renderSetPasswordPage({ token, name: user.name, email: user.email, csrf, problem, ...(name ? { councilName: name } : {}) });
+    const page = renderSetPasswordPage({
+      token,
+      name: user.name,
+      email: user.email,
+      csrf,
+      problem,
+      ...(name ? { councilName: name } : {}),
+    });
     return reply.status(status).type(HTML).header('cache-control', 'no-store').send(page);
   };
 
-  app.get('/set-password', { schema: hidden }, async (request, reply) => setPasswordPage(request, reply, 200, tokenQuery.parse(request.query).token, null));
+  app.get('/set-password', { schema: hidden }, async (request, reply) =>
+    setPasswordPage(request, reply, 200, tokenQuery.parse(request.query).token, null),
+  );
 
-  app.post('/set-password', { schema: hidden, config: { csrf: 'own', rateLimit: signInRateLimit(config.loginRateLimit) } }, async (request, reply) => {
-    const form = setPasswordForm.safeParse(request.body ?? {});
-    const data = form.success ? form.data : { token: '', password: '', confirm: '', csrf: '' };
-    try {
-      checkFormToken(request, await formCsrfKey(database));
-    } catch (error) {
-      return setPasswordPage(request, reply, 403, data.token, { message: (error as Error).message });
-    }
-    const problem = passwordProblem(data.password);
-    if (problem) return setPasswordPage(request, reply, 400, data.token, { field: 'password', message: `The new password ${problem}.` });
-    if (data.confirm !== data.password) return setPasswordPage(request, reply, 400, data.token, { field: 'confirm', message: 'The two passwords are not the same. Type the new password twice.' });
-    try {
-      await setPasswordWithToken(database, { requestId: request.id, now: app.deps.now() }, data.token, data.password);
-    } catch (error) {
-      if (error instanceof AppError && error.code === 'SETUP_LINK_INVALID') return setPasswordPage(request, reply, 400, '', null);
-      throw error;
-    }
-    return reply.redirect('/sign-in?notice=password-set', 303);
-  });
+  app.post(
+    '/set-password',
+    { schema: hidden, config: { csrf: 'own', rateLimit: signInRateLimit(config.loginRateLimit) } },
+    async (request, reply) => {
+      const form = setPasswordForm.safeParse(request.body ?? {});
+      const data = form.success ? form.data : { token: '', password: '', confirm: '', csrf: '' };
+      try {
+        checkFormToken(request, await formCsrfKey(database));
+      } catch (error) {
+        return setPasswordPage(request, reply, 403, data.token, { message: (error as Error).message });
+      }
+      const problem = passwordProblem(data.password);
+      if (problem)
+        return setPasswordPage(request, reply, 400, data.token, {
+          field: 'password',
+          message: `The new password ${problem}.`,
+        });
+      if (data.confirm !== data.password)
+        return setPasswordPage(request, reply, 400, data.token, {
+          field: 'confirm',
+          message: 'The two passwords are not the same. Type the new password twice.',
+        });
+      try {
+        await setPasswordWithToken(database, { requestId: request.id, now: app.deps.now() }, data.token, data.password);
+      } catch (error) {
+        if (error instanceof AppError && error.code === 'SETUP_LINK_INVALID')
+          return setPasswordPage(request, reply, 400, '', null);
+        throw error;
+      }
+      return reply.redirect('/sign-in?notice=password-set', 303);
+    },
+  );
 };

@@ -23,7 +23,8 @@ export const FORM_CSRF_COOKIE = 'concord_form_csrf';
 const FORM_PURPOSE = 'pre-session-form';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-const refused = (why: string) => new AppError('CSRF_FAILED', `The request was refused: ${why} Nothing was changed. Reload the page and try again.`);
+const refused = (why: string) =>
+  new AppError('CSRF_FAILED', `The request was refused: ${why} Nothing was changed. Reload the page and try again.`);
 
 function sameSite(request: FastifyRequest, origin: string, publicUrl: string): boolean {
   try {
@@ -39,7 +40,8 @@ export function checkOrigin(request: FastifyRequest, publicUrl: string): void {
   const origin = request.headers.origin;
   // "null" hides the origin (privacy settings, sandboxed frames): then Sec-Fetch-Site must vouch for it.
   if (origin === 'null') {
-    if (request.headers['sec-fetch-site'] !== 'same-origin') throw refused('it came from a page that hides its origin, and the browser did not say it was this site.');
+    if (request.headers['sec-fetch-site'] !== 'same-origin')
+      throw refused('it came from a page that hides its origin, and the browser did not say it was this site.');
     return;
   }
   if (origin !== undefined) {
@@ -64,8 +66,12 @@ export function enforceCsrf(request: FastifyRequest, config: Config): void {
   if (!request.session || request.routeOptions.config?.csrf === 'own') return;
   const header = request.headers['x-csrf-token'];
   const given = typeof header === 'string' ? header : formField(request, 'csrf');
-  if (given === undefined) throw refused('it was made with your session cookie but without the security token of the session (header x-csrf-token; GET /api/v1/session returns it).');
-  if (!sameSecret(given, request.session.csrfToken)) throw refused('the security token (x-csrf-token) does not belong to your session.');
+  if (given === undefined)
+    throw refused(
+      'it was made with your session cookie but without the security token of the session (header x-csrf-token; GET /api/v1/session returns it).',
+    );
+  if (!sameSecret(given, request.session.csrfToken))
+    throw refused('the security token (x-csrf-token) does not belong to your session.');
 }
 
 const keys = new WeakMap<Database, Promise<string>>();
@@ -74,7 +80,12 @@ const keys = new WeakMap<Database, Promise<string>>();
 export function formCsrfKey(database: Database): Promise<string> {
   let key = keys.get(database);
   if (!key) {
-    key = database.db.selectFrom('secrets').select('value').where('name', '=', 'form-csrf-key').executeTakeFirstOrThrow().then((r) => r.value);
+    key = database.db
+      .selectFrom('secrets')
+      .select('value')
+      .where('name', '=', 'form-csrf-key')
+      .executeTakeFirstOrThrow()
+      .then((r) => r.value);
     keys.set(database, key);
   }
   return key;

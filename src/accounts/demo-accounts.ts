@@ -17,19 +17,41 @@ export interface DemoAccount {
 
 const account = (email: string, name: string, role: string, rest: Partial<AccountFields>): DemoAccount => ({
   role,
-  fields: { email, name, roles: ['secretariat'], memberCode: null, headOfDelegation: false, clearance: 'SECRET', disabled: false, ...rest },
+  fields: {
+    email,
+    name,
+    roles: ['secretariat'],
+    memberCode: null,
+    headOfDelegation: false,
+    clearance: 'SECRET',
+    disabled: false,
+    ...rest,
+  },
 });
 
 export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   account('secretariat@demo.concord', 'Secretariat Officer (demo)', 'secretariat officer', {}),
   account('chair@demo.concord', 'Lord Robertson of Port Ellen', 'chair: the Secretary General', { roles: ['chair'] }),
-  account('head.ru@demo.concord', 'Head of the Russian Delegation (demo)', 'head of the Russian delegation', { roles: ['delegate'], memberCode: 'RUS', headOfDelegation: true, clearance: 'CONFIDENTIAL' }),
-  account('head.pl@demo.concord', 'Head of the Polish Delegation (demo)', 'head of the Polish delegation', { roles: ['delegate'], memberCode: 'POL', headOfDelegation: true, clearance: 'CONFIDENTIAL' }),
+  account('head.ru@demo.concord', 'Head of the Russian Delegation (demo)', 'head of the Russian delegation', {
+    roles: ['delegate'],
+    memberCode: 'RUS',
+    headOfDelegation: true,
+    clearance: 'CONFIDENTIAL',
+  }),
+  account('head.pl@demo.concord', 'Head of the Polish Delegation (demo)', 'head of the Polish delegation', {
+    roles: ['delegate'],
+    memberCode: 'POL',
+    headOfDelegation: true,
+    clearance: 'CONFIDENTIAL',
+  }),
   account('auditor@demo.concord', 'Auditor (demo)', 'auditor', { roles: ['auditor'] }),
 ];
 
 /** Creates the demo accounts that are missing or differ; returns one outcome per account. */
-export async function loadDemoAccounts(database: Database, ctx: WriteContext): Promise<{ changed: boolean; existed: boolean }[]> {
+export async function loadDemoAccounts(
+  database: Database,
+  ctx: WriteContext,
+): Promise<{ changed: boolean; existed: boolean }[]> {
   const outcomes = [];
   for (const demo of DEMO_ACCOUNTS) outcomes.push(await ensureDemoAccount(database, ctx, demo.fields, DEMO_PASSWORD));
   return outcomes;

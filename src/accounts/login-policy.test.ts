@@ -21,7 +21,10 @@ test('the tenth wrong password in a row locks for the configured minutes and res
 test('a session expires at the earlier of its idle and its absolute limit', () => {
   const created = new Date('2002-09-25T08:00:00Z');
   assert.equal(sessionExpiry(created, created, 120, 12).toISOString(), '2002-09-25T10:00:00.000Z');
-  assert.equal(sessionExpiry(created, new Date('2002-09-25T19:00:00Z'), 120, 12).toISOString(), '2002-09-25T20:00:00.000Z');
+  assert.equal(
+    sessionExpiry(created, new Date('2002-09-25T19:00:00Z'), 120, 12).toISOString(),
+    '2002-09-25T20:00:00.000Z',
+  );
 });
 
 test('a lockout end is told in UTC, in words', () => {

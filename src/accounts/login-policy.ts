@@ -18,10 +18,18 @@ export function lockEnd(state: LoginState, now: Date): Date | null {
  * The state after one more wrong password. The last allowed failure locks the account and restarts the
  * count, so that when the lockout ends the owner again has the full number of attempts.
  */
-export function afterWrongPassword(state: LoginState, now: Date, lockoutMinutes: number): LoginState & { lockedNow: boolean } {
+export function afterWrongPassword(
+  state: LoginState,
+  now: Date,
+  lockoutMinutes: number,
+): LoginState & { lockedNow: boolean } {
   const failed = state.failedLogins + 1;
   if (failed >= MAX_FAILED_LOGINS) {
-    return { failedLogins: 0, lockedUntil: new Date(now.getTime() + lockoutMinutes * 60_000).toISOString(), lockedNow: true };
+    return {
+      failedLogins: 0,
+      lockedUntil: new Date(now.getTime() + lockoutMinutes * 60_000).toISOString(),
+      lockedNow: true,
+    };
   }
   return { failedLogins: failed, lockedUntil: state.lockedUntil, lockedNow: false };
 }
@@ -36,6 +44,11 @@ export function sessionExpiry(createdAt: Date, lastSeen: Date, idleMinutes: numb
 /** "08:15 UTC on 25 September 2002": how a lockout's end is told to people. */
 export function describeInstant(instant: Date): string {
   const time = instant.toISOString().slice(11, 16);
-  const day = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(instant);
+  const day = new Intl.DateTimeFormat('en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(instant);
   return `${time} UTC on ${day}`;
 }

@@ -40,4 +40,7 @@ export interface UserWithSecret extends User {
 }
 
 /** The fields an administrator chooses for an account. */
-export type AccountFields = Pick<User, 'email' | 'name' | 'roles' | 'memberCode' | 'headOfDelegation' | 'clearance' | 'disabled'>;
+export type AccountFields = Pick<
+  User,
+  'email' | 'name' | 'roles' | 'memberCode' | 'headOfDelegation' | 'clearance' | 'disabled'
+>;

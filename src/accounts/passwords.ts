@@ -37,7 +37,8 @@ export async function verifyAgainstDummy(password: string): Promise<false> {
 export function passwordProblem(password: string): string | null {
   // Length is counted in characters as people see them, not UTF-16 units.
   const length = [...password].length;
-  if (length < PASSWORD_MIN_LENGTH) return `must be at least ${PASSWORD_MIN_LENGTH} characters long (it has ${length}); a few unrelated words make a strong one`;
+  if (length < PASSWORD_MIN_LENGTH)
+    return `must be at least ${PASSWORD_MIN_LENGTH} characters long (it has ${length}); a few unrelated words make a strong one`;
   if (length > PASSWORD_MAX_LENGTH) return `must be at most ${PASSWORD_MAX_LENGTH} characters long`;
   if (password.trim() === '') return 'must not be only spaces';
   return null;

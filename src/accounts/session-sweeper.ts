@@ -10,7 +10,11 @@ export interface Sweeper {
   stop(): void;
 }
 
-export function startSessionSweeper(database: Database, logger: Logger, options: { now?: () => Date; everyMs?: number } = {}): Sweeper {
+export function startSessionSweeper(
+  database: Database,
+  logger: Logger,
+  options: { now?: () => Date; everyMs?: number } = {},
+): Sweeper {
   const now = options.now ?? (() => new Date());
   const periodic = repeatEvery(options.everyMs ?? 60 * 60 * 1000, () =>
     sweepExpiredSessions(database.db, now().toISOString())

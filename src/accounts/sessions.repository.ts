@@ -10,14 +10,32 @@ export interface SessionWithUser {
   createdAt: string;
   lastSeenAt: string;
   expiresAt: string;
-  user: { id: string; email: string; name: string; roles: Role[]; memberCode: string | null; headOfDelegation: boolean; clearance: string };
+  user: {
+    id: string;
+    email: string;
+    name: string;
+    roles: Role[];
+    memberCode: string | null;
+    headOfDelegation: boolean;
+    clearance: string;
+  };
 }
 
 /** Stores a new session. */
-export async function insertSession(db: Executor, row: { id: string; userId: string; csrfToken: string; now: string; expiresAt: string }): Promise<void> {
+export async function insertSession(
+  db: Executor,
+  row: { id: string; userId: string; csrfToken: string; now: string; expiresAt: string },
+): Promise<void> {
   await db
     .insertInto('sessions')
-    .values({ id: row.id, user_id: row.userId, csrf_token: row.csrfToken, created_at: row.now, last_seen_at: row.now, expires_at: row.expiresAt })
+    .values({
+      id: row.id,
+      user_id: row.userId,
+      csrf_token: row.csrfToken,
+      created_at: row.now,
+      last_seen_at: row.now,
+      expires_at: row.expiresAt,
+    })
     .execute();
 }
 
@@ -27,8 +45,18 @@ export async function findLiveSession(db: Executor, id: string, now: string): Pr
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
     .select([
-      'sessions.id', 'sessions.csrf_token', 'sessions.created_at', 'sessions.last_seen_at', 'sessions.expires_at',
-      'users.id as user_id', 'users.email', 'users.name', 'users.roles', 'users.member_code', 'users.head_of_delegation', 'users.clearance',
+      'sessions.id',
+      'sessions.csrf_token',
+      'sessions.created_at',
+      'sessions.last_seen_at',
+      'sessions.expires_at',
+      'users.id as user_id',
+      'users.email',
+      'users.name',
+      'users.roles',
+      'users.member_code',
+      'users.head_of_delegation',
+      'users.clearance',
     ])
     .where('sessions.id', '=', id)
     .where('sessions.expires_at', '>', now)
@@ -57,8 +85,18 @@ export async function deleteSession(db: Executor, id: string): Promise<boolean> 
 }
 
 /** Deletes the sessions of an account, except one (the caller's own); returns how many were live. */
-export async function deleteUserSessions(db: Executor, userId: string, now: string, exceptId: string | null = null): Promise<number> {
-  const live = await db.selectFrom('sessions').select('id').where('user_id', '=', userId).where('expires_at', '>', now).execute();
+export async function deleteUserSessions(
+  db: Executor,
+  userId: string,
+  now: string,
+  exceptId: string | null = null,
+): Promise<number> {
+  const live = await db
+    .selectFrom('sessions')
+    .select('id')
+    .where('user_id', '=', userId)
+    .where('expires_at', '>', now)
+    .execute();
   let query = db.deleteFrom('sessions').where('user_id', '=', userId);
   if (exceptId) query = query.where('id', '!=', exceptId);
   await query.execute();
@@ -78,9 +116,22 @@ export async function deleteExpiredSessions(db: Executor, userId: string, now: s
 export async function sweepExpiredSessions(db: Executor, now: string, batchSize = 500): Promise<number> {
   let total = 0;
   for (;;) {
-    const batch = await db.selectFrom('sessions').select('id').where('expires_at', '<=', now).limit(batchSize).execute();
+    const batch = await db
+      .selectFrom('sessions')
+      .select('id')
+      .where('expires_at', '<=', now)
+      .limit(batchSize)
+      .execute();
     if (batch.length === 0) return total;
-    await db.deleteFrom('sessions').where('id', 'in', batch.map((row) => row.id)).where('expires_at', '<=', now).execute();
+    await db
+      .deleteFrom('sessions')
+      .where(
+        'id',
+        'in',
+        batch.map((row) => row.id),
+      )
+      .where('expires_at', '<=', now)
+      .execute();
     total += batch.length;
     if (batch.length < batchSize) return total;
   }

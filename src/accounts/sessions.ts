@@ -57,7 +57,12 @@ export async function sessionOfRequest(request: FastifyRequest, deps: SessionDep
   const session = await findLiveSession(deps.database.db, sha256Hex(token), now.toISOString());
   if (!session) return null;
   if (now.getTime() - new Date(session.lastSeenAt).getTime() >= TOUCH_INTERVAL_MS) {
-    const expiresAt = sessionExpiry(new Date(session.createdAt), now, deps.config.sessionIdleMinutes, deps.config.sessionMaxHours).toISOString();
+    const expiresAt = sessionExpiry(
+      new Date(session.createdAt),
+      now,
+      deps.config.sessionIdleMinutes,
+      deps.config.sessionMaxHours,
+    ).toISOString();
     await touchSession(deps.database.db, session.id, now.toISOString(), expiresAt);
     return { ...session, lastSeenAt: now.toISOString(), expiresAt };
   }
@@ -67,5 +72,12 @@ export async function sessionOfRequest(request: FastifyRequest, deps: SessionDep
 /** The actor of a signed-in session, as `can` sees it. */
 export function actorOfSession(session: SessionWithUser): Actor {
   const { user } = session;
-  return { kind: 'user', id: user.id, roles: user.roles, member: user.memberCode, headOfDelegation: user.headOfDelegation, clearance: user.clearance };
+  return {
+    kind: 'user',
+    id: user.id,
+    roles: user.roles,
+    member: user.memberCode,
+    headOfDelegation: user.headOfDelegation,
+    clearance: user.clearance,
+  };
 }

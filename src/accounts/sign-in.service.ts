@@ -55,14 +55,24 @@ export async function signIn(database: Database, policy: SessionPolicy, attempt:
     const reason = !user ? 'unknown_email' : user.disabled ? 'disabled' : 'no_password_yet';
     // An unknown address is not written down: people type passwords into the email field.
     await auditedWrite(database, ctx('public'), async (_tx, audit) => {
-      audit.record({ action: 'session.sign_in_failed', objectType: 'account', objectId: user?.id ?? '-', summary: { reason, ip: attempt.ip } });
+      audit.record({
+        action: 'session.sign_in_failed',
+        objectType: 'account',
+        objectId: user?.id ?? '-',
+        summary: { reason, ip: attempt.ip },
+      });
     });
     throw invalidCredentials();
   }
   const lockedUntil = lockEnd(user, attempt.now);
   if (lockedUntil) {
     await auditedWrite(database, ctx('public'), async (_tx, audit) => {
-      audit.record({ action: 'session.sign_in_failed', objectType: 'account', objectId: user.id, summary: { reason: 'locked', lockedUntil: lockedUntil.toISOString(), ip: attempt.ip } });
+      audit.record({
+        action: 'session.sign_in_failed',
+        objectType: 'account',
+        objectId: user.id,
+        summary: { reason: 'locked', lockedUntil: lockedUntil.toISOString(), ip: attempt.ip },
+      });
     });
     throw accountLocked(lockedUntil, attempt.now);
   }
@@ -78,7 +88,14 @@ export async function signIn(database: Database, policy: SessionPolicy, attempt:
  * Counts one wrong password for an account (at sign-in or when changing the password) and locks it at
  * the limit. Returns the end of the lockout when this failure started one.
  */
-export async function recordWrongPassword(database: Database, ctx: WriteContext, user: UserWithSecret, policy: SessionPolicy, ip: string, where: 'sign-in' | 'password-change'): Promise<Date | null> {
+export async function recordWrongPassword(
+  database: Database,
+  ctx: WriteContext,
+  user: UserWithSecret,
+  policy: SessionPolicy,
+  ip: string,
+  where: 'sign-in' | 'password-change',
+): Promise<Date | null> {
   return auditedWrite(database, ctx, async (tx, audit) => {
     // Re-read inside the transaction: the audit lock serialises writers, so concurrent wrong
     // passwords are all counted.
@@ -86,39 +103,74 @@ export async function recordWrongPassword(database: Database, ctx: WriteContext,
     const next = afterWrongPassword(current, ctx.now, policy.loginLockoutMinutes);
     await users.setLoginState(tx, user.id, next.failedLogins, next.lockedUntil);
     if (next.lockedNow) {
-      audit.record({ action: 'session.locked_out', objectType: 'account', objectId: user.id, summary: { where, lockedUntil: next.lockedUntil, ip } });
+      audit.record({
+        action: 'session.locked_out',
+        objectType: 'account',
+        objectId: user.id,
+        summary: { where, lockedUntil: next.lockedUntil, ip },
+      });
       return new Date(next.lockedUntil!);
     }
-    audit.record({ action: 'session.sign_in_failed', objectType: 'account', objectId: user.id, summary: { where, reason: 'wrong_password', failuresInARow: next.failedLogins, ip } });
+    audit.record({
+      action: 'session.sign_in_failed',
+      objectType: 'account',
+      objectId: user.id,
+      summary: { where, reason: 'wrong_password', failuresInARow: next.failedLogins, ip },
+    });
     return null;
   });
 }
 
-async function openSession(database: Database, ctx: WriteContext, user: UserWithSecret, policy: SessionPolicy, attempt: Attempt): Promise<NewSession> {
+async function openSession(
+  database: Database,
+  ctx: WriteContext,
+  user: UserWithSecret,
+  policy: SessionPolicy,
+  attempt: Attempt,
+): Promise<NewSession> {
   const token = newToken();
   const csrfToken = newToken();
   const id = sha256Hex(token);
   const now = attempt.now.toISOString();
-  const expiresAt = sessionExpiry(attempt.now, attempt.now, policy.sessionIdleMinutes, policy.sessionMaxHours).toISOString();
+  const expiresAt = sessionExpiry(
+    attempt.now,
+    attempt.now,
+    policy.sessionIdleMinutes,
+    policy.sessionMaxHours,
+  ).toISOString();
   await auditedWrite(database, ctx, async (tx, audit) => {
     if (user.failedLogins !== 0 || user.lockedUntil !== null) await users.setLoginState(tx, user.id, 0, null);
     if (attempt.previousSessionId) await deleteSession(tx, attempt.previousSessionId);
     await deleteExpiredSessions(tx, user.id, now);
     await insertSession(tx, { id, userId: user.id, csrfToken, now, expiresAt });
     // A short prefix of the session's hash lets an auditor pair sign-in and sign-out; it cannot be used.
-    audit.record({ action: 'session.signed_in', objectType: 'account', objectId: user.id, summary: { session: id.slice(0, 12), ip: attempt.ip, expiresAt } });
+    audit.record({
+      action: 'session.signed_in',
+      objectType: 'account',
+      objectId: user.id,
+      summary: { session: id.slice(0, 12), ip: attempt.ip, expiresAt },
+    });
   });
   return { userId: user.id, token, csrfToken, expiresAt };
 }
 
 /** Signs out: deletes the session row. Answers false when there was nothing to end. */
-export async function signOut(database: Database, ctx: WriteContext, session: { id: string; userId: string }): Promise<boolean> {
+export async function signOut(
+  database: Database,
+  ctx: WriteContext,
+  session: { id: string; userId: string },
+): Promise<boolean> {
   return auditedWrite(
     database,
     ctx,
     async (tx, audit) => {
       if (!(await deleteSession(tx, session.id))) return false;
-      audit.record({ action: 'session.signed_out', objectType: 'account', objectId: session.userId, summary: { session: session.id.slice(0, 12) } });
+      audit.record({
+        action: 'session.signed_out',
+        objectType: 'account',
+        objectId: session.userId,
+        summary: { session: session.id.slice(0, 12) },
+      });
       return true;
     },
     { allowNoEvent: true },

@@ -91,5 +91,9 @@ export function eventEntry(e: CalendarEvent): CalendarEntry {
 
 /** Chronological order: by first day, then by start time (all-day items first), then by title. */
 export function byDate(a: CalendarEntry, b: CalendarEntry): number {
-  return a.startsOn.localeCompare(b.startsOn) || (a.startsAt ?? '').localeCompare(b.startsAt ?? '') || a.title.localeCompare(b.title);
+  return (
+    a.startsOn.localeCompare(b.startsOn) ||
+    (a.startsAt ?? '').localeCompare(b.startsAt ?? '') ||
+    a.title.localeCompare(b.title)
+  );
 }

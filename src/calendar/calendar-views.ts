@@ -25,7 +25,11 @@ export function monthView(entries: readonly CalendarEntry[], month: string): Mon
   for (let start = addDays(first, -weekday); start <= last; start = addDays(start, 7)) {
     const days = Array.from({ length: 7 }, (_, i) => {
       const date = addDays(start, i);
-      return { date, inMonth: date.startsWith(month), entries: sorted.filter((e) => PRECISE.has(e.precision) && e.startsOn <= date && e.endsOn >= date) };
+      return {
+        date,
+        inMonth: date.startsWith(month),
+        entries: sorted.filter((e) => PRECISE.has(e.precision) && e.startsOn <= date && e.endsOn >= date),
+      };
     });
     weeks.push({ days });
   }

@@ -18,12 +18,20 @@ export interface EntryQuery {
 }
 
 /** The calendar entries `actor` may see that match `query`, in date order. */
-export async function visibleEntries(db: Executor, actor: Actor, lookups: Lookups, query: EntryQuery = {}): Promise<CalendarEntry[]> {
+export async function visibleEntries(
+  db: Executor,
+  actor: Actor,
+  lookups: Lookups,
+  query: EntryQuery = {},
+): Promise<CalendarEntry[]> {
   const { publicOnly, from, to, ...filter } = query;
   // Meetings are stored as UTC instants but placed on the dates of their own zone: read a day more on
   // each side, then keep what falls in from..to locally.
   const widened = { ...filter, ...(from ? { from: addDays(from, -1) } : {}), ...(to ? { to: addDays(to, 1) } : {}) };
-  const [meetings, events] = await Promise.all([visibleMeetings(db, actor, lookups, widened), visibleEvents(db, actor, lookups, { ...filter, from, to })]);
+  const [meetings, events] = await Promise.all([
+    visibleMeetings(db, actor, lookups, widened),
+    visibleEvents(db, actor, lookups, { ...filter, from, to }),
+  ]);
   // Topics in the council's order (the lookups list them so), as everywhere else.
   const rank = new Map([...lookups.topics.keys()].map((code, i) => [code, i]));
   return [...meetings.map(meetingEntry), ...events.map(eventEntry)]

@@ -20,7 +20,20 @@ export interface EventDate {
 
 export type EventDateParse = { ok: true; date: EventDate } | { ok: false; message: string };
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 const PARTS = { early: [1, 10], mid: [11, 20], late: [21, 31] } as const;
 type Part = keyof typeof PARTS;
 
@@ -33,7 +46,10 @@ const ISO = '(\\d{4}-\\d{2}-\\d{2})';
 function monthNumber(word: string): number | null {
   const w = word.toLowerCase();
   if (w.length < 3) return null;
-  const index = MONTHS.findIndex((name) => name.toLowerCase() === w || name.toLowerCase().slice(0, 3) === w || (w === 'sept' && name === 'September'));
+  const index = MONTHS.findIndex(
+    (name) =>
+      name.toLowerCase() === w || name.toLowerCase().slice(0, 3) === w || (w === 'sept' && name === 'September'),
+  );
   return index < 0 ? null : index + 1;
 }
 
@@ -79,7 +95,12 @@ export function formatEventDate(precision: DatePrecision, startsOn: string, ends
   }
 }
 
-function dated(text: string | null, precision: DatePrecision, startsOn: string | null, endsOn: string | null): EventDateParse {
+function dated(
+  text: string | null,
+  precision: DatePrecision,
+  startsOn: string | null,
+  endsOn: string | null,
+): EventDateParse {
   if (!startsOn || !endsOn) return { ok: false, message: 'is not a real calendar date' };
   if (endsOn < startsOn) return { ok: false, message: 'ends before it starts' };
   // A "range" of one day is a day.
@@ -99,24 +120,47 @@ export function parseEventDate(input: string): EventDateParse {
   const match = (pattern: string) => new RegExp(`^${pattern}$`, 'i').exec(text);
   let m: RegExpExecArray | null;
   if ((m = match(ISO))) return dated(null, 'day', fromIso(m[1]!), fromIso(m[1]!));
-  if ((m = match(`${ISO}\\s*(?:/|\\.\\.|–|—|\\s-\\s)\\s*${ISO}`))) return dated(null, 'range', fromIso(m[1]!), fromIso(m[2]!));
+  if ((m = match(`${ISO}\\s*(?:/|\\.\\.|–|—|\\s-\\s)\\s*${ISO}`)))
+    return dated(null, 'range', fromIso(m[1]!), fromIso(m[2]!));
   if ((m = match('(\\d{4})-(\\d{2})'))) {
     const month = Number(m[2]);
     return dated(null, 'month', ...monthBounds(Number(m[1]), month >= 1 && month <= 12 ? month : null, null));
   }
   if ((m = match(Y))) return dated(null, 'year', `${m[1]}-01-01`, `${m[1]}-12-31`);
-  if ((m = match(`${D} ${M},? ${Y}`))) return dated(text, 'day', isoDay(Number(m[3]), monthNumber(m[2]!), Number(m[1])), isoDay(Number(m[3]), monthNumber(m[2]!), Number(m[1])));
-  if ((m = match(`${M} ${D},? ${Y}`))) return dated(text, 'day', isoDay(Number(m[3]), monthNumber(m[1]!), Number(m[2])), isoDay(Number(m[3]), monthNumber(m[1]!), Number(m[2])));
+  if ((m = match(`${D} ${M},? ${Y}`)))
+    return dated(
+      text,
+      'day',
+      isoDay(Number(m[3]), monthNumber(m[2]!), Number(m[1])),
+      isoDay(Number(m[3]), monthNumber(m[2]!), Number(m[1])),
+    );
+  if ((m = match(`${M} ${D},? ${Y}`)))
+    return dated(
+      text,
+      'day',
+      isoDay(Number(m[3]), monthNumber(m[1]!), Number(m[2])),
+      isoDay(Number(m[3]), monthNumber(m[1]!), Number(m[2])),
+    );
   if ((m = match(`${D}${DASH}${D} ${M},? ${Y}`))) {
     const [year, month] = [Number(m[4]), monthNumber(m[3]!)];
     return dated(text, 'range', isoDay(year, month, Number(m[1])), isoDay(year, month, Number(m[2])));
   }
   if ((m = match(`${D} ${M}${DASH}${D} ${M},? ${Y}`))) {
     const year = Number(m[5]);
-    return dated(text, 'range', isoDay(year, monthNumber(m[2]!), Number(m[1])), isoDay(year, monthNumber(m[4]!), Number(m[3])));
+    return dated(
+      text,
+      'range',
+      isoDay(year, monthNumber(m[2]!), Number(m[1])),
+      isoDay(year, monthNumber(m[4]!), Number(m[3])),
+    );
   }
   if ((m = match(`${D} ${M},? ${Y}${DASH}${D} ${M},? ${Y}`))) {
-    return dated(text, 'range', isoDay(Number(m[3]), monthNumber(m[2]!), Number(m[1])), isoDay(Number(m[6]), monthNumber(m[5]!), Number(m[4])));
+    return dated(
+      text,
+      'range',
+      isoDay(Number(m[3]), monthNumber(m[2]!), Number(m[1])),
+      isoDay(Number(m[6]), monthNumber(m[5]!), Number(m[4])),
+    );
   }
   if ((m = match(`(early|mid|late)[- ]${M},? ${Y}`))) {
     return dated(text, 'part_of_month', ...monthBounds(Number(m[3]), monthNumber(m[2]!), m[1]!.toLowerCase() as Part));
@@ -124,6 +168,7 @@ export function parseEventDate(input: string): EventDateParse {
   if ((m = match(`${M},? ${Y}`))) return dated(text, 'month', ...monthBounds(Number(m[2]), monthNumber(m[1]!), null));
   return {
     ok: false,
-    message: 'must be a date such as "10 October 2002", "25–27 September 2002", "December 2002", "early October 2002", "2002-10-10" or "2002-09-25/2002-09-27"',
+    message:
+      'must be a date such as "10 October 2002", "25–27 September 2002", "December 2002", "early October 2002", "2002-10-10" or "2002-09-25/2002-09-27"',
   };
 }

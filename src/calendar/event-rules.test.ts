@@ -5,11 +5,24 @@ import { eventStatusProblem, nextOrdinal, ordinalWord, seriesPhrase } from './ev
 describe('event rules', () => {
   test('the Moscow conference is the second in a series', () => {
     assert.equal(seriesPhrase(2), 'the second in a series');
-    assert.equal(seriesPhrase(1, 'The Role of the Military in Combating Terrorism'), 'the first in the series “The Role of the Military in Combating Terrorism”');
+    assert.equal(
+      seriesPhrase(1, 'The Role of the Military in Combating Terrorism'),
+      'the first in the series “The Role of the Military in Combating Terrorism”',
+    );
   });
 
   test('ordinals in words up to twelve, then in figures', () => {
-    assert.deepEqual([1, 3, 12, 13, 21, 22, 23, 111, 112].map(ordinalWord), ['first', 'third', 'twelfth', '13th', '21st', '22nd', '23rd', '111th', '112th']);
+    assert.deepEqual([1, 3, 12, 13, 21, 22, 23, 111, 112].map(ordinalWord), [
+      'first',
+      'third',
+      'twelfth',
+      '13th',
+      '21st',
+      '22nd',
+      '23rd',
+      '111th',
+      '112th',
+    ]);
   });
 
   test('a new event in a series follows the last one, even after a gap', () => {
@@ -21,7 +34,10 @@ describe('event rules', () => {
     const now = new Date('2002-09-25T08:00:00Z');
     assert.equal(eventStatusProblem('ongoing', '2002-09-25', now), null);
     assert.equal(eventStatusProblem('held', '2002-02-01', now), null);
-    assert.deepEqual(eventStatusProblem('held', '2002-12-09', now), { path: 'status', message: 'cannot be "held" before the event starts (2002-12-09)' });
+    assert.deepEqual(eventStatusProblem('held', '2002-12-09', now), {
+      path: 'status',
+      message: 'cannot be "held" before the event starts (2002-12-09)',
+    });
     assert.equal(eventStatusProblem('cancelled', '2002-12-09', now), null);
   });
 });

@@ -8,7 +8,11 @@ export const EVENT_STATUSES = ['planned', 'ongoing', 'held', 'cancelled'] as con
 export type EventStatus = (typeof EVENT_STATUSES)[number];
 
 /** Why an event dated from `startsOn` cannot carry `status` at `now` (a field-named refusal), or null. */
-export function eventStatusProblem(status: EventStatus, startsOn: string, now: Date): { path: string; message: string } | null {
+export function eventStatusProblem(
+  status: EventStatus,
+  startsOn: string,
+  now: Date,
+): { path: string; message: string } | null {
   const today = now.toISOString().slice(0, 10);
   if ((status === 'ongoing' || status === 'held') && startsOn > today) {
     return { path: 'status', message: `cannot be "${status}" before the event starts (${startsOn})` };
@@ -16,20 +20,36 @@ export function eventStatusProblem(status: EventStatus, startsOn: string, now: D
   return null;
 }
 
-const WORDS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth'];
+const WORDS = [
+  'first',
+  'second',
+  'third',
+  'fourth',
+  'fifth',
+  'sixth',
+  'seventh',
+  'eighth',
+  'ninth',
+  'tenth',
+  'eleventh',
+  'twelfth',
+];
 
 /** "second" for 2, "21st" past twelve. */
 export function ordinalWord(n: number): string {
   const word = WORDS[n - 1];
   if (word) return word;
   const tens = n % 100;
-  const suffix = tens >= 11 && tens <= 13 ? 'th' : ({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th';
+  const suffix =
+    tens >= 11 && tens <= 13 ? 'th' : (({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th');
   return `${n}${suffix}`;
 }
 
 /** "the second in a series", as the seed puts it; with a name: "the second in the series “…”". */
 export function seriesPhrase(ordinal: number, seriesName?: string): string {
-  return seriesName ? `the ${ordinalWord(ordinal)} in the series “${seriesName}”` : `the ${ordinalWord(ordinal)} in a series`;
+  return seriesName
+    ? `the ${ordinalWord(ordinal)} in the series “${seriesName}”`
+    : `the ${ordinalWord(ordinal)} in a series`;
 }
 
 /** The ordinal a new event takes when none is given: one after the highest so far. */

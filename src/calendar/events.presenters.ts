@@ -13,7 +13,14 @@ export const presentEventSummary = (e: CalendarEvent, l: Lookups, series: Map<st
   date: { text: e.date.text, precision: e.date.precision, startsOn: e.date.startsOn, endsOn: e.date.endsOn },
   place: { name: e.place.name, city: e.place.city, country: e.place.country },
   host: memberRef(l, e.hostMemberCode),
-  series: e.series ? { code: e.series.code, name: series.get(e.series.code)?.name ?? e.series.code, ordinal: e.series.ordinal, phrase: seriesPhrase(e.series.ordinal) } : null,
+  series: e.series
+    ? {
+        code: e.series.code,
+        name: series.get(e.series.code)?.name ?? e.series.code,
+        ordinal: e.series.ordinal,
+        phrase: seriesPhrase(e.series.ordinal),
+      }
+    : null,
   status: e.status,
   body: bodyRef(l, e.bodyCode),
   format: formatRef(l, e.formatCode),
@@ -22,7 +29,12 @@ export const presentEventSummary = (e: CalendarEvent, l: Lookups, series: Map<st
   abilities: itemAbilities(l, 'event', e),
 });
 
-export const presentEvent = (e: CalendarEvent, l: Lookups, series: Map<string, EventSeries>, visibleProjects: Map<string, { id: string; title: string }>) => ({
+export const presentEvent = (
+  e: CalendarEvent,
+  l: Lookups,
+  series: Map<string, EventSeries>,
+  visibleProjects: Map<string, { id: string; title: string }>,
+) => ({
   ...presentEventSummary(e, l, series),
   description: e.description,
   projects: e.projects.flatMap((id) => {

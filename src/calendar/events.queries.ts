@@ -13,7 +13,12 @@ export interface EventQuery extends EventFilter {
 }
 
 /** The events `actor` may see that match `query`, in date order. */
-export async function visibleEvents(db: Executor, actor: Actor, lookups: Lookups, query: EventQuery = {}): Promise<CalendarEvent[]> {
+export async function visibleEvents(
+  db: Executor,
+  actor: Actor,
+  lookups: Lookups,
+  query: EventQuery = {},
+): Promise<CalendarEvent[]> {
   const { topic, q, ...filter } = query;
   return (await listEvents(db, filter)).filter(
     (e) =>
@@ -24,7 +29,12 @@ export async function visibleEvents(db: Executor, actor: Actor, lookups: Lookups
 }
 
 /** One event if it exists and `actor` may see it; otherwise null. */
-export async function visibleEvent(db: Executor, actor: Actor, lookups: Lookups, id: string): Promise<CalendarEvent | null> {
+export async function visibleEvent(
+  db: Executor,
+  actor: Actor,
+  lookups: Lookups,
+  id: string,
+): Promise<CalendarEvent | null> {
   const event = await findEvent(db, id);
   return event && mayRead(actor, 'event', event, lookups.formatMembers) ? event : null;
 }

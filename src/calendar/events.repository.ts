@@ -22,7 +22,10 @@ function toEvent(row: EventTable, topics: string[], projects: string[]): Calenda
     date: { text: row.date_text, precision: row.date_precision, startsOn: row.starts_on, endsOn: row.ends_on },
     place: { name: row.place_name, city: row.place_city, country: row.place_country },
     hostMemberCode: row.host_member_code,
-    series: row.series_code !== null && row.series_ordinal !== null ? { code: row.series_code, ordinal: row.series_ordinal } : null,
+    series:
+      row.series_code !== null && row.series_ordinal !== null
+        ? { code: row.series_code, ordinal: row.series_ordinal }
+        : null,
     status: row.status,
     bodyCode: row.body_code,
     formatCode: row.format_code,
@@ -37,8 +40,19 @@ async function withLinks(db: Executor, rows: EventTable[]): Promise<CalendarEven
   const ids = rows.map((r) => r.id);
   const [topics, projects] = ids.length
     ? await Promise.all([
-        db.selectFrom('event_topics').innerJoin('topics', 'topics.code', 'event_topics.topic_code').select(['event_id', 'topic_code']).where('event_id', 'in', ids).orderBy('topics.position').execute(),
-        db.selectFrom('event_projects').select(['event_id', 'project_id']).where('event_id', 'in', ids).orderBy('project_id').execute(),
+        db
+          .selectFrom('event_topics')
+          .innerJoin('topics', 'topics.code', 'event_topics.topic_code')
+          .select(['event_id', 'topic_code'])
+          .where('event_id', 'in', ids)
+          .orderBy('topics.position')
+          .execute(),
+        db
+          .selectFrom('event_projects')
+          .select(['event_id', 'project_id'])
+          .where('event_id', 'in', ids)
+          .orderBy('project_id')
+          .execute(),
       ])
     : [[], []];
   return rows.map((r) =>
@@ -70,7 +84,12 @@ export async function findEvent(db: Executor, id: string): Promise<CalendarEvent
 
 /** Ordinals already taken in a series, except by `exceptId`. */
 export async function seriesOrdinals(db: Executor, seriesCode: string, exceptId: string): Promise<number[]> {
-  const rows = await db.selectFrom('events').select('series_ordinal').where('series_code', '=', seriesCode).where('id', '!=', exceptId).execute();
+  const rows = await db
+    .selectFrom('events')
+    .select('series_ordinal')
+    .where('series_code', '=', seriesCode)
+    .where('id', '!=', exceptId)
+    .execute();
   return rows.flatMap((r) => (r.series_ordinal === null ? [] : [r.series_ordinal]));
 }
 
@@ -96,12 +115,24 @@ export async function saveEvent(db: Executor, e: CalendarEvent, now: string, isN
     is_public: e.isPublic ? 1 : 0,
     updated_at: now,
   };
-  if (isNew) await db.insertInto('events').values({ id: e.id, created_at: now, ...values }).execute();
+  if (isNew)
+    await db
+      .insertInto('events')
+      .values({ id: e.id, created_at: now, ...values })
+      .execute();
   else await db.updateTable('events').set(values).where('id', '=', e.id).execute();
   await db.deleteFrom('event_topics').where('event_id', '=', e.id).execute();
-  if (e.topics.length) await db.insertInto('event_topics').values(e.topics.map((topic_code) => ({ event_id: e.id, topic_code }))).execute();
+  if (e.topics.length)
+    await db
+      .insertInto('event_topics')
+      .values(e.topics.map((topic_code) => ({ event_id: e.id, topic_code })))
+      .execute();
   await db.deleteFrom('event_projects').where('event_id', '=', e.id).execute();
-  if (e.projects.length) await db.insertInto('event_projects').values(e.projects.map((project_id) => ({ event_id: e.id, project_id }))).execute();
+  if (e.projects.length)
+    await db
+      .insertInto('event_projects')
+      .values(e.projects.map((project_id) => ({ event_id: e.id, project_id })))
+      .execute();
 }
 
 export async function deleteEvent(db: Executor, id: string): Promise<void> {
@@ -110,12 +141,18 @@ export async function deleteEvent(db: Executor, id: string): Promise<void> {
 
 /** All series by name. */
 export async function listSeries(db: Executor): Promise<EventSeries[]> {
-  return (await db.selectFrom('event_series').select(['code', 'name', 'description']).orderBy('name').execute()).map((r) => ({ ...r }));
+  return (await db.selectFrom('event_series').select(['code', 'name', 'description']).orderBy('name').execute()).map(
+    (r) => ({ ...r }),
+  );
 }
 
 /** One series by code, or null. */
 export async function findSeries(db: Executor, code: string): Promise<EventSeries | null> {
-  const row = await db.selectFrom('event_series').select(['code', 'name', 'description']).where('code', '=', code).executeTakeFirst();
+  const row = await db
+    .selectFrom('event_series')
+    .select(['code', 'name', 'description'])
+    .where('code', '=', code)
+    .executeTakeFirst();
   return row ? { ...row } : null;
 }
 
@@ -125,6 +162,15 @@ export async function seriesNameTaken(db: Executor, name: string, exceptCode: st
 }
 
 export async function saveSeries(db: Executor, s: EventSeries, now: string, isNew: boolean): Promise<void> {
-  if (isNew) await db.insertInto('event_series').values({ ...s, created_at: now, updated_at: now }).execute();
-  else await db.updateTable('event_series').set({ name: s.name, description: s.description, updated_at: now }).where('code', '=', s.code).execute();
+  if (isNew)
+    await db
+      .insertInto('event_series')
+      .values({ ...s, created_at: now, updated_at: now })
+      .execute();
+  else
+    await db
+      .updateTable('event_series')
+      .set({ name: s.name, description: s.description, updated_at: now })
+      .where('code', '=', s.code)
+      .execute();
 }

@@ -5,14 +5,33 @@ import { isoDate, longText, memberCode, pagingQuery, refOut, slug, text, uniqueL
 import { DATE_PRECISIONS } from './event-dates.ts';
 import { EVENT_KINDS, EVENT_STATUSES } from './event-rules.ts';
 
-const placeIn = z.object({ name: text(200).nullable().default(null), city: text(120).nullable().default(null), country: text(120).nullable().default(null) }).strict();
-const seriesIn = z.object({ code: slug, ordinal: z.number().int('must be a whole number').min(1, 'must be 1 or more').max(1000).optional().describe('Defaults to one after the last') }).strict();
+const placeIn = z
+  .object({
+    name: text(200).nullable().default(null),
+    city: text(120).nullable().default(null),
+    country: text(120).nullable().default(null),
+  })
+  .strict();
+const seriesIn = z
+  .object({
+    code: slug,
+    ordinal: z
+      .number()
+      .int('must be a whole number')
+      .min(1, 'must be 1 or more')
+      .max(1000)
+      .optional()
+      .describe('Defaults to one after the last'),
+  })
+  .strict();
 
 const eventFields = {
   kind: z.enum(EVENT_KINDS),
   title: text(300),
   description: longText(10000),
-  date: text(80).describe('"10 October 2002", "25–27 September 2002", "December 2002", "early October 2002", "2002-10-10", "2002-09-25/2002-09-27"'),
+  date: text(80).describe(
+    '"10 October 2002", "25–27 September 2002", "December 2002", "early October 2002", "2002-10-10", "2002-09-25/2002-09-27"',
+  ),
   place: placeIn,
   host: memberCode.nullable(),
   series: seriesIn.nullable(),
@@ -55,7 +74,10 @@ export const eventListQuery = z.object({
 });
 
 export const seriesCreate = z.object({ code: slug, name: text(300), description: longText(5000).default('') }).strict();
-export const seriesPatch = z.object({ name: text(300), description: longText(5000) }).partial().strict();
+export const seriesPatch = z
+  .object({ name: text(300), description: longText(5000) })
+  .partial()
+  .strict();
 
 export const seriesOut = z.object({ code: z.string(), name: z.string(), description: z.string() });
 const summaryFields = {
@@ -65,7 +87,14 @@ const summaryFields = {
   date: z.object({ text: z.string(), precision: z.enum(DATE_PRECISIONS), startsOn: z.string(), endsOn: z.string() }),
   place: z.object({ name: z.string().nullable(), city: z.string().nullable(), country: z.string().nullable() }),
   host: refOut.nullable(),
-  series: z.object({ code: z.string(), name: z.string(), ordinal: z.number().int(), phrase: z.string().describe('e.g. "the second in a series"') }).nullable(),
+  series: z
+    .object({
+      code: z.string(),
+      name: z.string(),
+      ordinal: z.number().int(),
+      phrase: z.string().describe('e.g. "the second in a series"'),
+    })
+    .nullable(),
   status: z.enum(EVENT_STATUSES),
   body: refOut.nullable(),
   format: refOut,

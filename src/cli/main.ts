@@ -17,7 +17,8 @@ const out = (line: string) => process.stdout.write(`${line}\n`);
 const err = (line: string) => process.stderr.write(`${line}\n`);
 
 function parsePort(value: string): number {
-  if (!/^\d+$/.test(value) || Number(value) > 65535) throw new InvalidArgumentError('must be a whole number between 0 and 65535.');
+  if (!/^\d+$/.test(value) || Number(value) > 65535)
+    throw new InvalidArgumentError('must be a whole number between 0 and 65535.');
   return Number(value);
 }
 
@@ -56,7 +57,9 @@ export function buildCli(env: Record<string, string | undefined> = process.env):
 
   program
     .command('demo')
-    .description('Load or refresh the demo council (NATO-Russia Council, 25 September 2002). Running it twice changes nothing.')
+    .description(
+      'Load or refresh the demo council (NATO-Russia Council, 25 September 2002). Running it twice changes nothing.',
+    )
     .action(async () => {
       const config = loadConfig(env);
       const report = await withDatabase(config, (database) => loadDemo(database, new Date()));
@@ -72,7 +75,11 @@ export function buildCli(env: Record<string, string | undefined> = process.env):
       const database = await openConcordDatabase(config.database);
       try {
         const applied = await migrateToLatest(database);
-        out(applied.length ? `Applied ${applied.length} migration(s): ${applied.join(', ')}.` : 'The database is up to date.');
+        out(
+          applied.length
+            ? `Applied ${applied.length} migration(s): ${applied.join(', ')}.`
+            : 'The database is up to date.',
+        );
       } finally {
         await database.close();
       }
@@ -80,12 +87,18 @@ export function buildCli(env: Record<string, string | undefined> = process.env):
 
   program
     .command('import')
-    .description('Import legacy archive pages (plain text or HTML files, or folders of them) into the public record. Idempotent: re-importing a page changes nothing; a changed page becomes a new revision.')
+    .description(
+      'Import legacy archive pages (plain text or HTML files, or folders of them) into the public record. Idempotent: re-importing a page changes nothing; a changed page becomes a new revision.',
+    )
     .argument('<paths...>', 'files or folders to import')
     .option('--dry-run', 'parse only: store nothing')
-    .option('--json', 'machine-readable output: with --dry-run one JSON object per page (JSON Lines), otherwise the summary as JSON')
+    .option(
+      '--json',
+      'machine-readable output: with --dry-run one JSON object per page (JSON Lines), otherwise the summary as JSON',
+    )
     .option('--max-bytes <n>', 'refuse pages larger than this many bytes', (v) => {
-      if (!/^\d+$/.test(v) || Number(v) < 1) throw new InvalidArgumentError('must be a positive whole number of bytes.');
+      if (!/^\d+$/.test(v) || Number(v) < 1)
+        throw new InvalidArgumentError('must be a positive whole number of bytes.');
       return Number(v);
     })
     .addHelpText('after', '\nOutput of --dry-run --json is a stable interface, documented in docs/import.md.')
@@ -97,7 +110,9 @@ export function buildCli(env: Record<string, string | undefined> = process.env):
   const audit = program.command('audit').description('Work with the audit trail.');
   audit
     .command('verify')
-    .description('Check the whole hash chain of the audit trail; names the first altered or missing row. Exit code 1 when the chain is broken.')
+    .description(
+      'Check the whole hash chain of the audit trail; names the first altered or missing row. Exit code 1 when the chain is broken.',
+    )
     .action(async () => {
       const config = loadConfig(env);
       const verdict = await withDatabase(config, (database) => verifyAuditChain(database));

@@ -5,7 +5,6 @@ import { abilitiesOut } from '../kernel/access/abilities.ts';
 import { BODY_KINDS } from './model.ts';
 import { isoDate, memberCode, slug, text, uniqueList } from '../kernel/fields.ts';
 
-
 export const memberCodeParams = z.object({ code: memberCode });
 export const slugParams = z.object({ code: slug });
 export const idParams = z.object({ id: z.string().uuid('must be a UUID') });
@@ -56,17 +55,32 @@ const memberFields = {
   groups: uniqueList(text(60), 'group'),
 };
 export const memberCreate = z
-  .object({ code: memberCode, ...memberFields, sortName: memberFields.sortName.optional(), kind: memberFields.kind.default('state'), joinedOn: memberFields.joinedOn.default(null), groups: memberFields.groups.default([]) })
+  .object({
+    code: memberCode,
+    ...memberFields,
+    sortName: memberFields.sortName.optional(),
+    kind: memberFields.kind.default('state'),
+    joinedOn: memberFields.joinedOn.default(null),
+    groups: memberFields.groups.default([]),
+  })
   .strict();
 export const memberPatch = z.object(memberFields).partial().strict();
 
-export const formatOut = z.object({ code: z.string(), name: z.string(), description: z.string(), members: z.array(z.string()), abilities: itemAbilities });
+export const formatOut = z.object({
+  code: z.string(),
+  name: z.string(),
+  description: z.string(),
+  members: z.array(z.string()),
+  abilities: itemAbilities,
+});
 const formatFields = {
   name: text(200),
   description: z.string().max(5000),
   members: uniqueList(memberCode, 'member').min(1, 'must name at least one member'),
 };
-export const formatCreate = z.object({ code: slug, ...formatFields, description: formatFields.description.default('') }).strict();
+export const formatCreate = z
+  .object({ code: slug, ...formatFields, description: formatFields.description.default('') })
+  .strict();
 export const formatPatch = z.object(formatFields).partial().strict();
 
 const functionIn = z
@@ -77,19 +91,34 @@ const functionIn = z
     endedOn: isoDate.nullable().default(null),
   })
   .strict()
-  .refine((f) => !f.startedOn || !f.endedOn || f.endedOn >= f.startedOn, { path: ['endedOn'], message: 'must be on or after the day the function started' });
+  .refine((f) => !f.startedOn || !f.endedOn || f.endedOn >= f.startedOn, {
+    path: ['endedOn'],
+    message: 'must be on or after the day the function started',
+  });
 export const personOut = z.object({
   id: z.string(),
   name: z.string(),
   honorific: z.string().nullable(),
   demo: z.boolean(),
   functions: z.array(
-    z.object({ id: z.string(), title: z.string(), member: z.string().nullable(), startedOn: z.string().nullable(), endedOn: z.string().nullable() }),
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      member: z.string().nullable(),
+      startedOn: z.string().nullable(),
+      endedOn: z.string().nullable(),
+    }),
   ),
   abilities: itemAbilities,
 });
 const personFields = { name: text(200), honorific: text(60).nullable(), functions: z.array(functionIn).max(50) };
-export const personCreate = z.object({ ...personFields, honorific: personFields.honorific.default(null), functions: personFields.functions.default([]) }).strict();
+export const personCreate = z
+  .object({
+    ...personFields,
+    honorific: personFields.honorific.default(null),
+    functions: personFields.functions.default([]),
+  })
+  .strict();
 export const personPatch = z.object(personFields).partial().strict();
 
 export const bodyOut = z.object({
@@ -136,14 +165,40 @@ export const formatUsageOut = z
     projects: usageCount,
     events: usageCount,
     bodies: usageCount,
-    texts: z.object({ total: z.number().int() }).meta({ description: 'Texts keep the members their format had when each was created: a change of members does not reach them' }),
+    texts: z
+      .object({ total: z.number().int() })
+      .meta({
+        description:
+          'Texts keep the members their format had when each was created: a change of members does not reach them',
+      }),
   })
-  .meta({ description: "The items of a format: a delegate sees the ones that are not public only while their member is in the format" });
+  .meta({
+    description:
+      'The items of a format: a delegate sees the ones that are not public only while their member is in the format',
+  });
 
-export const topicOut = z.object({ code: z.string(), name: z.string(), description: z.string(), source: z.string().nullable(), position: z.number(), abilities: itemAbilities });
-const topicFields = { name: text(200), description: z.string().max(5000), source: z.string().max(500).nullable(), position: z.number().int().min(0).max(100000) };
+export const topicOut = z.object({
+  code: z.string(),
+  name: z.string(),
+  description: z.string(),
+  source: z.string().nullable(),
+  position: z.number(),
+  abilities: itemAbilities,
+});
+const topicFields = {
+  name: text(200),
+  description: z.string().max(5000),
+  source: z.string().max(500).nullable(),
+  position: z.number().int().min(0).max(100000),
+};
 export const topicCreate = z
-  .object({ code: slug, ...topicFields, description: topicFields.description.default(''), source: topicFields.source.default(null), position: topicFields.position.default(0) })
+  .object({
+    code: slug,
+    ...topicFields,
+    description: topicFields.description.default(''),
+    source: topicFields.source.default(null),
+    position: topicFields.position.default(0),
+  })
   .strict();
 export const topicPatch = z.object(topicFields).partial().strict();
 

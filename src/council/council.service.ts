@@ -8,7 +8,17 @@ import { AppError, notFound, type ErrorDetail } from '../kernel/errors.ts';
 import type { Database } from '../kernel/db/connect.ts';
 import type { Body, Council, Format, Member, Person, Topic } from './model.ts';
 import type {
-  BodyCreate, BodyPatch, CouncilPatch, FormatCreate, FormatPatch, MemberCreate, MemberPatch, PersonCreate, PersonPatch, TopicCreate, TopicPatch,
+  BodyCreate,
+  BodyPatch,
+  CouncilPatch,
+  FormatCreate,
+  FormatPatch,
+  MemberCreate,
+  MemberPatch,
+  PersonCreate,
+  PersonPatch,
+  TopicCreate,
+  TopicPatch,
 } from './council.schemas.ts';
 import { diffFields } from '../kernel/diff.ts';
 import { findCouncil, saveCouncil } from './repositories/council.repository.ts';
@@ -19,27 +29,43 @@ import * as bodies from './repositories/bodies.repository.ts';
 import * as topics from './repositories/topics.repository.ts';
 import { itemsInOtherFormatThanTheirBody } from './repositories/format-usage.repository.ts';
 
-function unknownReferences(field: string, kind: string, all: readonly string[], unknown: readonly string[]): ErrorDetail[] {
+function unknownReferences(
+  field: string,
+  kind: string,
+  all: readonly string[],
+  unknown: readonly string[],
+): ErrorDetail[] {
   return unknown.map((code) => ({ path: `${field}[${all.indexOf(code)}]`, message: `no ${kind} "${code}"` }));
 }
 
 function refuseUnknown(details: ErrorDetail[]): void {
   if (details.length === 0) return;
   const list = details.map((d) => `${d.path}: ${d.message}`).join('; ');
-  throw new AppError('UNKNOWN_REFERENCE', `The request refers to items that do not exist (${list}). Create them first or correct the codes.`, details);
+  throw new AppError(
+    'UNKNOWN_REFERENCE',
+    `The request refers to items that do not exist (${list}). Create them first or correct the codes.`,
+    details,
+  );
 }
 
 function refuseInUse(kind: string, id: string, references: string[]): void {
   if (references.length === 0) return;
-  throw new AppError('IN_USE', `The ${kind} "${id}" is still used by ${references.join(', ')}. Remove those references first.`);
+  throw new AppError(
+    'IN_USE',
+    `The ${kind} "${id}" is still used by ${references.join(', ')}. Remove those references first.`,
+  );
 }
 
 function refuseDuplicateName(taken: boolean, kind: string, name: string): void {
-  if (taken) throw new AppError('ALREADY_EXISTS', `Another ${kind} is already named "${name}". Names must be unique.`, [{ path: 'name', message: 'is already used' }]);
+  if (taken)
+    throw new AppError('ALREADY_EXISTS', `Another ${kind} is already named "${name}". Names must be unique.`, [
+      { path: 'name', message: 'is already used' },
+    ]);
 }
 
 function requireName(kind: string, name: string | undefined): string {
-  if (!name) throw new AppError('VALIDATION_FAILED', `A ${kind} needs a name.`, [{ path: 'name', message: 'is required' }]);
+  if (!name)
+    throw new AppError('VALIDATION_FAILED', `A ${kind} needs a name.`, [{ path: 'name', message: 'is required' }]);
   return name;
 }
 
@@ -62,7 +88,11 @@ async function saveWithAudit<T extends object>(
     async (tx, audit) => {
       const current = await spec.find(tx, spec.id);
       if (current && spec.mode === 'create') {
-        throw new AppError('ALREADY_EXISTS', `A ${spec.type} "${spec.id}" already exists. Choose another code, or update it with PATCH.`, [{ path: 'code', message: 'is already used' }]);
+        throw new AppError(
+          'ALREADY_EXISTS',
+          `A ${spec.type} "${spec.id}" already exists. Choose another code, or update it with PATCH.`,
+          [{ path: 'code', message: 'is already used' }],
+        );
       }
       if (!current && spec.mode === 'update') throw notFound(spec.type, spec.id);
       const next = await spec.build(current, tx);
@@ -70,10 +100,20 @@ async function saveWithAudit<T extends object>(
         const changes = diffFields(current, next);
         if (Object.keys(changes).length === 0) return { item: current, changed: false };
         await spec.save(tx, next, ctx.now.toISOString(), false);
-        audit.record({ action: `${spec.type}.updated` as AuditAction, objectType: spec.type, objectId: spec.id, summary: { changes } });
+        audit.record({
+          action: `${spec.type}.updated` as AuditAction,
+          objectType: spec.type,
+          objectId: spec.id,
+          summary: { changes },
+        });
       } else {
         await spec.save(tx, next, ctx.now.toISOString(), true);
-        audit.record({ action: `${spec.type}.created` as AuditAction, objectType: spec.type, objectId: spec.id, summary: { created: next } });
+        audit.record({
+          action: `${spec.type}.created` as AuditAction,
+          objectType: spec.type,
+          objectId: spec.id,
+          summary: { created: next },
+        });
       }
       return { item: next, changed: true };
     },
@@ -96,23 +136,40 @@ function deleteWithAudit<T extends object>(spec: {
       if (!current) throw notFound(spec.type, id);
       refuseInUse(spec.type, spec.label ? spec.label(current) : id, await spec.references(tx, id));
       await spec.remove(tx, id);
-      audit.record({ action: `${spec.type}.deleted` as AuditAction, objectType: spec.type, objectId: id, summary: { deleted: current } });
+      audit.record({
+        action: `${spec.type}.deleted` as AuditAction,
+        objectType: spec.type,
+        objectId: id,
+        summary: { deleted: current },
+      });
     });
   };
 }
 
 /** Sets the council's identity (name, short name, description, founding text). */
-export async function updateCouncil(database: Database, ctx: WriteContext, patch: CouncilPatch & Partial<Council>): Promise<WriteOutcome<Council>> {
+export async function updateCouncil(
+  database: Database,
+  ctx: WriteContext,
+  patch: CouncilPatch & Partial<Council>,
+): Promise<WriteOutcome<Council>> {
   return saveWithAudit<Council>(database, ctx, {
     type: 'council',
     id: 'council',
     mode: 'upsert',
     find: (tx) => findCouncil(tx),
     build: async (current) => {
-      const base: Council = current ?? { name: '', shortName: '', description: '', establishedOn: null, foundingText: null };
+      const base: Council = current ?? {
+        name: '',
+        shortName: '',
+        description: '',
+        establishedOn: null,
+        foundingText: null,
+      };
       const next = { ...base, ...patch };
       if (!next.name || !next.shortName) {
-        throw new AppError('VALIDATION_FAILED', 'The council needs a name and a short name.', [{ path: next.name ? 'shortName' : 'name', message: 'is required' }]);
+        throw new AppError('VALIDATION_FAILED', 'The council needs a name and a short name.', [
+          { path: next.name ? 'shortName' : 'name', message: 'is required' },
+        ]);
       }
       return next;
     },
@@ -121,7 +178,13 @@ export async function updateCouncil(database: Database, ctx: WriteContext, patch
 }
 
 /** Creates (mode 'create'), changes ('update') or creates-or-changes ('upsert', for seed scripts) a member. */
-export async function saveMember(database: Database, ctx: WriteContext, code: string, input: MemberCreate | MemberPatch, mode: 'create' | 'update' | 'upsert'): Promise<WriteOutcome<Member>> {
+export async function saveMember(
+  database: Database,
+  ctx: WriteContext,
+  code: string,
+  input: MemberCreate | MemberPatch,
+  mode: 'create' | 'update' | 'upsert',
+): Promise<WriteOutcome<Member>> {
   return saveWithAudit<Member>(database, ctx, {
     type: 'member',
     id: code,
@@ -143,10 +206,21 @@ export async function saveMember(database: Database, ctx: WriteContext, code: st
   });
 }
 
-export const deleteMember = deleteWithAudit({ type: 'member', find: members.findMember, references: members.memberReferences, remove: members.deleteMember });
+export const deleteMember = deleteWithAudit({
+  type: 'member',
+  find: members.findMember,
+  references: members.memberReferences,
+  remove: members.deleteMember,
+});
 
 /** Creates, changes or upserts a format; every member it names must exist. */
-export async function saveFormat(database: Database, ctx: WriteContext, code: string, input: FormatCreate | FormatPatch, mode: 'create' | 'update' | 'upsert'): Promise<WriteOutcome<Format>> {
+export async function saveFormat(
+  database: Database,
+  ctx: WriteContext,
+  code: string,
+  input: FormatCreate | FormatPatch,
+  mode: 'create' | 'update' | 'upsert',
+): Promise<WriteOutcome<Format>> {
   return saveWithAudit<Format>(database, ctx, {
     type: 'format',
     id: code,
@@ -155,8 +229,13 @@ export async function saveFormat(database: Database, ctx: WriteContext, code: st
     build: async (current, tx) => {
       const name = input.name ?? current?.name;
       const memberCodes = input.members ?? current?.members;
-      if (!name || !memberCodes) throw new AppError('VALIDATION_FAILED', 'A format needs a name and members.', [{ path: name ? 'members' : 'name', message: 'is required' }]);
-      refuseUnknown(unknownReferences('members', 'member', memberCodes, await members.unknownMemberCodes(tx, memberCodes)));
+      if (!name || !memberCodes)
+        throw new AppError('VALIDATION_FAILED', 'A format needs a name and members.', [
+          { path: name ? 'members' : 'name', message: 'is required' },
+        ]);
+      refuseUnknown(
+        unknownReferences('members', 'member', memberCodes, await members.unknownMemberCodes(tx, memberCodes)),
+      );
       refuseDuplicateName(await formats.formatNameTaken(tx, name, code), 'format', name);
       // Keep seating order stable for comparisons: the repository returns members by sort name.
       const all = await members.listMembers(tx);
@@ -178,15 +257,22 @@ async function refuseWiderThanBody(tx: Tx, current: Format, nextMembers: readonl
   const groups = await itemsInOtherFormatThanTheirBody(tx, current.code);
   if (groups.length === 0) return;
   const all = await formats.listFormats(tx);
-  const membersOf = (code: string, next: boolean): readonly string[] => (code === current.code ? (next ? nextMembers : current.members) : (all.find((f) => f.code === code)?.members ?? []));
+  const membersOf = (code: string, next: boolean): readonly string[] =>
+    code === current.code ? (next ? nextMembers : current.members) : (all.find((f) => f.code === code)?.members ?? []);
   const nameOf = (code: string) => all.find((f) => f.code === code)?.name ?? code;
-  const outside = (itemFormat: string, bodyFormat: string, next: boolean) => membersOf(itemFormat, next).filter((m) => !membersOf(bodyFormat, next).includes(m));
+  const outside = (itemFormat: string, bodyFormat: string, next: boolean) =>
+    membersOf(itemFormat, next).filter((m) => !membersOf(bodyFormat, next).includes(m));
   const details: ErrorDetail[] = groups.flatMap((g) => {
     const before = outside(g.itemFormat, g.bodyFormat, false);
     const added = outside(g.itemFormat, g.bodyFormat, true).filter((m) => !before.includes(m));
     if (added.length === 0) return [];
     const who = added.join(', ');
-    return [{ path: 'members', message: `would show ${g.count} ${g.label} of the body "${g.body}" (in ${nameOf(g.itemFormat)}) to ${who}, who would not be in that body's format ${nameOf(g.bodyFormat)}` }];
+    return [
+      {
+        path: 'members',
+        message: `would show ${g.count} ${g.label} of the body "${g.body}" (in ${nameOf(g.itemFormat)}) to ${who}, who would not be in that body's format ${nameOf(g.bodyFormat)}`,
+      },
+    ];
   });
   if (details.length === 0) return;
   throw new AppError(
@@ -196,10 +282,21 @@ async function refuseWiderThanBody(tx: Tx, current: Format, nextMembers: readonl
   );
 }
 
-export const deleteFormat = deleteWithAudit({ type: 'format', find: formats.findFormat, references: formats.formatReferences, remove: formats.deleteFormat });
+export const deleteFormat = deleteWithAudit({
+  type: 'format',
+  find: formats.findFormat,
+  references: formats.formatReferences,
+  remove: formats.deleteFormat,
+});
 
 /** Creates, changes or upserts a person with their functions; a function's member must exist. */
-export async function savePerson(database: Database, ctx: WriteContext, id: string | null, input: (PersonCreate | PersonPatch) & { demo?: boolean }, mode: 'create' | 'update' | 'upsert'): Promise<WriteOutcome<Person>> {
+export async function savePerson(
+  database: Database,
+  ctx: WriteContext,
+  id: string | null,
+  input: (PersonCreate | PersonPatch) & { demo?: boolean },
+  mode: 'create' | 'update' | 'upsert',
+): Promise<WriteOutcome<Person>> {
   const personId = id ?? randomUUID();
   return saveWithAudit<Person>(database, ctx, {
     type: 'person',
@@ -213,26 +310,53 @@ export async function savePerson(database: Database, ctx: WriteContext, id: stri
       if (functionsIn) {
         const codes = functionsIn.map((f) => f.member).filter((m): m is string => m !== null);
         const unknown = await members.unknownMemberCodes(tx, codes);
-        refuseUnknown(functionsIn.flatMap((f, i) => (f.member && unknown.includes(f.member) ? [{ path: `functions[${i}].member`, message: `no member "${f.member}"` }] : [])));
+        refuseUnknown(
+          functionsIn.flatMap((f, i) =>
+            f.member && unknown.includes(f.member)
+              ? [{ path: `functions[${i}].member`, message: `no member "${f.member}"` }]
+              : [],
+          ),
+        );
         functions = functionsIn.map((f, i) => ({
           // Keep ids of unchanged functions so a repeated save is recognised as no change.
-          id: current?.functions[i]?.title === f.title && current.functions[i]?.memberCode === f.member ? current.functions[i].id : randomUUID(),
+          id:
+            current?.functions[i]?.title === f.title && current.functions[i]?.memberCode === f.member
+              ? current.functions[i].id
+              : randomUUID(),
           title: f.title,
           memberCode: f.member,
           startedOn: f.startedOn,
           endedOn: f.endedOn,
         }));
       }
-      return { id: personId, name, honorific: input.honorific !== undefined ? input.honorific : (current?.honorific ?? null), demo: input.demo ?? current?.demo ?? false, functions };
+      return {
+        id: personId,
+        name,
+        honorific: input.honorific !== undefined ? input.honorific : (current?.honorific ?? null),
+        demo: input.demo ?? current?.demo ?? false,
+        functions,
+      };
     },
     save: persons.savePerson,
   });
 }
 
-export const deletePerson = deleteWithAudit({ type: 'person', find: persons.findPerson, references: persons.personReferences, remove: persons.deletePerson, label: (person) => person.name });
+export const deletePerson = deleteWithAudit({
+  type: 'person',
+  find: persons.findPerson,
+  references: persons.personReferences,
+  remove: persons.deletePerson,
+  label: (person) => person.name,
+});
 
 /** Creates, changes or upserts a body; its format, parent, chair and topics must exist. */
-export async function saveBody(database: Database, ctx: WriteContext, code: string, input: BodyCreate | BodyPatch, mode: 'create' | 'update' | 'upsert'): Promise<WriteOutcome<Body>> {
+export async function saveBody(
+  database: Database,
+  ctx: WriteContext,
+  code: string,
+  input: BodyCreate | BodyPatch,
+  mode: 'create' | 'update' | 'upsert',
+): Promise<WriteOutcome<Body>> {
   return saveWithAudit<Body>(database, ctx, {
     type: 'body',
     id: code,
@@ -252,10 +376,15 @@ export async function saveBody(database: Database, ctx: WriteContext, code: stri
       };
       requireName('body', next.name);
       const problems: ErrorDetail[] = [];
-      if (!(await formats.findFormat(tx, next.formatCode))) problems.push({ path: 'format', message: `no format "${next.formatCode}"` });
-      if (next.parentCode && next.parentCode !== code && !(await bodies.findBody(tx, next.parentCode))) problems.push({ path: 'parent', message: `no body "${next.parentCode}"` });
-      if (next.chairPersonId && !(await persons.findPerson(tx, next.chairPersonId))) problems.push({ path: 'chair', message: `no person "${next.chairPersonId}"` });
-      problems.push(...unknownReferences('topics', 'topic', next.topics, await topics.unknownTopicCodes(tx, next.topics)));
+      if (!(await formats.findFormat(tx, next.formatCode)))
+        problems.push({ path: 'format', message: `no format "${next.formatCode}"` });
+      if (next.parentCode && next.parentCode !== code && !(await bodies.findBody(tx, next.parentCode)))
+        problems.push({ path: 'parent', message: `no body "${next.parentCode}"` });
+      if (next.chairPersonId && !(await persons.findPerson(tx, next.chairPersonId)))
+        problems.push({ path: 'chair', message: `no person "${next.chairPersonId}"` });
+      problems.push(
+        ...unknownReferences('topics', 'topic', next.topics, await topics.unknownTopicCodes(tx, next.topics)),
+      );
       refuseUnknown(problems);
       await refuseLoop(tx, code, next.parentCode);
       refuseDuplicateName(await bodies.bodyNameTaken(tx, next.name, code), 'body', next.name);
@@ -276,17 +405,33 @@ async function refuseLoop(tx: Tx, code: string, parentCode: string | null): Prom
   const seen = new Set<string>();
   for (let at = parentCode; at && !seen.has(at); at = (await bodies.findBody(tx, at))?.parentCode ?? null) {
     if (at === code) {
-      const message = parentCode === code ? `The body "${code}" cannot be its own parent. Choose a body above it, or none.` : `The body "${code}" cannot sit under "${parentCode}", which is itself below "${code}". Choose a body that is not below it, or none.`;
-      throw new AppError('VALIDATION_FAILED', message, [{ path: 'parent', message: parentCode === code ? 'is the body itself' : `is below "${code}"` }]);
+      const message =
+        parentCode === code
+          ? `The body "${code}" cannot be its own parent. Choose a body above it, or none.`
+          : `The body "${code}" cannot sit under "${parentCode}", which is itself below "${code}". Choose a body that is not below it, or none.`;
+      throw new AppError('VALIDATION_FAILED', message, [
+        { path: 'parent', message: parentCode === code ? 'is the body itself' : `is below "${code}"` },
+      ]);
     }
     seen.add(at);
   }
 }
 
-export const deleteBody = deleteWithAudit({ type: 'body', find: bodies.findBody, references: bodies.bodyReferences, remove: bodies.deleteBody });
+export const deleteBody = deleteWithAudit({
+  type: 'body',
+  find: bodies.findBody,
+  references: bodies.bodyReferences,
+  remove: bodies.deleteBody,
+});
 
 /** Creates, changes or upserts a topic. */
-export async function saveTopic(database: Database, ctx: WriteContext, code: string, input: TopicCreate | TopicPatch, mode: 'create' | 'update' | 'upsert'): Promise<WriteOutcome<Topic>> {
+export async function saveTopic(
+  database: Database,
+  ctx: WriteContext,
+  code: string,
+  input: TopicCreate | TopicPatch,
+  mode: 'create' | 'update' | 'upsert',
+): Promise<WriteOutcome<Topic>> {
   return saveWithAudit<Topic>(database, ctx, {
     type: 'topic',
     id: code,
@@ -307,4 +452,9 @@ export async function saveTopic(database: Database, ctx: WriteContext, code: str
   });
 }
 
-export const deleteTopic = deleteWithAudit({ type: 'topic', find: topics.findTopic, references: topics.topicReferences, remove: topics.deleteTopic });
+export const deleteTopic = deleteWithAudit({
+  type: 'topic',
+  find: topics.findTopic,
+  references: topics.topicReferences,
+  remove: topics.deleteTopic,
+});

@@ -24,7 +24,13 @@ export interface Lookups {
 
 /** Everything the presenters and `can` need for one reader, in five queries. */
 export async function loadLookups(db: Executor, actor: Actor): Promise<Lookups> {
-  const [formats, bodies, members, persons, topics] = await Promise.all([listFormats(db), visibleBodies(db, actor), listMembers(db), listPersons(db), listTopics(db)]);
+  const [formats, bodies, members, persons, topics] = await Promise.all([
+    listFormats(db),
+    visibleBodies(db, actor),
+    listMembers(db),
+    listPersons(db),
+    listTopics(db),
+  ]);
   return {
     actor,
     formats: new Map(formats.map((f) => [f.code, f])),
@@ -37,7 +43,11 @@ export async function loadLookups(db: Executor, actor: Actor): Promise<Lookups> 
 }
 
 /** What the reader may do with an item of a format (meetings, projects, events). */
-export const itemAbilities = (l: Lookups, type: 'meeting' | 'project' | 'event', item: { formatCode: string; isPublic: boolean }): Abilities =>
+export const itemAbilities = (
+  l: Lookups,
+  type: 'meeting' | 'project' | 'event',
+  item: { formatCode: string; isPublic: boolean },
+): Abilities =>
   abilitiesOn(l.actor, { type, formatMembers: l.formatMembers.get(item.formatCode) ?? [], isPublic: item.isPublic });
 
 /** { code, name } of a visible body, or null. */
@@ -46,12 +56,17 @@ export const bodyRef = (l: Lookups, code: string | null) => {
   return body ? { code: body.code, name: body.name } : null;
 };
 export const formatRef = (l: Lookups, code: string) => ({ code, name: l.formats.get(code)?.name ?? code });
-export const memberRef = (l: Lookups, code: string | null) => (code ? { code, name: l.members.get(code)?.name ?? code } : null);
+export const memberRef = (l: Lookups, code: string | null) =>
+  code ? { code, name: l.members.get(code)?.name ?? code } : null;
 export const topicRef = (l: Lookups, code: string) => ({ code, name: l.topics.get(code)?.name ?? code });
 
 /** Whether every word of `q` occurs (case-insensitively) in one of `fields`. */
 export function matchesWords(q: string | undefined, fields: (string | null | undefined)[]): boolean {
   if (!q || q.trim() === '') return true;
   const haystack = fields.filter(Boolean).join(' \u0000 ').toLocaleLowerCase('en');
-  return q.toLocaleLowerCase('en').split(/\s+/).filter(Boolean).every((word) => haystack.includes(word));
+  return q
+    .toLocaleLowerCase('en')
+    .split(/\s+/)
+    .filter(Boolean)
+    .every((word) => haystack.includes(word));
 }

@@ -43,7 +43,14 @@ export interface Person {
   functions: PersonFunction[];
 }
 
-export const BODY_KINDS = ['council', 'preparatory_committee', 'committee', 'working_group', 'ad_hoc_group', 'expert_group'] as const;
+export const BODY_KINDS = [
+  'council',
+  'preparatory_committee',
+  'committee',
+  'working_group',
+  'ad_hoc_group',
+  'expert_group',
+] as const;
 export type BodyKind = (typeof BODY_KINDS)[number];
 
 export interface Body {

@@ -42,7 +42,16 @@ export async function loadDemo(database: Database, now: Date, requestId: string 
   count(await service.updateCouncil(database, ctx, DEMO_COUNCIL), hadCouncil);
   for (const m of DEMO_MEMBERS) {
     const existed = await exists('members', m.code);
-    count(await service.saveMember(database, ctx, m.code, { name: m.name, joinedOn: m.joinedOn, groups: m.groups, kind: 'state' }, 'upsert'), existed);
+    count(
+      await service.saveMember(
+        database,
+        ctx,
+        m.code,
+        { name: m.name, joinedOn: m.joinedOn, groups: m.groups, kind: 'state' },
+        'upsert',
+      ),
+      existed,
+    );
   }
   for (const f of DEMO_FORMATS) {
     const existed = await exists('formats', f.code);
@@ -54,13 +63,32 @@ export async function loadDemo(database: Database, now: Date, requestId: string 
   }
   for (const p of DEMO_PERSONS) {
     const id = demoUuid(`person:${p.key}`);
-    const existed = (await database.db.selectFrom('persons').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
-    count(await service.savePerson(database, ctx, id, { name: p.name, honorific: p.honorific, functions: p.functions, demo: false }, 'upsert'), existed);
+    const existed =
+      (await database.db.selectFrom('persons').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
+    count(
+      await service.savePerson(
+        database,
+        ctx,
+        id,
+        { name: p.name, honorific: p.honorific, functions: p.functions, demo: false },
+        'upsert',
+      ),
+      existed,
+    );
   }
   for (const b of DEMO_BODIES) {
     const existed = await exists('bodies', b.code);
     const chair = b.chairKey ? demoUuid(`person:${b.chairKey}`) : null;
-    const input = { name: b.name, kind: b.kind, parent: b.parent, format: b.format, chair, public: b.public, topics: b.topics, description: b.description };
+    const input = {
+      name: b.name,
+      kind: b.kind,
+      parent: b.parent,
+      format: b.format,
+      chair,
+      public: b.public,
+      topics: b.topics,
+      description: b.description,
+    };
     count(await service.saveBody(database, ctx, b.code, input, 'upsert'), existed);
   }
   // Demo accounts (labelled demo data; one shared password, listed in the README and the log).
@@ -73,7 +101,8 @@ export async function loadDemo(database: Database, now: Date, requestId: string 
   for (const file of DEMO_ARCHIVE) {
     const content = readFileSync(new URL(`./archive/${file}`, import.meta.url));
     const page = await importPage(database, ctx, { given: file, identity: `demo:archive/${file}` }, content);
-    if (page.status === 'failed' || page.status === 'not_a_document') throw new Error(`demo archive page ${file} could not be imported: ${page.message}`);
+    if (page.status === 'failed' || page.status === 'not_a_document')
+      throw new Error(`demo archive page ${file} could not be imported: ${page.message}`);
     if (page.status === 'unchanged') report.unchanged += 1;
     else if (page.status === 'revised') report.updated += 1;
     else report.created += 1;

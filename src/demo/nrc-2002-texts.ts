@@ -14,16 +14,37 @@ import type { Actor } from '../kernel/access/can.ts';
 import type { Database } from '../kernel/db/connect.ts';
 import { toZoned } from '../kernel/time/zoned-time.ts';
 import { findText } from '../texts/texts.repository.ts';
-import { addVersion, createText, openSilence, reachDeadline, recordPosition, type TextServiceDeps } from '../texts/texts.service.ts';
+import {
+  addVersion,
+  createText,
+  openSilence,
+  reachDeadline,
+  recordPosition,
+  type TextServiceDeps,
+} from '../texts/texts.service.ts';
 
 type Uuid = (key: string) => string;
 type Count = (outcome: { changed: boolean }, existed: boolean) => void;
 
-export const DEMO_TEXT_KEYS = { peacekeeping: 'text:peacekeeping-generic-concept', draft: 'text:draft-statement-terrorism' } as const;
+export const DEMO_TEXT_KEYS = {
+  peacekeeping: 'text:peacekeeping-generic-concept',
+  draft: 'text:draft-statement-terrorism',
+} as const;
 
 async function demoActor(database: Database, email: string): Promise<Actor> {
-  const u = await database.db.selectFrom('users').select(['id', 'roles', 'member_code', 'head_of_delegation', 'clearance']).where('email', '=', email).executeTakeFirstOrThrow();
-  return { kind: 'user', id: u.id, roles: JSON.parse(u.roles) as never, member: u.member_code, headOfDelegation: u.head_of_delegation === 1, clearance: u.clearance };
+  const u = await database.db
+    .selectFrom('users')
+    .select(['id', 'roles', 'member_code', 'head_of_delegation', 'clearance'])
+    .where('email', '=', email)
+    .executeTakeFirstOrThrow();
+  return {
+    kind: 'user',
+    id: u.id,
+    roles: JSON.parse(u.roles) as never,
+    member: u.member_code,
+    headOfDelegation: u.head_of_delegation === 1,
+    clearance: u.clearance,
+  };
 }
 
 const at = (iso: string) => () => new Date(iso);
@@ -60,7 +81,11 @@ export async function loadDemoTexts(database: Database, now: Date, id: Uuid, cou
       text: '[Demo text] The Allies and Russia set out how they would prepare and conduct a joint peacekeeping operation, should they decide on one, so that they could move quickly to implementation.\n\nThe concept covers consultation, planning, command and logistic arrangements.',
       note: 'Demo data: revised after the Working Group meeting',
     });
-    await openSilence(deps(at('2002-09-13T10:00:00Z')), chair, peacekeeping, { version: 2, deadline: '2002-09-20T12:00', timeZone: 'Europe/Brussels' });
+    await openSilence(deps(at('2002-09-13T10:00:00Z')), chair, peacekeeping, {
+      version: 2,
+      deadline: '2002-09-20T12:00',
+      timeZone: 'Europe/Brussels',
+    });
     await reachDeadline(deps(at('2002-09-20T10:00:00Z')), peacekeeping, new Date('2002-09-20T10:00:00Z'));
     items(5, true);
   }
@@ -81,15 +106,30 @@ export async function loadDemoTexts(database: Database, now: Date, id: Uuid, cou
       },
       draft,
     );
-    await addVersion(deps(() => shift(now, -120)), secretariat, draft, {
-      text: '[Demo text] The NATO-Russia Council condemns terrorism in all its forms and manifestations. Its members will deepen their cooperation against the terrorist threat, including at the conference in Moscow in December.',
-      note: 'Demo data: comments of delegations taken in',
-    });
-    await recordPosition(deps(() => shift(now, -90)), headPl, draft, { kind: 'comment', statement: '[Demo] Poland can support version 2.' });
+    await addVersion(
+      deps(() => shift(now, -120)),
+      secretariat,
+      draft,
+      {
+        text: '[Demo text] The NATO-Russia Council condemns terrorism in all its forms and manifestations. Its members will deepen their cooperation against the terrorist threat, including at the conference in Moscow in December.',
+        note: 'Demo data: comments of delegations taken in',
+      },
+    );
+    await recordPosition(
+      deps(() => shift(now, -90)),
+      headPl,
+      draft,
+      { kind: 'comment', statement: '[Demo] Poland can support version 2.' },
+    );
     // Deadline four hours after loading, on the hour, in Brussels time.
     const deadline = new Date(Math.ceil(shift(now, 240).getTime() / 3_600_000) * 3_600_000);
     const local = toZoned(deadline.toISOString(), 'Europe/Brussels');
-    await openSilence(deps(() => shift(now, -30)), chair, draft, { version: 2, deadline: `${local.date}T${local.time}`, timeZone: 'Europe/Brussels' });
+    await openSilence(
+      deps(() => shift(now, -30)),
+      chair,
+      draft,
+      { version: 2, deadline: `${local.date}T${local.time}`, timeZone: 'Europe/Brussels' },
+    );
     items(4, true);
   }
 }

@@ -48,7 +48,8 @@ export const DEMO_FORMATS = [
   {
     code: 'nato-19',
     name: 'NATO (at 19)',
-    description: 'The 19 NATO Allies among themselves. Material in this format is never shown to the Russian delegation.',
+    description:
+      'The 19 NATO Allies among themselves. Material in this format is never shown to the Russian delegation.',
     members: DEMO_MEMBERS.filter((m) => m.groups.includes('Ally')).map((m) => m.code),
   },
 ];
@@ -63,15 +64,46 @@ export const DEMO_TOPICS = [
   ['defence-reform', 'Military-to-military cooperation and defence reform'],
   ['civil-emergencies', 'Civil emergencies'],
   ['new-threats', 'New threats and challenges'],
-].map(([code, name], position) => ({ code: code!, name: name!, position: position + 1, source: 'Rome Declaration of 28 May 2002', description: '' }));
+].map(([code, name], position) => ({
+  code: code!,
+  name: name!,
+  position: position + 1,
+  source: 'Rome Declaration of 28 May 2002',
+  description: '',
+}));
 
 /** Persons of the public record; `key` gives each a stable id so that reloading changes nothing. */
 export const DEMO_PERSONS = [
-  { key: 'robertson', name: 'Lord Robertson of Port Ellen', honorific: null, functions: [{ title: 'Secretary General', member: null, startedOn: '1999-10-14', endedOn: null }] },
-  { key: 'minuto-rizzo', name: 'Alessandro Minuto Rizzo', honorific: 'Ambassador', functions: [{ title: 'Deputy Secretary General', member: null, startedOn: null, endedOn: null }] },
-  { key: 'sergei-ivanov', name: 'Sergei Ivanov', honorific: null, functions: [{ title: 'Minister of Defence', member: 'RUS', startedOn: null, endedOn: null }] },
-  { key: 'igor-ivanov', name: 'Igor Ivanov', honorific: null, functions: [{ title: 'Minister of Foreign Affairs', member: 'RUS', startedOn: null, endedOn: null }] },
-  { key: 'szmajdzinski', name: 'Jerzy Szmajdziński', honorific: null, functions: [{ title: 'Minister of National Defence', member: 'POL', startedOn: null, endedOn: null }] },
+  {
+    key: 'robertson',
+    name: 'Lord Robertson of Port Ellen',
+    honorific: null,
+    functions: [{ title: 'Secretary General', member: null, startedOn: '1999-10-14', endedOn: null }],
+  },
+  {
+    key: 'minuto-rizzo',
+    name: 'Alessandro Minuto Rizzo',
+    honorific: 'Ambassador',
+    functions: [{ title: 'Deputy Secretary General', member: null, startedOn: null, endedOn: null }],
+  },
+  {
+    key: 'sergei-ivanov',
+    name: 'Sergei Ivanov',
+    honorific: null,
+    functions: [{ title: 'Minister of Defence', member: 'RUS', startedOn: null, endedOn: null }],
+  },
+  {
+    key: 'igor-ivanov',
+    name: 'Igor Ivanov',
+    honorific: null,
+    functions: [{ title: 'Minister of Foreign Affairs', member: 'RUS', startedOn: null, endedOn: null }],
+  },
+  {
+    key: 'szmajdzinski',
+    name: 'Jerzy Szmajdziński',
+    honorific: null,
+    functions: [{ title: 'Minister of National Defence', member: 'POL', startedOn: null, endedOn: null }],
+  },
 ];
 
 const ALL_TOPICS = DEMO_TOPICS.map((t) => t.code);
@@ -86,7 +118,8 @@ export const DEMO_BODIES = [
     chairKey: 'robertson',
     public: true,
     topics: ALL_TOPICS,
-    description: 'Meets at the level of ambassadors at least monthly, of foreign and defence ministers about twice a year, and of chiefs of staff and heads of state and government as appropriate.',
+    description:
+      'Meets at the level of ambassadors at least monthly, of foreign and defence ministers about twice a year, and of chiefs of staff and heads of state and government as appropriate.',
   },
   {
     code: 'nrc-prepcom',
@@ -108,7 +141,8 @@ export const DEMO_BODIES = [
     chairKey: null,
     public: true,
     topics: ['theatre-missile-defence'],
-    description: 'Named by the defence ministers on 25 September 2002 among the groups that “have already produced impressive results”.',
+    description:
+      'Named by the defence ministers on 25 September 2002 among the groups that “have already produced impressive results”.',
   },
   {
     code: 'wg-peacekeeping',
@@ -141,6 +175,7 @@ export const DEMO_BODIES = [
     chairKey: 'robertson',
     public: false,
     topics: [],
-    description: 'The Allies at 19, e.g. the NATO defence ministers in Warsaw on 24 September 2002. Demo data: marked not public, so that only readers of NATO (at 19) see it.',
+    description:
+      'The Allies at 19, e.g. the NATO defence ministers in Warsaw on 24 September 2002. Demo data: marked not public, so that only readers of NATO (at 19) see it.',
   },
 ];

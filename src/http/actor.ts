@@ -4,7 +4,13 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { can, type Action, type Actor, type Resource } from '../kernel/access/can.ts';
-import { actorOfSession, clearSessionCookie, SESSION_COOKIE, sessionOfRequest, type SessionDeps } from '../accounts/sessions.ts';
+import {
+  actorOfSession,
+  clearSessionCookie,
+  SESSION_COOKIE,
+  sessionOfRequest,
+  type SessionDeps,
+} from '../accounts/sessions.ts';
 import { AppError } from '../kernel/errors.ts';
 
 declare module 'fastify' {
@@ -23,7 +29,10 @@ function sameSecret(a: string, b: string): boolean {
 export function bearerActor(authorization: string, adminToken: string | null): Actor {
   const match = /^Bearer\s+(.+)$/i.exec(authorization.trim());
   if (!match || !adminToken || !sameSecret(match[1]!, adminToken)) {
-    throw new AppError('AUTHENTICATION_REQUIRED', 'The bearer token is not valid. Send Authorization: Bearer <ADMIN_TOKEN>, sign in instead, or send no Authorization header to read as the public.');
+    throw new AppError(
+      'AUTHENTICATION_REQUIRED',
+      'The bearer token is not valid. Send Authorization: Bearer <ADMIN_TOKEN>, sign in instead, or send no Authorization header to read as the public.',
+    );
   }
   return { kind: 'admin-token' };
 }

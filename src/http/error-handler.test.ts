@@ -6,7 +6,10 @@ import { AppError } from '../kernel/errors.ts';
 test('database connection failures become a retryable 503, unknown errors a 500 that reveals nothing', () => {
   const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
   assert.equal(toAppError(refused).appError.code, 'DATABASE_UNAVAILABLE');
-  assert.equal(toAppError(Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' })).appError.status, 503);
+  assert.equal(
+    toAppError(Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' })).appError.status,
+    503,
+  );
   const unknown = toAppError(new Error('secret internal detail'));
   assert.equal(unknown.unexpected, true);
   assert.equal(unknown.appError.code, 'INTERNAL');

@@ -16,7 +16,20 @@ const FASTIFY_CODES: Record<string, ErrorCode> = {
 
 // Connection failures (node, PostgreSQL class 08 and shutdown 57P0x) and SQLite's busy timeout: the
 // request did nothing and may be retried, so they are a 503, not a 500.
-const DATABASE_DOWN_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '08000', '08001', '08003', '08006', '57P01', '57P02', '57P03', 'SQLITE_BUSY']);
+const DATABASE_DOWN_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  '08000',
+  '08001',
+  '08003',
+  '08006',
+  '57P01',
+  '57P02',
+  '57P03',
+  'SQLITE_BUSY',
+]);
 
 function validationDetails(error: FastifyError): ErrorDetail[] {
   const context = (error as FastifyError & { validationContext?: string }).validationContext;
@@ -38,19 +51,32 @@ export function toAppError(error: unknown): { appError: AppError; unexpected: bo
   if (hasZodFastifySchemaValidationErrors(fastifyError)) {
     const details = validationDetails(fastifyError);
     const summary = details.map((d) => `${d.path} ${d.message}`).join('; ');
-    return { appError: new AppError('VALIDATION_FAILED', `The request is not valid: ${summary}.`, details), unexpected: false };
+    return {
+      appError: new AppError('VALIDATION_FAILED', `The request is not valid: ${summary}.`, details),
+      unexpected: false,
+    };
   }
-  if (fastifyError?.code && DATABASE_DOWN_CODES.has(fastifyError.code)) return { appError: new AppError('DATABASE_UNAVAILABLE'), unexpected: false };
+  if (fastifyError?.code && DATABASE_DOWN_CODES.has(fastifyError.code))
+    return { appError: new AppError('DATABASE_UNAVAILABLE'), unexpected: false };
   // A safety net: services check references and name them, but should a foreign key still refuse a
   // delete, the client hears IN_USE (and nothing was changed), never a 500.
   if (fastifyError?.code === 'SQLITE_CONSTRAINT_FOREIGNKEY' || fastifyError?.code === '23503') {
-    return { appError: new AppError('IN_USE', 'The item is still referred to by other items, so nothing was changed. Remove those references first.'), unexpected: false };
+    return {
+      appError: new AppError(
+        'IN_USE',
+        'The item is still referred to by other items, so nothing was changed. Remove those references first.',
+      ),
+      unexpected: false,
+    };
   }
   const mapped = fastifyError?.code ? FASTIFY_CODES[fastifyError.code] : undefined;
   if (mapped) return { appError: new AppError(mapped), unexpected: false };
   if (fastifyError?.statusCode === 429) return { appError: new AppError('RATE_LIMITED'), unexpected: false };
   if (fastifyError?.statusCode && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
-    return { appError: new AppError('VALIDATION_FAILED', `The request is not valid: ${fastifyError.message}.`), unexpected: false };
+    return {
+      appError: new AppError('VALIDATION_FAILED', `The request is not valid: ${fastifyError.message}.`),
+      unexpected: false,
+    };
   }
   return { appError: new AppError('INTERNAL'), unexpected: true };
 }
@@ -77,7 +103,10 @@ export function installErrorHandling(app: FastifyInstance): void {
     return sendError(request, reply, appError);
   });
   app.setNotFoundHandler((request, reply) => {
-    const appError = new AppError('ROUTE_NOT_FOUND', `No such page or endpoint: ${request.method} ${request.url.split('?')[0]}. The API is described at /api/docs.`);
+    const appError = new AppError(
+      'ROUTE_NOT_FOUND',
+      `No such page or endpoint: ${request.method} ${request.url.split('?')[0]}. The API is described at /api/docs.`,
+    );
     return sendError(request, reply, appError);
   });
 }

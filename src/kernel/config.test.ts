@@ -14,27 +14,43 @@ describe('loadConfig', () => {
   });
 
   test('refuses PORT=abc with one line naming the variable and the value', () => {
-    assert.throws(() => loadConfig({ PORT: 'abc' }), (error: unknown) => {
-      assert.ok(error instanceof ConfigError);
-      assert.match(error.message, /^Invalid configuration: PORT must be a whole number between 0 and 65535 \(got "abc"\)\.$/);
-      return true;
-    });
+    assert.throws(
+      () => loadConfig({ PORT: 'abc' }),
+      (error: unknown) => {
+        assert.ok(error instanceof ConfigError);
+        assert.match(
+          error.message,
+          /^Invalid configuration: PORT must be a whole number between 0 and 65535 \(got "abc"\)\.$/,
+        );
+        return true;
+      },
+    );
   });
 
   test('names every bad variable at once', () => {
-    assert.throws(() => loadConfig({ PORT: '70000', LOG_LEVEL: 'loud', DATABASE_URL: 'mysql://x' }), (error: unknown) => {
-      assert.ok(error instanceof ConfigError);
-      assert.match(error.message, /PORT/);
-      assert.match(error.message, /LOG_LEVEL must be one of fatal, error/);
-      assert.match(error.message, /DATABASE_URL must start with postgres:\/\/ or sqlite:/);
-      assert.equal(error.message.includes('\n'), false);
-      return true;
-    });
+    assert.throws(
+      () => loadConfig({ PORT: '70000', LOG_LEVEL: 'loud', DATABASE_URL: 'mysql://x' }),
+      (error: unknown) => {
+        assert.ok(error instanceof ConfigError);
+        assert.match(error.message, /PORT/);
+        assert.match(error.message, /LOG_LEVEL must be one of fatal, error/);
+        assert.match(error.message, /DATABASE_URL must start with postgres:\/\/ or sqlite:/);
+        assert.equal(error.message.includes('\n'), false);
+        return true;
+      },
+    );
   });
 
   test('selects PostgreSQL for postgres:// URLs and never prints the password', () => {
-    const config = loadConfig({ DATABASE_URL: 'postgres://app:s3cret@db.internal:5432/concord', DATABASE_SCHEMA: 'council' });
-    assert.deepEqual(config.database, { dialect: 'postgres', url: 'postgres://app:s3cret@db.internal:5432/concord', schema: 'council' });
+    const config = loadConfig({
+      DATABASE_URL: 'postgres://app:s3cret@db.internal:5432/concord',
+      DATABASE_SCHEMA: 'council',
+    });
+    assert.deepEqual(config.database, {
+      dialect: 'postgres',
+      url: 'postgres://app:s3cret@db.internal:5432/concord',
+      schema: 'council',
+    });
     const description = describeDatabase(config.database);
     assert.equal(description.includes('s3cret'), false);
     assert.match(description, /PostgreSQL postgres:\/\/app:\*\*\*@db\.internal:5432\/concord \(schema council\)/);
@@ -57,15 +73,26 @@ describe('log redaction', () => {
 
 test('a bad secret or URL setting is named without printing its secret', () => {
   assert.throws(
-    () => loadConfig({ SMTP_URL: 'smtp://mailer:s3cr3t-pass@mail.example.org:587', MAIL_FROM: 'not an address' , PORT: 'x' }),
+    () =>
+      loadConfig({
+        SMTP_URL: 'smtp://mailer:s3cr3t-pass@mail.example.org:587',
+        MAIL_FROM: 'not an address',
+        PORT: 'x',
+      }),
     (error: Error) => !error.message.includes('s3cr3t-pass'),
   );
   assert.throws(
     () => loadConfig({ SMTP_URL: 'http://mailer:s3cr3t-pass@mail.example.org', MAIL_FROM: 'concord@example.org' }),
-    (error: Error) => /SMTP_URL/.test(error.message) && /mailer:\*\*\*@mail\.example\.org/.test(error.message) && !error.message.includes('s3cr3t-pass'),
+    (error: Error) =>
+      /SMTP_URL/.test(error.message) &&
+      /mailer:\*\*\*@mail\.example\.org/.test(error.message) &&
+      !error.message.includes('s3cr3t-pass'),
   );
   assert.throws(
     () => loadConfig({ ADMIN_TOKEN: 'short-secret' }),
-    (error: Error) => /ADMIN_TOKEN/.test(error.message) && /12 characters, not shown/.test(error.message) && !error.message.includes('short-secret'),
+    (error: Error) =>
+      /ADMIN_TOKEN/.test(error.message) &&
+      /12 characters, not shown/.test(error.message) &&
+      !error.message.includes('short-secret'),
   );
 });

@@ -22,7 +22,10 @@ const envSchema = z.object({
   HOST: z.string().min(1, 'must not be empty').default('127.0.0.1'),
   DATABASE_URL: z
     .string()
-    .refine((v) => v === '' || /^postgres(ql)?:\/\//.test(v) || /^sqlite:/.test(v), 'must start with postgres:// or sqlite:')
+    .refine(
+      (v) => v === '' || /^postgres(ql)?:\/\//.test(v) || /^sqlite:/.test(v),
+      'must start with postgres:// or sqlite:',
+    )
     .optional(),
   DATABASE_SCHEMA: z
     .string()
@@ -32,19 +35,15 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
   LOG_FORMAT: z.enum(['json', 'pretty', 'auto'], { message: 'must be json, pretty or auto' }).default('auto'),
   PUBLIC_URL: z.url({ message: 'must be an absolute URL such as https://concord.example.org' }).optional(),
-  ADMIN_TOKEN: z
-    .string()
-    .min(24, 'must be at least 24 characters (use e.g. `openssl rand -hex 24`)')
-    .optional(),
-  BODY_LIMIT_BYTES: z
-    .string()
-    .regex(/^\d+$/, 'must be a whole number of bytes')
-    .transform(Number)
-    .default(1_048_576),
+  ADMIN_TOKEN: z.string().min(24, 'must be at least 24 characters (use e.g. `openssl rand -hex 24`)').optional(),
+  BODY_LIMIT_BYTES: z.string().regex(/^\d+$/, 'must be a whole number of bytes').transform(Number).default(1_048_576),
   // Behind a reverse proxy: which X-Forwarded-* headers to believe (README, Configuration).
   TRUST_PROXY: z
     .string()
-    .regex(/^(true|false|\d+|[0-9a-fA-F.:/]+(\s*,\s*[0-9a-fA-F.:/]+)*)$/, 'must be true, false, a number of proxy hops, or a comma-separated list of proxy addresses')
+    .regex(
+      /^(true|false|\d+|[0-9a-fA-F.:/]+(\s*,\s*[0-9a-fA-F.:/]+)*)$/,
+      'must be true, false, a number of proxy hops, or a comma-separated list of proxy addresses',
+    )
     .optional(),
   SECURE_COOKIES: z.enum(['true', 'false'], { message: 'must be true or false' }).optional(),
   SESSION_IDLE_MINUTES: wholeNumber(1, 10_080, 'minutes').default(120),
@@ -53,13 +52,23 @@ const envSchema = z.object({
   LOGIN_RATE_LIMIT: wholeNumber(1, 100_000, 'requests a minute').default(30),
   DEADLINE_CHECK_SECONDS: wholeNumber(1, 3600, 'seconds').default(5),
   // E-mail of notifications (README, Configuration): both or neither.
-  SMTP_URL: z.string().regex(/^smtps?:\/\/[^/]+/, 'must be an SMTP URL such as smtp://user:password@mail.example.org:587 or smtps://…:465').optional(),
-  MAIL_FROM: z.string().regex(/^([^<>]*<[^@\s<>]+@[^@\s<>]+>|[^@\s<>]+@[^@\s<>]+)$/, 'must be an address such as concord@example.org or "Concord <concord@example.org>"').optional(),
+  SMTP_URL: z
+    .string()
+    .regex(
+      /^smtps?:\/\/[^/]+/,
+      'must be an SMTP URL such as smtp://user:password@mail.example.org:587 or smtps://…:465',
+    )
+    .optional(),
+  MAIL_FROM: z
+    .string()
+    .regex(
+      /^([^<>]*<[^@\s<>]+@[^@\s<>]+>|[^@\s<>]+@[^@\s<>]+)$/,
+      'must be an address such as concord@example.org or "Concord <concord@example.org>"',
+    )
+    .optional(),
 });
 
-export type DatabaseConfig =
-  | { dialect: 'sqlite'; file: string }
-  | { dialect: 'postgres'; url: string; schema: string };
+export type DatabaseConfig = { dialect: 'sqlite'; file: string } | { dialect: 'postgres'; url: string; schema: string };
 
 export interface Config {
   /** TCP port the HTTP server listens on. */
@@ -132,15 +141,23 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     database = { dialect: 'postgres', url: e.DATABASE_URL, schema: e.DATABASE_SCHEMA };
   } else if (e.DATABASE_URL) {
     const file = e.DATABASE_URL.replace(/^sqlite:(\/\/)?/, '');
-    if (file === '') throw new ConfigError('Invalid configuration: DATABASE_URL sqlite: needs a file path, e.g. sqlite:./data/concord.db.');
+    if (file === '')
+      throw new ConfigError(
+        'Invalid configuration: DATABASE_URL sqlite: needs a file path, e.g. sqlite:./data/concord.db.',
+      );
     database = { dialect: 'sqlite', file: resolve(file) };
   } else {
     database = { dialect: 'sqlite', file: resolve(dataDir, 'concord.db') };
   }
   if ((e.SMTP_URL === undefined) !== (e.MAIL_FROM === undefined)) {
-    throw new ConfigError(`Invalid configuration: ${e.SMTP_URL ? 'SMTP_URL is set but MAIL_FROM is not' : 'MAIL_FROM is set but SMTP_URL is not'}; set both to send notification e-mails, or neither.`);
+    throw new ConfigError(
+      `Invalid configuration: ${e.SMTP_URL ? 'SMTP_URL is set but MAIL_FROM is not' : 'MAIL_FROM is set but SMTP_URL is not'}; set both to send notification e-mails, or neither.`,
+    );
   }
-  const publicUrl = (e.PUBLIC_URL ?? `http://${e.HOST.includes(':') ? `[${e.HOST}]` : e.HOST}:${e.PORT}`).replace(/\/$/, '');
+  const publicUrl = (e.PUBLIC_URL ?? `http://${e.HOST.includes(':') ? `[${e.HOST}]` : e.HOST}:${e.PORT}`).replace(
+    /\/$/,
+    '',
+  );
   return {
     port: e.PORT,
     host: e.HOST,

@@ -10,8 +10,12 @@ import { z } from 'zod';
 export function useCouncilMessages(): void {
   z.config({
     customError: (issue) => {
-      if (issue.code === 'invalid_type') return issue.input === undefined ? 'is required' : `must be ${issue.expected === 'array' ? 'a list' : `a ${issue.expected}`}`;
-      if (issue.code === 'invalid_value' && 'values' in issue) return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+      if (issue.code === 'invalid_type')
+        return issue.input === undefined
+          ? 'is required'
+          : `must be ${issue.expected === 'array' ? 'a list' : `a ${issue.expected}`}`;
+      if (issue.code === 'invalid_value' && 'values' in issue)
+        return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
       return undefined;
     },
   });
@@ -25,10 +29,14 @@ export const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date in the form YYYY-MM-DD')
   // Date.parse first: toISOString throws on an invalid date such as month 13.
-  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), 'is not a real calendar date');
+  .refine(
+    (v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v),
+    'is not a real calendar date',
+  );
 
 /** Trimmed, non-empty text of at most `max` characters. */
-export const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+export const text = (max: number) =>
+  z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
 
 /** Free text that may be empty. */
 export const longText = (max: number) => z.string().max(max, `must be at most ${max} characters`);
@@ -50,12 +58,22 @@ export const codeParams = z.object({ code: slug });
 
 /** Paging of lists: `total` counts only what the reader may see. */
 export const pagingQuery = {
-  limit: z.coerce.number().int('must be a whole number').min(1, 'must be 1 or more').max(500, 'must be 500 or less').default(100),
+  limit: z.coerce
+    .number()
+    .int('must be a whole number')
+    .min(1, 'must be 1 or more')
+    .max(500, 'must be 500 or less')
+    .default(100),
   offset: z.coerce.number().int('must be a whole number').min(0, 'must be 0 or more').default(0),
 };
 
 export const errorOut = z.object({
-  error: z.object({ code: z.string(), message: z.string(), details: z.array(z.object({ path: z.string(), message: z.string() })).optional(), requestId: z.string() }),
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    details: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    requestId: z.string(),
+  }),
 });
 
 /** A reference shown to a reader: code and name (or id and name). */

@@ -9,7 +9,10 @@ const SECRET_URL = /(\/calendar\/feeds\/)[^/?#.]+|([?&]token=)[^&#]+/g;
 
 /** A URL with the secrets it may carry replaced by [redacted]. */
 export function redactUrl(url: string | undefined): string | undefined {
-  return url?.replace(SECRET_URL, (_match, feed: string | undefined, query: string | undefined) => `${feed ?? query}[redacted]`);
+  return url?.replace(
+    SECRET_URL,
+    (_match, feed: string | undefined, query: string | undefined) => `${feed ?? query}[redacted]`,
+  );
 }
 
 interface LoggableRequest {
@@ -23,7 +26,13 @@ interface LoggableRequest {
 
 /** The fields of a request worth logging, with secrets in the URL redacted. */
 export function serializeRequest(req: LoggableRequest): Record<string, unknown> {
-  return { method: req.method, url: redactUrl(req.url), host: req.host ?? req.headers?.host, remoteAddress: req.ip, remotePort: req.socket?.remotePort };
+  return {
+    method: req.method,
+    url: redactUrl(req.url),
+    host: req.host ?? req.headers?.host,
+    remoteAddress: req.ip,
+    remotePort: req.socket?.remotePort,
+  };
 }
 
 /** Builds the process logger: JSON lines on stdout, or readable lines on a terminal. */
@@ -38,6 +47,13 @@ export function createLogger(config: Pick<Config, 'logLevel'> & Partial<Pick<Con
     // Explicit fields (as Fastify's default serializer has): a request object spread here would dump
     // its params, query and socket, secrets included.
     serializers: { req: serializeRequest },
-    ...(pretty ? { transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname,service', singleLine: true } } } : {}),
+    ...(pretty
+      ? {
+          transport: {
+            target: 'pino-pretty',
+            options: { translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname,service', singleLine: true },
+          },
+        }
+      : {}),
   });
 }

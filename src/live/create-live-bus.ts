@@ -7,6 +7,7 @@ import { InProcessLiveBus, type LiveBus } from './live-bus.ts';
 import { PgLiveBus } from './pg-live-bus.ts';
 
 export function createLiveBus(config: DatabaseConfig, database: Database, logger: Logger): LiveBus {
-  if (config.dialect === 'postgres') return new PgLiveBus({ url: config.url, schema: config.schema, db: database.db, logger });
+  if (config.dialect === 'postgres')
+    return new PgLiveBus({ url: config.url, schema: config.schema, db: database.db, logger });
   return new InProcessLiveBus((error) => logger.error({ err: error }, 'live listener failed'));
 }

@@ -31,8 +31,18 @@ export const MAX_EVENT_BYTES = 7_000;
 const TYPE_PATTERN = /^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*$/;
 
 /** Builds a live event, checking its shape and size (a programming error throws; it is not a user error). */
-export function liveEvent(input: { type: string; itemId: string; at: Date | string; resource: Resource; payload?: LivePayload; id?: string }): LiveEvent {
-  if (!TYPE_PATTERN.test(input.type)) throw new Error(`live event type "${input.type}" must be lower-case words joined by dots, e.g. procedure.silence_broken`);
+export function liveEvent(input: {
+  type: string;
+  itemId: string;
+  at: Date | string;
+  resource: Resource;
+  payload?: LivePayload;
+  id?: string;
+}): LiveEvent {
+  if (!TYPE_PATTERN.test(input.type))
+    throw new Error(
+      `live event type "${input.type}" must be lower-case words joined by dots, e.g. procedure.silence_broken`,
+    );
   const event: LiveEvent = {
     id: input.id ?? uuidv7(),
     type: input.type,
@@ -42,7 +52,10 @@ export function liveEvent(input: { type: string; itemId: string; at: Date | stri
     payload: input.payload ?? {},
   };
   const bytes = Buffer.byteLength(JSON.stringify(event));
-  if (bytes > MAX_EVENT_BYTES) throw new Error(`live event ${event.type} is ${bytes} bytes; keep it under ${MAX_EVENT_BYTES} (send ids, not content)`);
+  if (bytes > MAX_EVENT_BYTES)
+    throw new Error(
+      `live event ${event.type} is ${bytes} bytes; keep it under ${MAX_EVENT_BYTES} (send ids, not content)`,
+    );
   return event;
 }
 
@@ -51,8 +64,19 @@ export function parseLiveEvent(text: string): LiveEvent | null {
   try {
     const value = JSON.parse(text) as Partial<LiveEvent>;
     if (typeof value !== 'object' || value === null) return null;
-    if (typeof value.id !== 'string' || typeof value.type !== 'string' || typeof value.itemId !== 'string' || typeof value.at !== 'string') return null;
-    if (typeof value.resource !== 'object' || value.resource === null || typeof (value.resource as { type?: unknown }).type !== 'string') return null;
+    if (
+      typeof value.id !== 'string' ||
+      typeof value.type !== 'string' ||
+      typeof value.itemId !== 'string' ||
+      typeof value.at !== 'string'
+    )
+      return null;
+    if (
+      typeof value.resource !== 'object' ||
+      value.resource === null ||
+      typeof (value.resource as { type?: unknown }).type !== 'string'
+    )
+      return null;
     if (typeof value.payload !== 'object' || value.payload === null) return null;
     return value as LiveEvent;
   } catch {
@@ -61,6 +85,12 @@ export function parseLiveEvent(text: string): LiveEvent | null {
 }
 
 /** What a client receives in the SSE `data:` line: the event without its access metadata. */
-export function clientView(event: LiveEvent): { id: string; type: string; itemId: string; at: string; payload: LivePayload } {
+export function clientView(event: LiveEvent): {
+  id: string;
+  type: string;
+  itemId: string;
+  at: string;
+  payload: LivePayload;
+} {
   return { id: event.id, type: event.type, itemId: event.itemId, at: event.at, payload: event.payload };
 }

@@ -68,14 +68,32 @@ export class LiveHub {
   readonly #o: Required<LiveHubOptions>;
 
   constructor(options: LiveHubOptions) {
-    this.#o = { keepAliveMs: 15_000, revalidateMs: 15_000, maxPerUser: 10, maxTotal: 20_000, replaySize: 256, retryMs: 3_000, maxBufferedBytes: 1 << 20, ...options };
+    this.#o = {
+      keepAliveMs: 15_000,
+      revalidateMs: 15_000,
+      maxPerUser: 10,
+      maxTotal: 20_000,
+      replaySize: 256,
+      retryMs: 3_000,
+      maxBufferedBytes: 1 << 20,
+      ...options,
+    };
   }
 
   start(): void {
     if (this.#unsubscribe) return;
-    this.#unsubscribe = this.#o.bus.subscribe({ onEvent: (event) => this.#deliver(event), onGap: () => this.#broadcastResync() });
+    this.#unsubscribe = this.#o.bus.subscribe({
+      onEvent: (event) => this.#deliver(event),
+      onGap: () => this.#broadcastResync(),
+    });
     const keepAlive = setInterval(() => this.#writeAll(': keep-alive\n\n'), this.#o.keepAliveMs);
-    const revalidate = setInterval(() => void this.revalidate().catch((error: unknown) => this.#o.logger.warn({ err: error }, 'live: session re-check failed')), this.#o.revalidateMs);
+    const revalidate = setInterval(
+      () =>
+        void this.revalidate().catch((error: unknown) =>
+          this.#o.logger.warn({ err: error }, 'live: session re-check failed'),
+        ),
+      this.#o.revalidateMs,
+    );
     keepAlive.unref();
     revalidate.unref();
     this.#timers = [keepAlive, revalidate];
@@ -89,13 +107,28 @@ export class LiveHub {
   open(request: FastifyRequest, reply: FastifyReply): void {
     const actor = request.actor;
     const session = request.session;
-    if (actor.kind === 'public') throw new AppError('AUTHENTICATION_REQUIRED', 'Live updates are for signed-in accounts. Sign in at /sign-in (API: POST /api/v1/session) and open /api/v1/live with the session cookie.');
-    if (actor.kind !== 'user' || !session) throw new AppError('FORBIDDEN', 'Live updates are for signed-in accounts, not for the bearer token. Sign in with an account and open /api/v1/live with its session cookie.');
+    if (actor.kind === 'public')
+      throw new AppError(
+        'AUTHENTICATION_REQUIRED',
+        'Live updates are for signed-in accounts. Sign in at /sign-in (API: POST /api/v1/session) and open /api/v1/live with the session cookie.',
+      );
+    if (actor.kind !== 'user' || !session)
+      throw new AppError(
+        'FORBIDDEN',
+        'Live updates are for signed-in accounts, not for the bearer token. Sign in with an account and open /api/v1/live with its session cookie.',
+      );
     const open = this.#perUser.get(actor.id) ?? 0;
     if (open >= this.#o.maxPerUser) {
-      throw new AppError('LIVE_TOO_MANY_STREAMS', `Your account already has ${open} live-update streams open on this server, the most allowed. Close other Concord tabs or windows and reload.`);
+      throw new AppError(
+        'LIVE_TOO_MANY_STREAMS',
+        `Your account already has ${open} live-update streams open on this server, the most allowed. Close other Concord tabs or windows and reload.`,
+      );
     }
-    if (this.#streams.size >= this.#o.maxTotal) throw new AppError('LIVE_TOO_MANY_STREAMS', 'This server holds as many live-update streams as it can. Reload in a minute; the page works without live updates meanwhile.');
+    if (this.#streams.size >= this.#o.maxTotal)
+      throw new AppError(
+        'LIVE_TOO_MANY_STREAMS',
+        'This server holds as many live-update streams as it can. Reload in a minute; the page works without live updates meanwhile.',
+      );
 
     reply.hijack();
     const res = reply.raw;
@@ -111,7 +144,13 @@ export class LiveHub {
       // Reverse proxies (nginx) must pass each event on at once rather than buffer the stream.
       'x-accel-buffering': 'no',
     });
-    const stream: Stream = { id: this.#nextId++, actor, sessionId: session.id, expiresAt: Date.parse(session.expiresAt), res };
+    const stream: Stream = {
+      id: this.#nextId++,
+      actor,
+      sessionId: session.id,
+      expiresAt: Date.parse(session.expiresAt),
+      res,
+    };
     this.#streams.set(stream.id, stream);
     this.#perUser.set(actor.id, open + 1);
     res.on('close', () => this.#remove(stream));
@@ -128,7 +167,11 @@ export class LiveHub {
   async #revalidate(): Promise<void> {
     if (this.#streams.size === 0) return;
     const streams = [...this.#streams.values()];
-    const live = await liveSessions(this.#o.database.db, [...new Set(streams.map((s) => s.sessionId))], this.#o.now().toISOString());
+    const live = await liveSessions(
+      this.#o.database.db,
+      [...new Set(streams.map((s) => s.sessionId))],
+      this.#o.now().toISOString(),
+    );
     for (const stream of streams) {
       const state = live.get(stream.sessionId);
       if (!state) {
@@ -137,7 +180,14 @@ export class LiveHub {
       }
       stream.expiresAt = Date.parse(state.expiresAt);
       const u = state.user;
-      stream.actor = { kind: 'user', id: u.id, roles: u.roles, member: u.memberCode, headOfDelegation: u.headOfDelegation, clearance: u.clearance };
+      stream.actor = {
+        kind: 'user',
+        id: u.id,
+        roles: u.roles,
+        member: u.memberCode,
+        headOfDelegation: u.headOfDelegation,
+        clearance: u.clearance,
+      };
     }
   }
 
@@ -180,7 +230,8 @@ export class LiveHub {
       this.#write(stream, 'event: resync\ndata: {}\n\n');
       return;
     }
-    for (const event of this.#recent.slice(index + 1)) if (can(stream.actor, 'read', event.resource)) this.#write(stream, this.#frame(event));
+    for (const event of this.#recent.slice(index + 1))
+      if (can(stream.actor, 'read', event.resource)) this.#write(stream, this.#frame(event));
   }
 
   #frame(event: LiveEvent): string {

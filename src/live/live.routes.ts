@@ -36,8 +36,13 @@ export const liveRoutes: FastifyPluginAsyncZod<LiveRoutesOptions> = async (app, 
         rateLimit: {
           max: 120,
           timeWindow: 60_000,
-          keyGenerator: (request: FastifyRequest) => (request.actor.kind === 'user' ? `live:${request.actor.id}` : `live-ip:${request.ip}`),
-          errorResponseBuilder: (_request: FastifyRequest, context: { after: string }) => new AppError('RATE_LIMITED', `Too many live-update connections for your account. Wait ${context.after} and reload.`),
+          keyGenerator: (request: FastifyRequest) =>
+            request.actor.kind === 'user' ? `live:${request.actor.id}` : `live-ip:${request.ip}`,
+          errorResponseBuilder: (_request: FastifyRequest, context: { after: string }) =>
+            new AppError(
+              'RATE_LIMITED',
+              `Too many live-update connections for your account. Wait ${context.after} and reload.`,
+            ),
         },
       },
       schema: {

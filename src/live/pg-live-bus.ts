@@ -49,14 +49,20 @@ export class PgLiveBus implements LiveBus {
   async publish(event: LiveEvent): Promise<void> {
     const payload = JSON.stringify(event);
     if (Buffer.byteLength(payload) > MAX_EVENT_BYTES) {
-      this.options.logger.error({ type: event.type, itemId: event.itemId }, 'live event too large for NOTIFY; not sent');
+      this.options.logger.error(
+        { type: event.type, itemId: event.itemId },
+        'live event too large for NOTIFY; not sent',
+      );
       return;
     }
     try {
       await sql`select pg_notify(${this.channel}, ${payload})`.execute(this.options.db);
     } catch (error) {
       // The change is committed; only its announcement is lost. Readers see it at their next load.
-      this.options.logger.warn({ err: error, type: event.type, itemId: event.itemId }, 'live event could not be published');
+      this.options.logger.warn(
+        { err: error, type: event.type, itemId: event.itemId },
+        'live event could not be published',
+      );
     }
   }
 
@@ -77,7 +83,11 @@ export class PgLiveBus implements LiveBus {
   }
 
   async #connect(): Promise<void> {
-    const client = new pg.Client({ connectionString: this.options.url, options: `-c search_path=${this.options.schema}`, connectionTimeoutMillis: 5000 });
+    const client = new pg.Client({
+      connectionString: this.options.url,
+      options: `-c search_path=${this.options.schema}`,
+      connectionTimeoutMillis: 5000,
+    });
     client.on('notification', (message) => {
       if (message.channel !== this.channel || message.payload === undefined) return;
       const event = parseLiveEvent(message.payload);
@@ -109,7 +119,10 @@ export class PgLiveBus implements LiveBus {
     this.#client = null;
     client.removeAllListeners('end');
     client.end().catch(() => undefined);
-    this.options.logger.warn({ err: error ?? undefined, channel: this.channel }, 'live LISTEN connection lost; reconnecting');
+    this.options.logger.warn(
+      { err: error ?? undefined, channel: this.channel },
+      'live LISTEN connection lost; reconnecting',
+    );
     this.#scheduleReconnect();
   }
 

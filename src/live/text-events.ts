@@ -13,5 +13,11 @@ export function textLiveEvent(change: TextChange): LiveEvent {
   if (change.position !== undefined) payload.position = change.position;
   if (change.deadline !== undefined) payload.deadline = change.deadline;
   if (change.reference !== undefined) payload.reference = change.reference;
-  return liveEvent({ type: `text.${change.kind}`, itemId: change.textId, at: change.recordedAt, resource: { type: 'text', formatMembers: change.formatMembers, part: 'draft' }, payload });
+  return liveEvent({
+    type: `text.${change.kind}`,
+    itemId: change.textId,
+    at: change.recordedAt,
+    resource: { type: 'text', formatMembers: change.formatMembers, part: 'draft' },
+    payload,
+  });
 }

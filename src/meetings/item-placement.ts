@@ -13,7 +13,11 @@ export interface Placement {
 }
 
 /** The item's body and format, each read once; a code that names none is added to `problems`. */
-export async function findPlacement(tx: Tx, item: { bodyCode: string | null; formatCode: string }, problems: (ErrorDetail | null)[]): Promise<Placement> {
+export async function findPlacement(
+  tx: Tx,
+  item: { bodyCode: string | null; formatCode: string },
+  problems: (ErrorDetail | null)[],
+): Promise<Placement> {
   const body = item.bodyCode ? await findBody(tx, item.bodyCode) : null;
   if (item.bodyCode && !body) problems.push({ path: 'body', message: `no body "${item.bodyCode}"` });
   const format = await findFormat(tx, item.formatCode);

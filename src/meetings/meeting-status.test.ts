@@ -9,13 +9,22 @@ const after = new Date('2002-09-25T10:00:00Z');
 describe('meeting status', () => {
   test('goes planned → held → record approved, one step at a time', () => {
     assert.equal(transitionProblem(warsaw, 'held', after), null);
-    assert.equal(transitionProblem({ ...warsaw, status: 'held', outcomeSummary: 'Agreed.' }, 'record_approved', after), null);
+    assert.equal(
+      transitionProblem({ ...warsaw, status: 'held', outcomeSummary: 'Agreed.' }, 'record_approved', after),
+      null,
+    );
   });
 
   test('cannot skip a step, go back, or leave an approved record', () => {
-    assert.deepEqual(transitionProblem(warsaw, 'record_approved', after), { path: 'status', message: 'can go from "planned" only to "held"' });
+    assert.deepEqual(transitionProblem(warsaw, 'record_approved', after), {
+      path: 'status',
+      message: 'can go from "planned" only to "held"',
+    });
     assert.equal(transitionProblem({ ...warsaw, status: 'held' }, 'planned', after)?.path, 'status');
-    assert.match(transitionProblem({ ...warsaw, status: 'record_approved', outcomeSummary: 'x' }, 'held', after)?.message ?? '', /final/);
+    assert.match(
+      transitionProblem({ ...warsaw, status: 'record_approved', outcomeSummary: 'x' }, 'held', after)?.message ?? '',
+      /final/,
+    );
   });
 
   test('a meeting cannot be held before it starts', () => {
@@ -23,7 +32,10 @@ describe('meeting status', () => {
   });
 
   test('approving the record needs an outcome summary, named by its field', () => {
-    assert.deepEqual(transitionProblem({ ...warsaw, status: 'held' }, 'record_approved', after), { path: 'outcome.summary', message: 'is required before the record is approved' });
+    assert.deepEqual(transitionProblem({ ...warsaw, status: 'held' }, 'record_approved', after), {
+      path: 'outcome.summary',
+      message: 'is required before the record is approved',
+    });
   });
 
   test('a new meeting may be recorded as held when it is already in the past', () => {

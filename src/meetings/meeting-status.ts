@@ -17,7 +17,11 @@ export interface StatusRefusal {
   message: string;
 }
 
-const NEXT: Record<MeetingStatus, MeetingStatus | null> = { planned: 'held', held: 'record_approved', record_approved: null };
+const NEXT: Record<MeetingStatus, MeetingStatus | null> = {
+  planned: 'held',
+  held: 'record_approved',
+  record_approved: null,
+};
 
 /** Why `facts` cannot carry status `status` at `now`, or null when it can (used on create and on change). */
 export function statusProblem(facts: MeetingFacts, now: Date): StatusRefusal | null {
@@ -37,7 +41,9 @@ export function transitionProblem(current: MeetingFacts, to: MeetingStatus, now:
     const allowed = NEXT[current.status];
     return {
       path: 'status',
-      message: allowed ? `can go from "${current.status}" only to "${allowed}"` : `is "${current.status}": the approved record is final`,
+      message: allowed
+        ? `can go from "${current.status}" only to "${allowed}"`
+        : `is "${current.status}": the approved record is final`,
     };
   }
   return statusProblem({ ...current, status: to }, now);

@@ -29,11 +29,26 @@ export const presentMeetingSummary = (m: Meeting, l: Lookups) => ({
 
 /** Agenda items grouped under their subject areas, in the order the areas first appear. */
 function groupedAgenda(m: Meeting, l: Lookups) {
-  const groups: { subjectArea: string; items: { id: string; title: string; description: string; topics: { code: string; name: string }[]; documents: string[] }[] }[] = [];
+  const groups: {
+    subjectArea: string;
+    items: {
+      id: string;
+      title: string;
+      description: string;
+      topics: { code: string; name: string }[];
+      documents: string[];
+    }[];
+  }[] = [];
   for (const a of m.agenda) {
     let group = groups.find((g) => g.subjectArea === a.subjectArea);
     if (!group) groups.push((group = { subjectArea: a.subjectArea, items: [] }));
-    group.items.push({ id: a.id, title: a.title, description: a.description, topics: a.topics.map((t) => topicRef(l, t)), documents: [...a.documents] });
+    group.items.push({
+      id: a.id,
+      title: a.title,
+      description: a.description,
+      topics: a.topics.map((t) => topicRef(l, t)),
+      documents: [...a.documents],
+    });
   }
   return groups;
 }

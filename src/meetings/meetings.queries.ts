@@ -13,18 +13,35 @@ export interface MeetingQuery extends MeetingFilter {
 }
 
 /** The meetings `actor` may see that match `query`, earliest first. */
-export async function visibleMeetings(db: Executor, actor: Actor, lookups: Lookups, query: MeetingQuery = {}): Promise<Meeting[]> {
+export async function visibleMeetings(
+  db: Executor,
+  actor: Actor,
+  lookups: Lookups,
+  query: MeetingQuery = {},
+): Promise<Meeting[]> {
   const { topic, q, ...filter } = query;
   return (await listMeetings(db, filter)).filter(
     (m) =>
       mayRead(actor, 'meeting', m, lookups.formatMembers) &&
       (!topic || m.agenda.some((a) => a.topics.includes(topic))) &&
-      matchesWords(q, [m.title, m.level, m.venue.name, m.venue.city, m.venue.country, ...m.agenda.flatMap((a) => [a.subjectArea, a.title])]),
+      matchesWords(q, [
+        m.title,
+        m.level,
+        m.venue.name,
+        m.venue.city,
+        m.venue.country,
+        ...m.agenda.flatMap((a) => [a.subjectArea, a.title]),
+      ]),
   );
 }
 
 /** One meeting if it exists and `actor` may see it; otherwise null, the same answer for both. */
-export async function visibleMeeting(db: Executor, actor: Actor, lookups: Lookups, id: string): Promise<Meeting | null> {
+export async function visibleMeeting(
+  db: Executor,
+  actor: Actor,
+  lookups: Lookups,
+  id: string,
+): Promise<Meeting | null> {
   const meeting = await findMeeting(db, id);
   return meeting && mayRead(actor, 'meeting', meeting, lookups.formatMembers) ? meeting : null;
 }

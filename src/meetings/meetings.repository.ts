@@ -32,17 +32,29 @@ function toMeeting(row: MeetingTable, agenda: AgendaItem[], participants: Partic
   };
 }
 
-async function childrenOf(db: Executor, ids: string[]): Promise<{ agenda: Map<string, AgendaItem[]>; participants: Map<string, Participant[]> }> {
+async function childrenOf(
+  db: Executor,
+  ids: string[],
+): Promise<{ agenda: Map<string, AgendaItem[]>; participants: Map<string, Participant[]> }> {
   const agenda = new Map<string, AgendaItem[]>(ids.map((id) => [id, []]));
   const participants = new Map<string, Participant[]>(ids.map((id) => [id, []]));
   if (ids.length === 0) return { agenda, participants };
-  const items = await db.selectFrom('meeting_agenda_items').selectAll().where('meeting_id', 'in', ids).orderBy('position').execute();
+  const items = await db
+    .selectFrom('meeting_agenda_items')
+    .selectAll()
+    .where('meeting_id', 'in', ids)
+    .orderBy('position')
+    .execute();
   const topics = items.length
     ? await db
         .selectFrom('meeting_agenda_item_topics')
         .innerJoin('topics', 'topics.code', 'meeting_agenda_item_topics.topic_code')
         .select(['agenda_item_id', 'topic_code'])
-        .where('agenda_item_id', 'in', items.map((i) => i.id))
+        .where(
+          'agenda_item_id',
+          'in',
+          items.map((i) => i.id),
+        )
         .orderBy('topics.position')
         .execute()
     : [];
@@ -56,8 +68,16 @@ async function childrenOf(db: Executor, ids: string[]): Promise<{ agenda: Map<st
       documents: JSON.parse(i.documents) as string[],
     });
   }
-  const people = await db.selectFrom('meeting_participants').selectAll().where('meeting_id', 'in', ids).orderBy('position').execute();
-  for (const p of people) participants.get(p.meeting_id)?.push({ id: p.id, personId: p.person_id, memberCode: p.member_code, function: p.function });
+  const people = await db
+    .selectFrom('meeting_participants')
+    .selectAll()
+    .where('meeting_id', 'in', ids)
+    .orderBy('position')
+    .execute();
+  for (const p of people)
+    participants
+      .get(p.meeting_id)
+      ?.push({ id: p.id, personId: p.person_id, memberCode: p.member_code, function: p.function });
   return { agenda, participants };
 }
 
@@ -71,7 +91,10 @@ export async function listMeetings(db: Executor, filter: MeetingFilter = {}): Pr
   if (filter.format) q = q.where('format_code', '=', filter.format);
   if (filter.status) q = q.where('status', '=', filter.status);
   const rows = await q.orderBy('starts_at').orderBy('id').execute();
-  const { agenda, participants } = await childrenOf(db, rows.map((r) => r.id));
+  const { agenda, participants } = await childrenOf(
+    db,
+    rows.map((r) => r.id),
+  );
   return rows.map((r) => toMeeting(r, agenda.get(r.id) ?? [], participants.get(r.id) ?? []));
 }
 
@@ -103,13 +126,27 @@ export async function saveMeeting(db: Executor, m: Meeting, now: string, isNew: 
     is_public: m.isPublic ? 1 : 0,
     updated_at: now,
   };
-  if (isNew) await db.insertInto('meetings').values({ id: m.id, created_at: now, ...values }).execute();
+  if (isNew)
+    await db
+      .insertInto('meetings')
+      .values({ id: m.id, created_at: now, ...values })
+      .execute();
   else await db.updateTable('meetings').set(values).where('id', '=', m.id).execute();
   await db.deleteFrom('meeting_agenda_items').where('meeting_id', '=', m.id).execute();
   if (m.agenda.length > 0) {
     await db
       .insertInto('meeting_agenda_items')
-      .values(m.agenda.map((a, position) => ({ id: a.id, meeting_id: m.id, position, subject_area: a.subjectArea, title: a.title, description: a.description, documents: JSON.stringify(a.documents) })))
+      .values(
+        m.agenda.map((a, position) => ({
+          id: a.id,
+          meeting_id: m.id,
+          position,
+          subject_area: a.subjectArea,
+          title: a.title,
+          description: a.description,
+          documents: JSON.stringify(a.documents),
+        })),
+      )
       .execute();
     const topics = m.agenda.flatMap((a) => a.topics.map((topic_code) => ({ agenda_item_id: a.id, topic_code })));
     if (topics.length > 0) await db.insertInto('meeting_agenda_item_topics').values(topics).execute();
@@ -118,7 +155,16 @@ export async function saveMeeting(db: Executor, m: Meeting, now: string, isNew: 
   if (m.participants.length > 0) {
     await db
       .insertInto('meeting_participants')
-      .values(m.participants.map((p, position) => ({ id: p.id, meeting_id: m.id, position, person_id: p.personId, member_code: p.memberCode, function: p.function })))
+      .values(
+        m.participants.map((p, position) => ({
+          id: p.id,
+          meeting_id: m.id,
+          position,
+          person_id: p.personId,
+          member_code: p.memberCode,
+          function: p.function,
+        })),
+      )
       .execute();
   }
 }

@@ -6,7 +6,10 @@ import { isValidTimeZone } from '../kernel/time/zoned-time.ts';
 import { isoDate, longText, memberCode, pagingQuery, refOut, slug, text, uuid } from '../kernel/fields.ts';
 
 const timeZone = z.string().refine(isValidTimeZone, 'must be an IANA time zone such as "Europe/Warsaw"');
-const localOrInstant = z.string().max(40, 'must be at most 40 characters').describe('"2002-09-25T08:30" in timeZone, or an instant with an offset');
+const localOrInstant = z
+  .string()
+  .max(40, 'must be at most 40 characters')
+  .describe('"2002-09-25T08:30" in timeZone, or an instant with an offset');
 
 export const agendaItemIn = z
   .object({
@@ -20,8 +23,16 @@ export const agendaItemIn = z
 export const participantIn = z
   .object({ person: uuid('a person'), member: memberCode.nullable().default(null), function: text(200) })
   .strict();
-export const outcomeIn = z.object({ summary: longText(20000), decisions: z.array(text(2000)).max(100).default([]) }).strict();
-const venueIn = z.object({ name: text(200).nullable().default(null), city: text(120).nullable().default(null), country: text(120).nullable().default(null) }).strict();
+export const outcomeIn = z
+  .object({ summary: longText(20000), decisions: z.array(text(2000)).max(100).default([]) })
+  .strict();
+const venueIn = z
+  .object({
+    name: text(200).nullable().default(null),
+    city: text(120).nullable().default(null),
+    country: text(120).nullable().default(null),
+  })
+  .strict();
 
 // Patch fields carry no defaults: in zod 4 a default survives `.partial()` and would reset fields.
 const meetingFields = {
@@ -62,11 +73,21 @@ export const meetingListQuery = z.object({
   format: slug.optional(),
   topic: slug.optional(),
   status: z.enum(MEETING_STATUSES).optional(),
-  q: z.string().max(200, 'must be at most 200 characters').optional().describe('Words in the title, level, venue or agenda'),
+  q: z
+    .string()
+    .max(200, 'must be at most 200 characters')
+    .optional()
+    .describe('Words in the title, level, venue or agenda'),
   ...pagingQuery,
 });
 
-const localOut = z.object({ date: z.string(), start: z.string(), end: z.string(), endDate: z.string(), offset: z.string() });
+const localOut = z.object({
+  date: z.string(),
+  start: z.string(),
+  end: z.string(),
+  endDate: z.string(),
+  offset: z.string(),
+});
 const summaryFields = {
   id: z.string(),
   title: z.string(),
@@ -89,10 +110,25 @@ export const meetingOut = z.object({
   agenda: z.array(
     z.object({
       subjectArea: z.string(),
-      items: z.array(z.object({ id: z.string(), title: z.string(), description: z.string(), topics: z.array(refOut), documents: z.array(z.string()) })),
+      items: z.array(
+        z.object({
+          id: z.string(),
+          title: z.string(),
+          description: z.string(),
+          topics: z.array(refOut),
+          documents: z.array(z.string()),
+        }),
+      ),
     }),
   ),
-  participants: z.array(z.object({ id: z.string(), person: z.object({ id: z.string(), name: z.string() }), member: refOut.nullable(), function: z.string() })),
+  participants: z.array(
+    z.object({
+      id: z.string(),
+      person: z.object({ id: z.string(), name: z.string() }),
+      member: refOut.nullable(),
+      function: z.string(),
+    }),
+  ),
   outcome: z.object({ summary: z.string(), decisions: z.array(z.string()) }),
   updatedAt: z.string(),
 });

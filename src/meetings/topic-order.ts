@@ -5,6 +5,8 @@ import type { Executor } from '../kernel/db/executor.ts';
 
 /** A function that puts topic codes in the council's order. */
 export async function topicOrdering(db: Executor): Promise<(codes: readonly string[]) => string[]> {
-  const order = (await db.selectFrom('topics').select('code').orderBy('position').orderBy('code').execute()).map((t) => t.code);
+  const order = (await db.selectFrom('topics').select('code').orderBy('position').orderBy('code').execute()).map(
+    (t) => t.code,
+  );
   return (codes) => [...order.filter((c) => codes.includes(c)), ...codes.filter((c) => !order.includes(c))];
 }

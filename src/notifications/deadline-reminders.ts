@@ -11,14 +11,20 @@ export interface DeadlineReminders {
   stop(): Promise<void>;
 }
 
-export function startDeadlineReminders(database: Database, logger: Logger, options: { now?: () => Date; everyMs?: number } = {}): DeadlineReminders {
+export function startDeadlineReminders(
+  database: Database,
+  logger: Logger,
+  options: { now?: () => Date; everyMs?: number } = {},
+): DeadlineReminders {
   const now = options.now ?? (() => new Date());
   const periodic = repeatEvery(options.everyMs ?? 60_000, () =>
     scanDeadlinesSoon(database, now(), textDeadlines(database.db))
       .then((written) => {
         if (written > 0) logger.info({ written }, 'queued "deadline within 24 hours" notices');
       })
-      .catch((error: unknown) => logger.warn({ err: error }, 'deadline reminders: scan failed; retrying at the next one')),
+      .catch((error: unknown) =>
+        logger.warn({ err: error }, 'deadline reminders: scan failed; retrying at the next one'),
+      ),
   );
   return {
     stop: async () => {

@@ -50,7 +50,14 @@ export class MailDispatcher {
   #stopped = true;
 
   constructor(options: DispatcherOptions) {
-    this.#o = { batchSize: 20, intervalMs: 5_000, leaseMs: 120_000, backoff: DEFAULT_BACKOFF, maxAgeMs: 72 * 3_600_000, ...options };
+    this.#o = {
+      batchSize: 20,
+      intervalMs: 5_000,
+      leaseMs: 120_000,
+      backoff: DEFAULT_BACKOFF,
+      maxAgeMs: 72 * 3_600_000,
+      ...options,
+    };
   }
 
   /** One run: lease a batch of due rows and send them. Concurrent calls on one dispatcher share the run. */
@@ -65,7 +72,14 @@ export class MailDispatcher {
     const token = randomUUID();
     const start = now();
     const report: DispatchReport = { claimed: 0, sent: 0, retried: 0, failedPermanently: 0, notApplicable: 0 };
-    const batch = await claimDue(db, database.dialect, token, start.toISOString(), new Date(start.getTime() + this.#o.leaseMs).toISOString(), this.#o.batchSize);
+    const batch = await claimDue(
+      db,
+      database.dialect,
+      token,
+      start.toISOString(),
+      new Date(start.getTime() + this.#o.leaseMs).toISOString(),
+      this.#o.batchSize,
+    );
     report.claimed = batch.length;
     for (let i = 0; i < batch.length; i++) {
       const row = batch[i]!;
@@ -75,7 +89,14 @@ export class MailDispatcher {
         continue;
       }
       if (row.attempts === 0 && start.getTime() - Date.parse(row.createdAt) > this.#o.maxAgeMs) {
-        await markNotSent(db, row.id, token, 'not_applicable', 'queued more than 72 hours ago and never sent (e-mail was not configured); not sent late', false);
+        await markNotSent(
+          db,
+          row.id,
+          token,
+          'not_applicable',
+          'queued more than 72 hours ago and never sent (e-mail was not configured); not sent late',
+          false,
+        );
         report.notApplicable += 1;
         continue;
       }
@@ -93,7 +114,14 @@ export class MailDispatcher {
         }
         // The server is unreachable: this row and the rest of the batch wait for the next attempt.
         const rest = failure.kind === 'server' ? batch.slice(i) : [row];
-        for (const r of rest) await markRetry(db, r.id, token, nextAttemptAt(now(), r.attempts + 1, this.#o.backoff).toISOString(), failure.message);
+        for (const r of rest)
+          await markRetry(
+            db,
+            r.id,
+            token,
+            nextAttemptAt(now(), r.attempts + 1, this.#o.backoff).toISOString(),
+            failure.message,
+          );
         report.retried += rest.length;
         this.#o.logger.warn({ error: failure.message, delayed: rest.length }, 'mail not sent; will retry');
         if (failure.kind === 'server') break;
@@ -104,7 +132,11 @@ export class MailDispatcher {
 
   #message(row: ClaimedMail) {
     const link = `${this.#o.publicUrl}${row.link}`;
-    return { to: row.email!, subject: `[Concord] ${row.subject}`, text: `${row.body}\n\n${link}\n\n-- \nConcord. You receive this because your account may read this item; the same notice is in Concord under Notifications.\n` };
+    return {
+      to: row.email!,
+      subject: `[Concord] ${row.subject}`,
+      text: `${row.body}\n\n${link}\n\n-- \nConcord. You receive this because your account may read this item; the same notice is in Concord under Notifications.\n`,
+    };
   }
 
   /** Runs in the background: at once, then again straight away after a full batch or after `intervalMs`. */
@@ -119,7 +151,8 @@ export class MailDispatcher {
     this.#timer = setTimeout(() => {
       this.#timer = null;
       this.runOnce().then(
-        (report) => this.#schedule(report.claimed >= this.#o.batchSize && report.retried === 0 ? 0 : this.#o.intervalMs),
+        (report) =>
+          this.#schedule(report.claimed >= this.#o.batchSize && report.retried === 0 ? 0 : this.#o.intervalMs),
         (error: unknown) => {
           this.#o.logger.warn({ err: error }, 'mail dispatcher run failed; trying again later');
           this.#schedule(this.#o.intervalMs);

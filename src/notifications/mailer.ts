@@ -22,21 +22,42 @@ export type MailFailure =
   /** The server refused this message for good (5xx on the address or content): do not retry. */
   | { kind: 'permanent'; message: string };
 
-const SERVER_CODES = new Set(['ECONNECTION', 'ETIMEDOUT', 'ESOCKET', 'EDNS', 'EAUTH', 'ETLS', 'ECONNREFUSED', 'ECONNRESET', 'EPROTOCOL', 'EHOSTUNREACH']);
+const SERVER_CODES = new Set([
+  'ECONNECTION',
+  'ETIMEDOUT',
+  'ESOCKET',
+  'EDNS',
+  'EAUTH',
+  'ETLS',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPROTOCOL',
+  'EHOSTUNREACH',
+]);
 
 /** Classifies a nodemailer error (never includes credentials: the message is nodemailer's or the server's reply). */
 export function classifyMailError(error: unknown): MailFailure {
   const e = error as { code?: string; responseCode?: number; message?: string };
   const message = (e.message ?? String(error)).slice(0, 500);
   if (e.code && SERVER_CODES.has(e.code)) return { kind: 'server', message };
-  if (typeof e.responseCode === 'number' && e.responseCode >= 500 && e.responseCode < 600 && (e.code === 'EENVELOPE' || e.code === 'EMESSAGE')) return { kind: 'permanent', message };
-  if (typeof e.responseCode === 'number' && e.responseCode >= 400 && e.responseCode < 500) return { kind: 'temporary', message };
+  if (
+    typeof e.responseCode === 'number' &&
+    e.responseCode >= 500 &&
+    e.responseCode < 600 &&
+    (e.code === 'EENVELOPE' || e.code === 'EMESSAGE')
+  )
+    return { kind: 'permanent', message };
+  if (typeof e.responseCode === 'number' && e.responseCode >= 400 && e.responseCode < 500)
+    return { kind: 'temporary', message };
   return { kind: 'server', message };
 }
 
 /** A Mailer that sends through the SMTP server of `smtpUrl` (smtp://user:pass@host:587, smtps://… for TLS from the start). */
 export function smtpMailer(smtpUrl: string, from: string): Mailer {
-  const transport = nodemailer.createTransport({ url: smtpUrl, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 }, { from });
+  const transport = nodemailer.createTransport(
+    { url: smtpUrl, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 },
+    { from },
+  );
   return {
     async send(message) {
       await transport.sendMail({ to: message.to, subject: message.subject, text: message.text });

@@ -37,8 +37,20 @@ function toNotification(row: NotificationTable): Notification {
 
 /** Every enabled account, with what `can` needs to know of it. */
 export async function activeRecipients(db: Executor): Promise<Recipient[]> {
-  const rows = await db.selectFrom('users').select(['id', 'email', 'roles', 'member_code', 'head_of_delegation', 'clearance']).where('disabled', '=', 0).orderBy('id').execute();
-  return rows.map((r) => ({ id: r.id, email: r.email, roles: JSON.parse(r.roles) as Role[], memberCode: r.member_code, headOfDelegation: r.head_of_delegation === 1, clearance: r.clearance }));
+  const rows = await db
+    .selectFrom('users')
+    .select(['id', 'email', 'roles', 'member_code', 'head_of_delegation', 'clearance'])
+    .where('disabled', '=', 0)
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    email: r.email,
+    roles: JSON.parse(r.roles) as Role[],
+    memberCode: r.member_code,
+    headOfDelegation: r.head_of_delegation === 1,
+    clearance: r.clearance,
+  }));
 }
 
 const INSERT_CHUNK = 200;
@@ -58,22 +70,42 @@ export async function insertNotifications(db: Executor, rows: NotificationTable[
 }
 
 /** A user's notifications, newest first, and how many are unread. */
-export async function notificationsOf(db: Executor, userId: string, options: { limit: number; unreadOnly: boolean }): Promise<{ items: Notification[]; unread: number }> {
+export async function notificationsOf(
+  db: Executor,
+  userId: string,
+  options: { limit: number; unreadOnly: boolean },
+): Promise<{ items: Notification[]; unread: number }> {
   let query = db.selectFrom('notifications').selectAll().where('user_id', '=', userId);
   if (options.unreadOnly) query = query.where('read_at', 'is', null);
   const rows = await query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(options.limit).execute();
-  const { n } = await db.selectFrom('notifications').select((eb) => eb.fn.countAll<number>().as('n')).where('user_id', '=', userId).where('read_at', 'is', null).executeTakeFirstOrThrow();
+  const { n } = await db
+    .selectFrom('notifications')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('user_id', '=', userId)
+    .where('read_at', 'is', null)
+    .executeTakeFirstOrThrow();
   return { items: rows.map(toNotification), unread: Number(n) };
 }
 
 /** One notification of this user, or null (someone else's reads as missing). */
 export async function findNotification(db: Executor, id: string, userId: string): Promise<Notification | null> {
-  const row = await db.selectFrom('notifications').selectAll().where('id', '=', id).where('user_id', '=', userId).executeTakeFirst();
+  const row = await db
+    .selectFrom('notifications')
+    .selectAll()
+    .where('id', '=', id)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
   return row ? toNotification(row) : null;
 }
 
 export async function markRead(db: Executor, id: string, userId: string, now: string): Promise<void> {
-  await db.updateTable('notifications').set({ read_at: now }).where('id', '=', id).where('user_id', '=', userId).where('read_at', 'is', null).execute();
+  await db
+    .updateTable('notifications')
+    .set({ read_at: now })
+    .where('id', '=', id)
+    .where('user_id', '=', userId)
+    .where('read_at', 'is', null)
+    .execute();
 }
 
 /** A row leased to one dispatcher run, with the address to write to. */
@@ -93,7 +125,14 @@ export interface ClaimedMail {
  * until `leaseUntil`. On PostgreSQL rows another server is claiming are skipped (SKIP LOCKED); the
  * conditions are repeated in the outer WHERE so a row claimed meanwhile is never taken twice.
  */
-export async function claimDue(db: Executor, dialect: Dialect, token: string, now: string, leaseUntil: string, limit: number): Promise<ClaimedMail[]> {
+export async function claimDue(
+  db: Executor,
+  dialect: Dialect,
+  token: string,
+  now: string,
+  leaseUntil: string,
+  limit: number,
+): Promise<ClaimedMail[]> {
   const due = (eb: Executor) => {
     let q = eb
       .selectFrom('notifications')
@@ -118,30 +157,83 @@ export async function claimDue(db: Executor, dialect: Dialect, token: string, no
   const rows = await db
     .selectFrom('notifications')
     .leftJoin('users', (j) => j.onRef('users.id', '=', 'notifications.user_id').on('users.disabled', '=', 0))
-    .select(['notifications.id', 'notifications.user_id', 'users.email', 'notifications.subject', 'notifications.body', 'notifications.link', 'notifications.attempts', 'notifications.created_at'])
+    .select([
+      'notifications.id',
+      'notifications.user_id',
+      'users.email',
+      'notifications.subject',
+      'notifications.body',
+      'notifications.link',
+      'notifications.attempts',
+      'notifications.created_at',
+    ])
     .where('notifications.claimed_by', '=', token)
     .orderBy('notifications.next_attempt_at')
     .execute();
-  return rows.map((r) => ({ id: r.id, userId: r.user_id, email: r.email, subject: r.subject, body: r.body, link: r.link, attempts: r.attempts, createdAt: r.created_at }));
+  return rows.map((r) => ({
+    id: r.id,
+    userId: r.user_id,
+    email: r.email,
+    subject: r.subject,
+    body: r.body,
+    link: r.link,
+    attempts: r.attempts,
+    createdAt: r.created_at,
+  }));
 }
 
 const released = { claimed_by: null, claimed_until: null };
 
 /** The mail went out. */
 export async function markSent(db: Executor, id: string, token: string, now: string): Promise<void> {
-  await db.updateTable('notifications').set((eb) => ({ ...released, email_status: 'sent', sent_at: now, last_error: null, attempts: eb('attempts', '+', 1) })).where('id', '=', id).where('claimed_by', '=', token).execute();
+  await db
+    .updateTable('notifications')
+    .set((eb) => ({
+      ...released,
+      email_status: 'sent',
+      sent_at: now,
+      last_error: null,
+      attempts: eb('attempts', '+', 1),
+    }))
+    .where('id', '=', id)
+    .where('claimed_by', '=', token)
+    .execute();
 }
 
 /** The attempt failed for a reason that may pass (server down, busy): try again at `retryAt`. */
-export async function markRetry(db: Executor, id: string, token: string, retryAt: string, error: string): Promise<void> {
-  await db.updateTable('notifications').set((eb) => ({ ...released, next_attempt_at: retryAt, last_error: error, attempts: eb('attempts', '+', 1) })).where('id', '=', id).where('claimed_by', '=', token).execute();
+export async function markRetry(
+  db: Executor,
+  id: string,
+  token: string,
+  retryAt: string,
+  error: string,
+): Promise<void> {
+  await db
+    .updateTable('notifications')
+    .set((eb) => ({ ...released, next_attempt_at: retryAt, last_error: error, attempts: eb('attempts', '+', 1) }))
+    .where('id', '=', id)
+    .where('claimed_by', '=', token)
+    .execute();
 }
 
 /** The mail cannot go: the server refused the address for good, or there is none to write to. */
-export async function markNotSent(db: Executor, id: string, token: string, status: 'failed_permanently' | 'not_applicable', error: string, countAttempt: boolean): Promise<void> {
+export async function markNotSent(
+  db: Executor,
+  id: string,
+  token: string,
+  status: 'failed_permanently' | 'not_applicable',
+  error: string,
+  countAttempt: boolean,
+): Promise<void> {
   await db
     .updateTable('notifications')
-    .set((eb) => ({ ...released, email_status: status, last_error: error, next_attempt_at: null, attempts: countAttempt ? eb('attempts', '+', 1) : eb.ref('attempts') }))
+    .set((eb) => ({
+      ...released,
+      email_status: status,
+      last_error: error,
+      next_attempt_at: null,
+      attempts: countAttempt ? eb('attempts', '+', 1) : eb.ref('attempts'),
+    }))
     .where('id', '=', id)
     .where('claimed_by', '=', token)
     .execute();

@@ -22,16 +22,47 @@ function recipientOf(request: FastifyRequest, action: 'read' | 'update'): string
 
 export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
   const { database } = app.deps;
-  const ctx = (request: FastifyRequest): WriteContext => ({ actor: actorName(request.actor), requestId: request.id, now: app.deps.now() });
-
-  app.get('/notifications', { schema: { tags, summary: 'Your notifications, newest first, with the number unread', security, querystring: s.listQuery, response: { 200: s.listOut, 400: errorOut, 401: errorOut, 403: errorOut } } }, async (request) => {
-    const userId = recipientOf(request, 'read');
-    const { items, unread } = await notificationsOf(database.db, userId, { limit: request.query.limit, unreadOnly: request.query.unread === 'true' });
-    return { unread, items: items.map(presentNotification) };
+  const ctx = (request: FastifyRequest): WriteContext => ({
+    actor: actorName(request.actor),
+    requestId: request.id,
+    now: app.deps.now(),
   });
 
-  app.post('/notifications/:id/read', { schema: { tags, summary: 'Mark one of your notifications read (again: no change)', security, params: s.idParams, response: { 200: s.notificationOut, 404: errorOut } } }, async (request) => {
-    const userId = recipientOf(request, 'update');
-    return presentNotification(await markNotificationRead(database, ctx(request), userId, request.params.id));
-  });
+  app.get(
+    '/notifications',
+    {
+      schema: {
+        tags,
+        summary: 'Your notifications, newest first, with the number unread',
+        security,
+        querystring: s.listQuery,
+        response: { 200: s.listOut, 400: errorOut, 401: errorOut, 403: errorOut },
+      },
+    },
+    async (request) => {
+      const userId = recipientOf(request, 'read');
+      const { items, unread } = await notificationsOf(database.db, userId, {
+        limit: request.query.limit,
+        unreadOnly: request.query.unread === 'true',
+      });
+      return { unread, items: items.map(presentNotification) };
+    },
+  );
+
+  app.post(
+    '/notifications/:id/read',
+    {
+      schema: {
+        tags,
+        summary: 'Mark one of your notifications read (again: no change)',
+        security,
+        params: s.idParams,
+        response: { 200: s.notificationOut, 404: errorOut },
+      },
+    },
+    async (request) => {
+      const userId = recipientOf(request, 'update');
+      return presentNotification(await markNotificationRead(database, ctx(request), userId, request.params.id));
+    },
+  );
 };

@@ -3,7 +3,12 @@ import { z } from 'zod';
 import { EMAIL_STATUSES, NOTIFICATION_KINDS } from './model.ts';
 
 export const listQuery = z.strictObject({
-  limit: z.coerce.number().int('must be a whole number').min(1, 'must be at least 1').max(200, 'must be at most 200').default(50),
+  limit: z.coerce
+    .number()
+    .int('must be a whole number')
+    .min(1, 'must be at least 1')
+    .max(200, 'must be at most 200')
+    .default(50),
   unread: z.enum(['true', 'false'], { message: 'must be true or false' }).default('false'),
 });
 

@@ -10,7 +10,13 @@ import type { Database } from '../kernel/db/connect.ts';
 import { uuidv7 } from '../kernel/ids.ts';
 import { notFound } from '../kernel/errors.ts';
 import { deadlineSoonKey, deadlineWithin24Hours, type Notification, type NotificationKind } from './model.ts';
-import { activeRecipients, findNotification, insertNotifications, markRead, type Recipient } from './notifications.repository.ts';
+import {
+  activeRecipients,
+  findNotification,
+  insertNotifications,
+  markRead,
+  type Recipient,
+} from './notifications.repository.ts';
 import type { NotificationTable } from '../kernel/db/schema-notifications.ts';
 
 export interface NotificationInput {
@@ -31,20 +37,32 @@ export interface NotificationInput {
 }
 
 function recipientActor(r: Recipient): Actor {
-  return { kind: 'user', id: r.id, roles: r.roles, member: r.memberCode, headOfDelegation: r.headOfDelegation, clearance: r.clearance };
+  return {
+    kind: 'user',
+    id: r.id,
+    roles: r.roles,
+    member: r.memberCode,
+    headOfDelegation: r.headOfDelegation,
+    clearance: r.clearance,
+  };
 }
 
 function check(input: NotificationInput): void {
-  if (input.subject.trim() === '' || input.subject.length > 200) throw new Error('notification subject must be 1 to 200 characters');
+  if (input.subject.trim() === '' || input.subject.length > 200)
+    throw new Error('notification subject must be 1 to 200 characters');
   if (input.body.length > 4000) throw new Error('notification body must be at most 4,000 characters');
-  if (!input.link.startsWith('/') || input.link.startsWith('//')) throw new Error('notification link must be a path inside Concord, starting with a single /');
+  if (!input.link.startsWith('/') || input.link.startsWith('//'))
+    throw new Error('notification link must be a path inside Concord, starting with a single /');
 }
 
 /**
  * Queues one notification per enabled account that may read `input.resource`, inside `tx`.
  * Answers how many accounts may read it and how many rows were written (fewer when deduplicated).
  */
-export async function enqueueNotifications(tx: Tx | Executor, input: NotificationInput): Promise<{ recipients: number; inserted: number }> {
+export async function enqueueNotifications(
+  tx: Tx | Executor,
+  input: NotificationInput,
+): Promise<{ recipients: number; inserted: number }> {
   check(input);
   const at = typeof input.at === 'string' ? new Date(input.at).toISOString() : input.at.toISOString();
   const recipients = (await activeRecipients(tx)).filter((r) => can(recipientActor(r), 'read', input.resource));
@@ -85,7 +103,8 @@ export interface DeadlineCandidate {
 }
 
 /** Candidates as a list, or a query for those whose deadline falls in (from, to]. */
-export type DeadlineSource = readonly DeadlineCandidate[] | ((window: { from: Date; to: Date }) => Promise<readonly DeadlineCandidate[]>);
+export type DeadlineSource =
+  readonly DeadlineCandidate[] | ((window: { from: Date; to: Date }) => Promise<readonly DeadlineCandidate[]>);
 
 /**
  * Queues "deadline within 24 hours" for every candidate whose deadline falls in the 24 hours after
@@ -94,13 +113,19 @@ export type DeadlineSource = readonly DeadlineCandidate[] | ((window: { from: Da
  * notice once. Answers the number of rows written.
  */
 export async function scanDeadlinesSoon(database: Database, now: Date, source: DeadlineSource): Promise<number> {
-  const candidates = typeof source === 'function' ? await source({ from: now, to: new Date(now.getTime() + 24 * 3_600_000) }) : source;
+  const candidates =
+    typeof source === 'function' ? await source({ from: now, to: new Date(now.getTime() + 24 * 3_600_000) }) : source;
   let written = 0;
   for (const candidate of candidates) {
     if (!deadlineWithin24Hours(now, candidate.deadline)) continue;
     const dedupeKey = deadlineSoonKey(candidate.procedureId, candidate.deadline);
     // Already queued (by this or another server): skip without taking the write lock.
-    const queued = await database.db.selectFrom('notifications').select('id').where('dedupe_key', '=', dedupeKey).limit(1).executeTakeFirst();
+    const queued = await database.db
+      .selectFrom('notifications')
+      .select('id')
+      .where('dedupe_key', '=', dedupeKey)
+      .limit(1)
+      .executeTakeFirst();
     if (queued) continue;
     const ctx: WriteContext = { actor: 'system:deadlines', requestId: null, now };
     written += await auditedWrite(
@@ -118,7 +143,12 @@ export async function scanDeadlinesSoon(database: Database, now: Date, source: D
           dedupeKey,
         });
         if (inserted > 0) {
-          audit.record({ action: 'notification.deadline_soon_queued', objectType: 'procedure', objectId: candidate.procedureId, summary: { deadline: new Date(candidate.deadline).toISOString(), recipients: inserted } });
+          audit.record({
+            action: 'notification.deadline_soon_queued',
+            objectType: 'procedure',
+            objectId: candidate.procedureId,
+            summary: { deadline: new Date(candidate.deadline).toISOString(), recipients: inserted },
+          });
         }
         return inserted;
       },
@@ -129,7 +159,12 @@ export async function scanDeadlinesSoon(database: Database, now: Date, source: D
 }
 
 /** Marks one of the user's notifications read (audited); reading it twice changes nothing. */
-export async function markNotificationRead(database: Database, ctx: WriteContext, userId: string, id: string): Promise<Notification> {
+export async function markNotificationRead(
+  database: Database,
+  ctx: WriteContext,
+  userId: string,
+  id: string,
+): Promise<Notification> {
   return auditedWrite(
     database,
     ctx,
@@ -139,7 +174,12 @@ export async function markNotificationRead(database: Database, ctx: WriteContext
       if (found.readAt !== null) return found;
       const readAt = ctx.now.toISOString();
       await markRead(tx, id, userId, readAt);
-      audit.record({ action: 'notification.read', objectType: 'notification', objectId: id, summary: { kind: found.kind } });
+      audit.record({
+        action: 'notification.read',
+        objectType: 'notification',
+        objectId: id,
+        summary: { kind: found.kind },
+      });
       return { ...found, readAt };
     },
     { allowNoEvent: true },

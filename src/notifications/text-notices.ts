@@ -67,12 +67,20 @@ export function textDeadlines(db: Executor) {
       .where('deadline_at', '<=', window.to.toISOString())
       .execute();
     if (texts.length === 0) return [];
-    const members = await db.selectFrom('format_members').select(['format_code', 'member_code']).where('format_code', 'in', [...new Set(texts.map((t) => t.format_code))]).execute();
+    const members = await db
+      .selectFrom('format_members')
+      .select(['format_code', 'member_code'])
+      .where('format_code', 'in', [...new Set(texts.map((t) => t.format_code))])
+      .execute();
     return texts.map((t) => ({
       // One text has one open procedure at a time; its deadline (in the dedupe key) tells them apart.
       procedureId: t.id,
       deadline: t.deadline_at!,
-      resource: { type: 'text' as const, formatMembers: members.filter((m) => m.format_code === t.format_code).map((m) => m.member_code), part: 'draft' as const },
+      resource: {
+        type: 'text' as const,
+        formatMembers: members.filter((m) => m.format_code === t.format_code).map((m) => m.member_code),
+        part: 'draft' as const,
+      },
       subject: `Silence ends within 24 hours: ${t.title}`.slice(0, 200),
       body: `The silence procedure on “${t.title}” ends at ${utc(t.deadline_at!)}. If your delegation cannot agree, its head of delegation must break silence before then.`,
       link: textLink(t.id),

@@ -34,7 +34,21 @@ export interface RecordItem {
 }
 
 /** What lists, feeds and search results show of an item. */
-export type RecordSummary = Pick<RecordItem, 'id' | 'slug' | 'kind' | 'title' | 'date' | 'dateStart' | 'place' | 'speaker' | 'occasion' | 'language' | 'lastUpdatedAt' | 'firstPublishedAt'>;
+export type RecordSummary = Pick<
+  RecordItem,
+  | 'id'
+  | 'slug'
+  | 'kind'
+  | 'title'
+  | 'date'
+  | 'dateStart'
+  | 'place'
+  | 'speaker'
+  | 'occasion'
+  | 'language'
+  | 'lastUpdatedAt'
+  | 'firstPublishedAt'
+>;
 
 export interface LanguageVersion {
   slug: string;

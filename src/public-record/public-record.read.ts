@@ -3,7 +3,16 @@
 import { can, type Actor } from '../kernel/access/can.ts';
 import type { Database } from '../kernel/db/connect.ts';
 import type { Facet, LanguageVersion, RecordItem, RecordSummary, SearchRequest, SearchResults } from './model.ts';
-import { allPublishedSlugs, facetCounts, findItemRowBySlug, latestSummaries, listSummaries, otherVersions, toItem, type ListFilter } from './record.repository.ts';
+import {
+  allPublishedSlugs,
+  facetCounts,
+  findItemRowBySlug,
+  latestSummaries,
+  listSummaries,
+  otherVersions,
+  toItem,
+  type ListFilter,
+} from './record.repository.ts';
 import { runSearch } from './search/search-index.ts';
 
 export { kindSlug, speakerSlug } from './slug.ts';
@@ -24,7 +33,20 @@ export interface PublicRecordReader {
   sitemapEntries(): AsyncIterable<{ slug: string; lastUpdatedAt: string }>;
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /** The public record as `actor` may read it. Published items are public; nothing else is served here. */
 export function publicRecordReader(database: Database, actor: Actor): PublicRecordReader {
@@ -51,18 +73,28 @@ export function publicRecordReader(database: Database, actor: Actor): PublicReco
         entry.count += Number(row.n);
         if (row.month !== null) {
           const month = Number(row.month);
-          entry.months.push({ label: MONTHS[month - 1] ?? String(month), slug: String(month).padStart(2, '0'), count: Number(row.n), month });
+          entry.months.push({
+            label: MONTHS[month - 1] ?? String(month),
+            slug: String(month).padStart(2, '0'),
+            count: Number(row.n),
+            month,
+          });
         }
         years.set(year, entry);
       }
       return {
         years: [...years.values()],
         kinds: counts.kinds.map((k) => ({ label: k.kind, slug: k.kind_slug, count: Number(k.n) })),
-        speakers: counts.speakers.map((s) => ({ label: s.speaker ?? '', slug: s.speaker_slug ?? '', count: Number(s.n) })),
+        speakers: counts.speakers.map((s) => ({
+          label: s.speaker ?? '',
+          slug: s.speaker_slug ?? '',
+          count: Number(s.n),
+        })),
         languages: counts.languages.map((l) => ({ label: l.language, slug: l.language, count: Number(l.n) })),
       };
     },
-    search: async (request) => (mayRead ? runSearch(database, request) : { total: 0, page: request.page, pageSize: request.pageSize, hits: [] }),
+    search: async (request) =>
+      mayRead ? runSearch(database, request) : { total: 0, page: request.page, pageSize: request.pageSize, hits: [] },
     sitemapEntries: () => allPublishedSlugs(db),
   };
 }

@@ -20,7 +20,21 @@ export function toItem(r: Row): RecordItem {
   };
 }
 
-export const SUMMARY_COLUMNS = ['id', 'slug', 'kind', 'title', 'date', 'date_start', 'place_city', 'place_country', 'speaker', 'occasion', 'language', 'first_published_at', 'last_updated_at'] as const;
+export const SUMMARY_COLUMNS = [
+  'id',
+  'slug',
+  'kind',
+  'title',
+  'date',
+  'date_start',
+  'place_city',
+  'place_country',
+  'speaker',
+  'occasion',
+  'language',
+  'first_published_at',
+  'last_updated_at',
+] as const;
 type SummaryRow = Pick<Row, (typeof SUMMARY_COLUMNS)[number]>;
 
 /** Maps a summary row to the list shape. */
@@ -42,7 +56,10 @@ export function toSummary(r: SummaryRow): RecordSummary {
 }
 
 /** Item fields as stored, for inserts and updates. */
-export function toRow(item: RecordItem, extra: { seq: number; identityKey: string; kindSlug: string; speakerSlug: string | null; published: boolean }): Row {
+export function toRow(
+  item: RecordItem,
+  extra: { seq: number; identityKey: string; kindSlug: string; speakerSlug: string | null; published: boolean },
+): Row {
   const start = item.dateStart;
   return {
     id: item.id,
@@ -84,7 +101,12 @@ export async function findItemRowBySlug(db: Executor, slug: string): Promise<Row
 }
 
 export async function findItemRowByIdentity(db: Executor, identityKey: string): Promise<Row | undefined> {
-  return db.selectFrom('record_items').selectAll().where('identity_key', '=', identityKey).orderBy('seq').executeTakeFirst();
+  return db
+    .selectFrom('record_items')
+    .selectAll()
+    .where('identity_key', '=', identityKey)
+    .orderBy('seq')
+    .executeTakeFirst();
 }
 
 export async function findSource(db: Executor, source: string) {
@@ -98,12 +120,20 @@ export async function slugTaken(db: Executor, slug: string): Promise<boolean> {
 
 /** The fingerprint of one revision of an item. */
 export async function revisionFingerprint(db: Executor, itemId: string, revision: number): Promise<string | undefined> {
-  const row = await db.selectFrom('record_revisions').select('fingerprint').where('item_id', '=', itemId).where('revision', '=', revision).executeTakeFirst();
+  const row = await db
+    .selectFrom('record_revisions')
+    .select('fingerprint')
+    .where('item_id', '=', itemId)
+    .where('revision', '=', revision)
+    .executeTakeFirst();
   return row?.fingerprint;
 }
 
 export async function nextSeq(db: Executor): Promise<number> {
-  const row = await db.selectFrom('record_items').select((eb) => eb.fn.max('seq').as('max')).executeTakeFirst();
+  const row = await db
+    .selectFrom('record_items')
+    .select((eb) => eb.fn.max('seq').as('max'))
+    .executeTakeFirst();
   return Number(row?.max ?? 0) + 1;
 }
 
@@ -116,19 +146,42 @@ export async function updateItem(db: Executor, row: Row): Promise<void> {
   await db.updateTable('record_items').set(rest).where('id', '=', id).execute();
 }
 
-export async function insertRevision(db: Executor, revision: { itemId: string; revision: number; fingerprint: string; content: string; source: string; at: string }): Promise<void> {
+export async function insertRevision(
+  db: Executor,
+  revision: { itemId: string; revision: number; fingerprint: string; content: string; source: string; at: string },
+): Promise<void> {
   await db
     .insertInto('record_revisions')
-    .values({ item_id: revision.itemId, revision: revision.revision, fingerprint: revision.fingerprint, content: revision.content, source: revision.source, created_at: revision.at })
+    .values({
+      item_id: revision.itemId,
+      revision: revision.revision,
+      fingerprint: revision.fingerprint,
+      content: revision.content,
+      source: revision.source,
+      created_at: revision.at,
+    })
     .execute();
 }
 
-export async function insertSource(db: Executor, source: { source: string; itemId: string; fingerprint: string; at: string }): Promise<void> {
-  await db.insertInto('record_sources').values({ source: source.source, item_id: source.itemId, fingerprint: source.fingerprint, imported_at: source.at }).execute();
+export async function insertSource(
+  db: Executor,
+  source: { source: string; itemId: string; fingerprint: string; at: string },
+): Promise<void> {
+  await db
+    .insertInto('record_sources')
+    .values({ source: source.source, item_id: source.itemId, fingerprint: source.fingerprint, imported_at: source.at })
+    .execute();
 }
 
-export async function updateSource(db: Executor, source: { source: string; itemId: string; fingerprint: string; at: string }): Promise<void> {
-  await db.updateTable('record_sources').set({ item_id: source.itemId, fingerprint: source.fingerprint, imported_at: source.at }).where('source', '=', source.source).execute();
+export async function updateSource(
+  db: Executor,
+  source: { source: string; itemId: string; fingerprint: string; at: string },
+): Promise<void> {
+  await db
+    .updateTable('record_sources')
+    .set({ item_id: source.itemId, fingerprint: source.fingerprint, imported_at: source.at })
+    .where('source', '=', source.source)
+    .execute();
 }
 
 /** Published items, newest first by date delivered (undated last), then by arrival. */
@@ -153,7 +206,11 @@ export interface ListFilter {
 }
 
 /** A page of published items matching the filter, with the total count. */
-export async function listSummaries(db: Executor, filter: ListFilter, page: { offset: number; limit: number }): Promise<{ total: number; items: RecordSummary[] }> {
+export async function listSummaries(
+  db: Executor,
+  filter: ListFilter,
+  page: { offset: number; limit: number },
+): Promise<{ total: number; items: RecordSummary[] }> {
   let base = db.selectFrom('record_items').where('published', '=', 1);
   if (filter.year !== undefined) base = base.where('year', '=', filter.year);
   if (filter.month !== undefined) base = base.where('month', '=', filter.month);
@@ -172,7 +229,10 @@ export async function listSummaries(db: Executor, filter: ListFilter, page: { of
 }
 
 /** The other versions (languages, renderings) of an item. */
-export async function otherVersions(db: Executor, item: { id: string; versionGroup: string }): Promise<LanguageVersion[]> {
+export async function otherVersions(
+  db: Executor,
+  item: { id: string; versionGroup: string },
+): Promise<LanguageVersion[]> {
   const rows = await db
     .selectFrom('record_items')
     .select(['slug', 'language', 'title'])
@@ -194,24 +254,42 @@ export async function facetCounts(db: Executor) {
     .orderBy('year', 'desc')
     .orderBy('month', 'asc')
     .execute();
-  const kinds = await published.select(['kind', 'kind_slug', (eb) => eb.fn.countAll().as('n')]).groupBy(['kind', 'kind_slug']).orderBy('kind').execute();
+  const kinds = await published
+    .select(['kind', 'kind_slug', (eb) => eb.fn.countAll().as('n')])
+    .groupBy(['kind', 'kind_slug'])
+    .orderBy('kind')
+    .execute();
   const speakers = await published
     .select(['speaker', 'speaker_slug', (eb) => eb.fn.countAll().as('n')])
     .where('speaker', 'is not', null)
     .groupBy(['speaker', 'speaker_slug'])
     .orderBy('speaker')
     .execute();
-  const languages = await published.select(['language', (eb) => eb.fn.countAll().as('n')]).groupBy('language').orderBy('language').execute();
+  const languages = await published
+    .select(['language', (eb) => eb.fn.countAll().as('n')])
+    .groupBy('language')
+    .orderBy('language')
+    .execute();
   return { months, kinds, speakers, languages };
 }
 
 export type { Facet };
 
 /** Every published slug with its last update, in pages (for the sitemap). */
-export async function* allPublishedSlugs(db: Executor, pageSize = 1000): AsyncIterable<{ slug: string; lastUpdatedAt: string }> {
+export async function* allPublishedSlugs(
+  db: Executor,
+  pageSize = 1000,
+): AsyncIterable<{ slug: string; lastUpdatedAt: string }> {
   let after = 0;
   for (;;) {
-    const rows = await db.selectFrom('record_items').select(['seq', 'slug', 'last_updated_at']).where('published', '=', 1).where('seq', '>', after).orderBy('seq').limit(pageSize).execute();
+    const rows = await db
+      .selectFrom('record_items')
+      .select(['seq', 'slug', 'last_updated_at'])
+      .where('published', '=', 1)
+      .where('seq', '>', after)
+      .orderBy('seq')
+      .limit(pageSize)
+      .execute();
     for (const r of rows) yield { slug: r.slug, lastUpdatedAt: r.last_updated_at };
     if (rows.length < pageSize) return;
     after = Number(rows[rows.length - 1]!.seq);

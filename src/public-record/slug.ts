@@ -29,8 +29,18 @@ export function speakerSlug(speaker: string): string {
 }
 
 /** The base slug of an item: date, kind, speaker ('2002-09-25-press-statement-nato-secretary-general'). */
-export function itemSlugBase(item: { dateStart: string | null; kind: string; speaker: string | null; title: string; language: string }): string {
-  const parts = [item.dateStart ?? 'undated', slugify(item.kind, 40), item.speaker ? slugify(item.speaker, 50) : slugify(item.title, 50)];
+export function itemSlugBase(item: {
+  dateStart: string | null;
+  kind: string;
+  speaker: string | null;
+  title: string;
+  language: string;
+}): string {
+  const parts = [
+    item.dateStart ?? 'undated',
+    slugify(item.kind, 40),
+    item.speaker ? slugify(item.speaker, 50) : slugify(item.title, 50),
+  ];
   const base = parts.filter(Boolean).join('-');
   return item.language === 'en' ? base : `${base}-${item.language}`;
 }

@@ -37,8 +37,10 @@ export interface EntryNames {
   series?: string | null;
 }
 
-const join = (parts: (string | null | undefined)[], separator = ' · ') => parts.filter((p): p is string => !!p && p.trim() !== '').join(separator);
-const place = (p: { name: string | null; city: string | null; country: string | null }) => join([p.name, p.city, p.country], ', ');
+const join = (parts: (string | null | undefined)[], separator = ' · ') =>
+  parts.filter((p): p is string => !!p && p.trim() !== '').join(separator);
+const place = (p: { name: string | null; city: string | null; country: string | null }) =>
+  join([p.name, p.city, p.country], ', ');
 
 export function meetingEntry(m: Meeting, names: EntryNames): SearchEntry {
   const agenda = m.agenda.flatMap((a) => [a.subjectArea, a.title, a.description, ...a.documents]);
@@ -50,7 +52,10 @@ export function meetingEntry(m: Meeting, names: EntryNames): SearchEntry {
     isPublic: m.isPublic,
     title: m.title,
     subtitle: join([m.level, names.body, place(m.venue)]),
-    body: join([...new Set(agenda), m.outcome.summary, ...m.outcome.decisions, m.participants.map((p) => p.function).join('; ')], '\n'),
+    body: join(
+      [...new Set(agenda), m.outcome.summary, ...m.outcome.decisions, m.participants.map((p) => p.function).join('; ')],
+      '\n',
+    ),
     date: m.startsAt,
     updatedAt: m.updatedAt,
   };
@@ -80,7 +85,14 @@ export function projectEntry(p: Project, names: EntryNames): SearchEntry {
     isPublic: p.isPublic,
     title: p.title,
     subtitle: join([names.body, p.status]),
-    body: join([p.description, ...p.deliverables.flatMap((d) => [d.title, d.result]), ...p.progressReports.map((r) => r.summary)], '\n'),
+    body: join(
+      [
+        p.description,
+        ...p.deliverables.flatMap((d) => [d.title, d.result]),
+        ...p.progressReports.map((r) => r.summary),
+      ],
+      '\n',
+    ),
     date: p.startsOn,
     updatedAt: p.updatedAt,
   };

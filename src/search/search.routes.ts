@@ -12,13 +12,24 @@ export const WORKSPACE_SEARCH_PAGE_SIZE = 20;
 
 const searchQuery = z
   .object({
-    q: z.string().trim().min(1, 'is required: type what to look for').max(MAX_SEARCH_LENGTH, `must be at most ${MAX_SEARCH_LENGTH} characters`),
+    q: z
+      .string()
+      .trim()
+      .min(1, 'is required: type what to look for')
+      .max(MAX_SEARCH_LENGTH, `must be at most ${MAX_SEARCH_LENGTH} characters`),
     kind: z.enum(SEARCH_KINDS).optional(),
-    page: z.coerce.number().int('must be a whole number').min(1, 'must be 1 or more').max(1000, 'must be 1000 or less').default(1),
+    page: z.coerce
+      .number()
+      .int('must be a whole number')
+      .min(1, 'must be 1 or more')
+      .max(1000, 'must be 1000 or less')
+      .default(1),
   })
   .strict();
 
-const kindCounts = z.object(Object.fromEntries(SEARCH_KINDS.map((k) => [k, z.number()])) as Record<(typeof SEARCH_KINDS)[number], z.ZodNumber>);
+const kindCounts = z.object(
+  Object.fromEntries(SEARCH_KINDS.map((k) => [k, z.number()])) as Record<(typeof SEARCH_KINDS)[number], z.ZodNumber>,
+);
 
 const searchOut = z.object({
   total: z.number().meta({ description: 'Hits the reader may see (of the selected kind, if any)' }),
@@ -32,7 +43,9 @@ const searchOut = z.object({
       title: z.string(),
       subtitle: z.string(),
       date: z.string().nullable(),
-      snippet: z.array(z.object({ text: z.string(), hit: z.boolean() })).meta({ description: 'Plain text pieces; hit marks the matching words' }),
+      snippet: z
+        .array(z.object({ text: z.string(), hit: z.boolean() }))
+        .meta({ description: 'Plain text pieces; hit marks the matching words' }),
     }),
   ),
 });
@@ -44,7 +57,8 @@ export const workspaceSearchRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['workspace'],
-        summary: 'Search meetings, calendar events, work-programme projects and texts the reader may see, best matches first',
+        summary:
+          'Search meetings, calendar events, work-programme projects and texts the reader may see, best matches first',
         security: [{ sessionCookie: [] }, { adminToken: [] }],
         querystring: searchQuery,
         response: { 200: searchOut, 400: errorOut },

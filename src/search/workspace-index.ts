@@ -18,7 +18,16 @@ import type { Database, Dialect } from '../kernel/db/connect.ts';
 import { parseSearch, toFts5Match, toWebsearch } from '../public-record/search/search-query.ts';
 import { findText, findVersion } from '../texts/texts.repository.ts';
 import { findProject } from '../work-programme/projects.repository.ts';
-import { eventEntry, meetingEntry, projectEntry, SEARCH_DEFINITION_VERSION, SEARCH_KINDS, textEntry, type SearchEntry, type SearchKind } from './search-entries.ts';
+import {
+  eventEntry,
+  meetingEntry,
+  projectEntry,
+  SEARCH_DEFINITION_VERSION,
+  SEARCH_KINDS,
+  textEntry,
+  type SearchEntry,
+  type SearchKind,
+} from './search-entries.ts';
 import '../kernel/db/schema-search.ts';
 
 const isSearchKind = (type: string): type is SearchKind => (SEARCH_KINDS as readonly string[]).includes(type);
@@ -75,7 +84,10 @@ async function writeEntry(db: Executor, kind: SearchKind, id: string, entry: Sea
  * Rewrites the entries of the audited objects that are searchable (others are ignored), inside the
  * caller's transaction. Called by auditedWork for every write; safe to call for any object.
  */
-export async function refreshSearchEntries(db: Executor, objects: readonly { objectType: string; objectId: string }[]): Promise<void> {
+export async function refreshSearchEntries(
+  db: Executor,
+  objects: readonly { objectType: string; objectId: string }[],
+): Promise<void> {
   const seen = new Set<string>();
   for (const { objectType, objectId } of [...objects, ...(await dependents(db, objects))]) {
     if (!isSearchKind(objectType)) continue;
@@ -90,17 +102,25 @@ export async function refreshSearchEntries(db: Executor, objects: readonly { obj
  * Entries show the names of a body and of an event series: when one of those changes, the items that
  * show it are rewritten too (rare writes, so reading their ids is cheap enough).
  */
-async function dependents(db: Executor, objects: readonly { objectType: string; objectId: string }[]): Promise<{ objectType: SearchKind; objectId: string }[]> {
+async function dependents(
+  db: Executor,
+  objects: readonly { objectType: string; objectId: string }[],
+): Promise<{ objectType: SearchKind; objectId: string }[]> {
   const bodies = objects.filter((o) => o.objectType === 'body' && o.objectId !== '').map((o) => o.objectId);
   const series = objects.filter((o) => o.objectType === 'event_series').map((o) => o.objectId);
   if (bodies.length === 0 && series.length === 0) return [];
-  const ofBodies = async (table: 'meetings' | 'events' | 'projects' | 'texts') => (bodies.length ? (await db.selectFrom(table).select('id').where('body_code', 'in', bodies).execute()).map((r) => r.id) : []);
+  const ofBodies = async (table: 'meetings' | 'events' | 'projects' | 'texts') =>
+    bodies.length
+      ? (await db.selectFrom(table).select('id').where('body_code', 'in', bodies).execute()).map((r) => r.id)
+      : [];
   const [meetings, events, projects, texts, inSeries] = await Promise.all([
     ofBodies('meetings'),
     ofBodies('events'),
     ofBodies('projects'),
     ofBodies('texts'),
-    series.length ? db.selectFrom('events').select('id').where('series_code', 'in', series).execute() : Promise.resolve([]),
+    series.length
+      ? db.selectFrom('events').select('id').where('series_code', 'in', series).execute()
+      : Promise.resolve([]),
   ]);
   return [
     ...meetings.map((id) => ({ objectType: 'meeting' as const, objectId: id })),
@@ -134,10 +154,18 @@ export async function rebuildSearchEntries(db: Executor): Promise<number> {
 export async function ensureWorkspaceSearch(database: Database, now: Date): Promise<number | null> {
   return database.db.transaction().execute(async (tx) => {
     await sql`update search_index_state set version = version where name = 'workspace'`.execute(tx);
-    const state = await tx.selectFrom('search_index_state').select('version').where('name', '=', 'workspace').executeTakeFirst();
+    const state = await tx
+      .selectFrom('search_index_state')
+      .select('version')
+      .where('name', '=', 'workspace')
+      .executeTakeFirst();
     if (state?.version === SEARCH_DEFINITION_VERSION) return null;
     const written = await rebuildSearchEntries(tx);
-    await tx.updateTable('search_index_state').set({ version: SEARCH_DEFINITION_VERSION, rebuilt_at: now.toISOString() }).where('name', '=', 'workspace').execute();
+    await tx
+      .updateTable('search_index_state')
+      .set({ version: SEARCH_DEFINITION_VERSION, rebuilt_at: now.toISOString() })
+      .where('name', '=', 'workspace')
+      .execute();
     return written;
   });
 }
@@ -227,7 +255,12 @@ async function candidates(db: Executor, dialect: Dialect, text: string): Promise
 
 // The page's snippets: constraining FTS5's own rowid lets it look the 20 rows up instead of walking every
 // match (measured with 15,000 matches: 26 ms → 1.3 ms; a constraint on the joined table's seq walks them all).
-async function pageDetails(db: Executor, dialect: Dialect, text: string, seqs: number[]): Promise<Map<number, Omit<WorkspaceHit, 'kind' | 'id'>>> {
+async function pageDetails(
+  db: Executor,
+  dialect: Dialect,
+  text: string,
+  seqs: number[],
+): Promise<Map<number, Omit<WorkspaceHit, 'kind' | 'id'>>> {
   if (seqs.length === 0) return new Map();
   const parsed = parseSearch(text);
   type Row = { seq: number; title: string; subtitle: string; date: string | null; snippet: string };
@@ -245,23 +278,44 @@ async function pageDetails(db: Executor, dialect: Dialect, text: string, seqs: n
                    ts_headline('english', body, websearch_to_tsquery('english', ${toWebsearch(parsed)}), ${`StartSel=${OPEN}, StopSel=${CLOSE}, MaxWords=30, MinWords=10, MaxFragments=2, FragmentDelimiter=" … "`}) as snippet
             from search_entries where seq in (${sql.join(seqs)})`.execute(db)
         ).rows;
-  return new Map(rows.map((r) => [Number(r.seq), { title: r.title, subtitle: r.subtitle, date: r.date, snippet: snippetParts(r.snippet) }]));
+  return new Map(
+    rows.map((r) => [
+      Number(r.seq),
+      { title: r.title, subtitle: r.subtitle, date: r.date, snippet: snippetParts(r.snippet) },
+    ]),
+  );
 }
 
 /** Searches the workspace as `actor`: only what `can` lets them read is counted or shown. */
-export async function searchWorkspace(database: Database, actor: Actor, request: WorkspaceSearchRequest): Promise<WorkspaceSearchResults> {
+export async function searchWorkspace(
+  database: Database,
+  actor: Actor,
+  request: WorkspaceSearchRequest,
+): Promise<WorkspaceSearchResults> {
   const db = database.db;
   const [all, formats] = await Promise.all([candidates(db, database.dialect, request.text), listFormats(db)]);
   const members = formatMembersByCode(formats);
   const visible = all.filter((c) =>
     c.kind === 'text'
-      ? can(actor, 'read', { type: 'text', formatMembers: JSON.parse(c.format_members ?? '[]') as string[], part: 'draft' })
+      ? can(actor, 'read', {
+          type: 'text',
+          formatMembers: JSON.parse(c.format_members ?? '[]') as string[],
+          part: 'draft',
+        })
       : mayRead(actor, c.kind, { formatCode: c.format_code, isPublic: c.is_public === 1 }, members),
   );
-  const kinds = Object.fromEntries(SEARCH_KINDS.map((k) => [k, visible.filter((c) => c.kind === k).length])) as Record<SearchKind, number>;
+  const kinds = Object.fromEntries(SEARCH_KINDS.map((k) => [k, visible.filter((c) => c.kind === k).length])) as Record<
+    SearchKind,
+    number
+  >;
   const selected = request.kind ? visible.filter((c) => c.kind === request.kind) : visible;
   const page = selected.slice((request.page - 1) * request.pageSize, request.page * request.pageSize);
-  const details = await pageDetails(db, database.dialect, request.text, page.map((c) => Number(c.seq)));
+  const details = await pageDetails(
+    db,
+    database.dialect,
+    request.text,
+    page.map((c) => Number(c.seq)),
+  );
   return {
     total: selected.length,
     page: request.page,

@@ -42,7 +42,10 @@ export async function runDueDeadlines(deps: TextServiceDeps, now: Date, logger?:
         if (result?.decision) report.adopted.push({ textId: id, reference: result.decision.reference });
       } catch (error) {
         report.failed.push(id);
-        logger?.error({ err: error, textId: id }, 'deadline runner: could not handle a due text; it is retried at the next run');
+        logger?.error(
+          { err: error, textId: id },
+          'deadline runner: could not handle a due text; it is retried at the next run',
+        );
       }
     }
   }
@@ -54,16 +57,25 @@ export interface DeadlineRunner {
 }
 
 /** Runs `runDueDeadlines` now and then every `intervalSeconds` (never two runs at once on one server). */
-export function startDeadlineRunner(deps: TextServiceDeps, options: { intervalSeconds: number; logger?: Logger }): DeadlineRunner {
+export function startDeadlineRunner(
+  deps: TextServiceDeps,
+  options: { intervalSeconds: number; logger?: Logger },
+): DeadlineRunner {
   let timer: NodeJS.Timeout | null = null;
   let stopped = false;
   let running: Promise<void> = Promise.resolve();
   const tick = () => {
     running = runDueDeadlines(deps, deps.now(), options.logger)
       .then((report) => {
-        if (report.adopted.length > 0) options.logger?.info({ adopted: report.adopted }, `deadline runner: adopted ${report.adopted.length} text(s) whose silence held`);
+        if (report.adopted.length > 0)
+          options.logger?.info(
+            { adopted: report.adopted },
+            `deadline runner: adopted ${report.adopted.length} text(s) whose silence held`,
+          );
       })
-      .catch((error: unknown) => options.logger?.error({ err: error }, 'deadline runner: run failed; retrying at the next interval'))
+      .catch((error: unknown) =>
+        options.logger?.error({ err: error }, 'deadline runner: run failed; retrying at the next interval'),
+      )
       .finally(() => {
         if (!stopped) timer = setTimeout(tick, options.intervalSeconds * 1000);
       });

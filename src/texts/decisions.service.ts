@@ -39,77 +39,137 @@ export interface ReleaseResult {
 }
 
 /** Releases decision `reference` to the public record; see the file comment. */
-export async function releaseDecision(deps: TextServiceDeps, caller: Caller, reference: string, input: ReleaseInput): Promise<ReleaseResult> {
+export async function releaseDecision(
+  deps: TextServiceDeps,
+  caller: Caller,
+  reference: string,
+  input: ReleaseInput,
+): Promise<ReleaseResult> {
   const now = deps.now();
-  const { result, change } = await auditedWrite(deps.database, { actor: actorName(caller.actor), requestId: caller.requestId, now }, async (tx, audit) => {
-    const decision = await repo.findDecision(tx, reference);
-    const text = decision ? await repo.lockText(tx, deps.database.dialect, decision.textId) : null;
-    const resource = (part: 'register' | 'release') => ({ type: 'decision' as const, formatMembers: text?.state.formatMembers ?? [], part });
-    if (!decision || !text || !can(caller.actor, 'read', resource('register'))) throw notFound('decision', reference);
-    if (!can(caller.actor, 'update', resource('release'))) throw new AppError('FORBIDDEN', 'Only the secretariat may release a decision to the public record.');
-    if (!isReleasableKind(text.kind)) {
-      throw new AppError('NOT_RELEASABLE', `${reference} adopted a ${TEXT_KIND_LABELS[text.kind].toLowerCase()}; only statements and chairman's statements are released to the public record. It stays in the decision register.`);
-    }
-    if (decision.releasedRecordItemSlug) {
-      throw new AppError('ALREADY_RELEASED', `${reference} was already released, at ${decision.releasedAt}, as /record/${decision.releasedRecordItemSlug}. Open that record item.`, [{ path: 'reference', message: decision.releasedRecordItemSlug }]);
-    }
-    const speaker = input.speaker ? await findPerson(tx, input.speaker) : null;
-    refuseUnknown([input.speaker && !speaker ? { path: 'speaker', message: `no person "${input.speaker}"` } : null]);
-    const version = await repo.findVersion(tx, text.id, decision.version);
-    if (!version) throw new Error(`decision ${reference}: version ${decision.version} of text ${text.id} is missing`);
+  const { result, change } = await auditedWrite(
+    deps.database,
+    { actor: actorName(caller.actor), requestId: caller.requestId, now },
+    async (tx, audit) => {
+      const decision = await repo.findDecision(tx, reference);
+      const text = decision ? await repo.lockText(tx, deps.database.dialect, decision.textId) : null;
+      const resource = (part: 'register' | 'release') => ({
+        type: 'decision' as const,
+        formatMembers: text?.state.formatMembers ?? [],
+        part,
+      });
+      if (!decision || !text || !can(caller.actor, 'read', resource('register'))) throw notFound('decision', reference);
+      if (!can(caller.actor, 'update', resource('release')))
+        throw new AppError('FORBIDDEN', 'Only the secretariat may release a decision to the public record.');
+      if (!isReleasableKind(text.kind)) {
+        throw new AppError(
+          'NOT_RELEASABLE',
+          `${reference} adopted a ${TEXT_KIND_LABELS[text.kind].toLowerCase()}; only statements and chairman's statements are released to the public record. It stays in the decision register.`,
+        );
+      }
+      if (decision.releasedRecordItemSlug) {
+        throw new AppError(
+          'ALREADY_RELEASED',
+          `${reference} was already released, at ${decision.releasedAt}, as /record/${decision.releasedRecordItemSlug}. Open that record item.`,
+          [{ path: 'reference', message: decision.releasedRecordItemSlug }],
+        );
+      }
+      const speaker = input.speaker ? await findPerson(tx, input.speaker) : null;
+      refuseUnknown([input.speaker && !speaker ? { path: 'speaker', message: `no person "${input.speaker}"` } : null]);
+      const version = await repo.findVersion(tx, text.id, decision.version);
+      if (!version) throw new Error(`decision ${reference}: version ${decision.version} of text ${text.id} is missing`);
 
-    const at = now.toISOString();
-    const id = uuidv7();
-    const date = input.date ?? decision.adoptedAt.slice(0, 10);
-    const item: RecordItem = {
-      id,
-      slug: '',
-      kind: TEXT_KIND_LABELS[text.kind],
-      title: text.title,
-      date,
-      dateStart: date,
-      updated: null,
-      collection: null,
-      place: input.place.city || input.place.country ? { city: input.place.city, country: input.place.country } : null,
-      speaker: speaker?.name ?? null,
-      occasion: null,
-      reference,
-      language: text.language,
-      body: version.body,
-      flags: [],
-      revision: 1,
-      versionGroup: `ref:${reference.replace(/\s+/g, '').toLowerCase()}`,
-      firstPublishedAt: at,
-      lastUpdatedAt: at,
-    };
-    const base = itemSlugBase(item) || slugify(id);
-    item.slug = (await records.slugTaken(tx, base)) ? `${base}-${slugify(reference)}` : base;
-    const content = JSON.stringify({ kind: item.kind, title: item.title, date: item.date, place: item.place, speaker: item.speaker, reference, language: item.language, body: item.body });
-    const fingerprint = createHash('sha256').update(content).digest('hex');
-    await records.insertItem(tx, records.toRow(item, { seq: await records.nextSeq(tx), identityKey: `decision:${reference}`, kindSlug: kindSlug(item.kind), speakerSlug: item.speaker ? speakerSlug(item.speaker) : null, published: true }));
-    await records.insertRevision(tx, { itemId: id, revision: 1, fingerprint, content, source: `decision:${reference}`, at });
-    await records.insertSource(tx, { source: `decision:${reference}`, itemId: id, fingerprint, at });
-    await repo.markReleased(tx, reference, item.slug, at);
-    audit.record({ action: 'decision.released', objectType: 'decision', objectId: reference, summary: { textId: text.id, version: decision.version, recordItemId: id, slug: item.slug, date, speaker: item.speaker, place: item.place } });
-    const change: TextChange = {
-      kind: 'released',
-      textId: text.id,
-      title: text.title,
-      textKind: text.kind,
-      bodyCode: text.bodyCode,
-      formatCode: text.formatCode,
-      formatMembers: text.state.formatMembers,
-      at,
-      recordedAt: at,
-      by: actorName(caller.actor),
-      status: text.state.status,
-      version: decision.version,
-      reference,
-      recordSlug: item.slug,
-    };
-    await deps.enqueueNotifications?.(tx, change);
-    return { result: { reference, slug: item.slug, recordItemId: id }, change };
-  });
+      const at = now.toISOString();
+      const id = uuidv7();
+      const date = input.date ?? decision.adoptedAt.slice(0, 10);
+      const item: RecordItem = {
+        id,
+        slug: '',
+        kind: TEXT_KIND_LABELS[text.kind],
+        title: text.title,
+        date,
+        dateStart: date,
+        updated: null,
+        collection: null,
+        place:
+          input.place.city || input.place.country ? { city: input.place.city, country: input.place.country } : null,
+        speaker: speaker?.name ?? null,
+        occasion: null,
+        reference,
+        language: text.language,
+        body: version.body,
+        flags: [],
+        revision: 1,
+        versionGroup: `ref:${reference.replace(/\s+/g, '').toLowerCase()}`,
+        firstPublishedAt: at,
+        lastUpdatedAt: at,
+      };
+      const base = itemSlugBase(item) || slugify(id);
+      item.slug = (await records.slugTaken(tx, base)) ? `${base}-${slugify(reference)}` : base;
+      const content = JSON.stringify({
+        kind: item.kind,
+        title: item.title,
+        date: item.date,
+        place: item.place,
+        speaker: item.speaker,
+        reference,
+        language: item.language,
+        body: item.body,
+      });
+      const fingerprint = createHash('sha256').update(content).digest('hex');
+      await records.insertItem(
+        tx,
+        records.toRow(item, {
+          seq: await records.nextSeq(tx),
+          identityKey: `decision:${reference}`,
+          kindSlug: kindSlug(item.kind),
+          speakerSlug: item.speaker ? speakerSlug(item.speaker) : null,
+          published: true,
+        }),
+      );
+      await records.insertRevision(tx, {
+        itemId: id,
+        revision: 1,
+        fingerprint,
+        content,
+        source: `decision:${reference}`,
+        at,
+      });
+      await records.insertSource(tx, { source: `decision:${reference}`, itemId: id, fingerprint, at });
+      await repo.markReleased(tx, reference, item.slug, at);
+      audit.record({
+        action: 'decision.released',
+        objectType: 'decision',
+        objectId: reference,
+        summary: {
+          textId: text.id,
+          version: decision.version,
+          recordItemId: id,
+          slug: item.slug,
+          date,
+          speaker: item.speaker,
+          place: item.place,
+        },
+      });
+      const change: TextChange = {
+        kind: 'released',
+        textId: text.id,
+        title: text.title,
+        textKind: text.kind,
+        bodyCode: text.bodyCode,
+        formatCode: text.formatCode,
+        formatMembers: text.state.formatMembers,
+        at,
+        recordedAt: at,
+        by: actorName(caller.actor),
+        status: text.state.status,
+        version: decision.version,
+        reference,
+        recordSlug: item.slug,
+      };
+      await deps.enqueueNotifications?.(tx, change);
+      return { result: { reference, slug: item.slug, recordItemId: id }, change };
+    },
+  );
   await announce(deps, [change]);
   return result;
 }

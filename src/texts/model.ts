@@ -4,7 +4,12 @@ import type { TextKind } from '../kernel/db/schema-texts.ts';
 import type { ProcedureEffect, TextState } from './procedure/types.ts';
 
 export type { TextKind };
-export const TEXT_KINDS = ['statement', 'decision', 'concept', 'chairmans_statement'] as const satisfies readonly TextKind[];
+export const TEXT_KINDS = [
+  'statement',
+  'decision',
+  'concept',
+  'chairmans_statement',
+] as const satisfies readonly TextKind[];
 export const TEXT_KIND_LABELS: Record<TextKind, string> = {
   statement: 'Statement',
   decision: 'Decision',

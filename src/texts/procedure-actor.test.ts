@@ -7,13 +7,38 @@ import { PROCEDURE_ERROR_HTTP_STATUS } from './procedure/procedure-errors.ts';
 import { errorCatalog } from '../kernel/errors.ts';
 
 test('a user acts in the strongest of their roles; a head of delegation keeps member and flag', () => {
-  assert.deepEqual(procedureActor({ kind: 'user', id: 'u1', roles: ['secretariat', 'chair'], member: null, headOfDelegation: false, clearance: 'SECRET' }), { userId: 'u1', role: 'chair', member: null, headOfDelegation: false });
-  assert.deepEqual(procedureActor({ kind: 'user', id: 'u2', roles: ['delegate'], member: 'RUS', headOfDelegation: true, clearance: 'SECRET' }), { userId: 'u2', role: 'delegate', member: 'RUS', headOfDelegation: true });
+  assert.deepEqual(
+    procedureActor({
+      kind: 'user',
+      id: 'u1',
+      roles: ['secretariat', 'chair'],
+      member: null,
+      headOfDelegation: false,
+      clearance: 'SECRET',
+    }),
+    { userId: 'u1', role: 'chair', member: null, headOfDelegation: false },
+  );
+  assert.deepEqual(
+    procedureActor({
+      kind: 'user',
+      id: 'u2',
+      roles: ['delegate'],
+      member: 'RUS',
+      headOfDelegation: true,
+      clearance: 'SECRET',
+    }),
+    { userId: 'u2', role: 'delegate', member: 'RUS', headOfDelegation: true },
+  );
 });
 
 test('the admin token drafts like the secretariat; the system can never act as chair or delegation', () => {
   assert.equal(procedureActor({ kind: 'admin-token' }).role, 'secretariat');
-  assert.deepEqual(procedureActor({ kind: 'system', name: 'deadlines' }), { userId: 'system:deadlines', role: 'admin', member: null, headOfDelegation: false });
+  assert.deepEqual(procedureActor({ kind: 'system', name: 'deadlines' }), {
+    userId: 'system:deadlines',
+    role: 'admin',
+    member: null,
+    headOfDelegation: false,
+  });
 });
 
 test('every procedure error code is in the catalog with the status the procedure gives it', () => {

@@ -29,7 +29,10 @@ export function procedureActor(actor: Actor): ProcedureActor {
 
 /** The catalogued error of a procedure refusal (same code and message; details as path/message pairs). */
 export function procedureFailure(error: ProcedureError): AppError {
-  const details = Object.entries(error.details ?? {}).map(([path, value]) => ({ path, message: Array.isArray(value) ? value.join(', ') : String(value) }));
+  const details = Object.entries(error.details ?? {}).map(([path, value]) => ({
+    path,
+    message: Array.isArray(value) ? value.join(', ') : String(value),
+  }));
   return new AppError(error.code, error.message, details);
 }
 

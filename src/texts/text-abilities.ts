@@ -34,13 +34,28 @@ export function textAbilities(actor: Actor, text: Text, decision: Decision | nul
   return {
     newVersion: drafter && ok({ type: 'newVersion', actor: who, at }),
     linkLanguageVersion: drafter,
-    takePosition: state.adoption === null && can(actor, 'create', { type: 'text', formatMembers: state.formatMembers, part: 'position' }),
+    takePosition:
+      state.adoption === null &&
+      can(actor, 'create', { type: 'text', formatMembers: state.formatMembers, part: 'position' }),
     placeReservation: ok({ type: 'placeReservation', actor: who, member, reason: 'reason', at }),
     liftReservation: ok({ type: 'liftReservation', actor: who, member, at }),
-    openSilence: ok({ type: 'openSilence', actor: who, version: state.currentVersion, deadline: later(at, 86_400_000), timeZone: 'UTC', at }),
+    openSilence: ok({
+      type: 'openSilence',
+      actor: who,
+      version: state.currentVersion,
+      deadline: later(at, 86_400_000),
+      timeZone: 'UTC',
+      at,
+    }),
     extendDeadline: ok({ type: 'extendDeadline', actor: who, deadline: later(deadline, 86_400_000), at }),
     breakSilence: ok({ type: 'breakSilence', actor: who, member, statement: 'statement', at }),
-    recordAgreement: ok({ type: 'recordAgreedAtMeeting', actor: who, version: state.currentVersion, meetingId: 'meeting', at }),
+    recordAgreement: ok({
+      type: 'recordAgreedAtMeeting',
+      actor: who,
+      version: state.currentVersion,
+      meetingId: 'meeting',
+      at,
+    }),
     release: mayRelease(actor, text, decision),
   };
 }

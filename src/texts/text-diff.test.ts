@@ -19,12 +19,18 @@ test('punctuation is its own token: a changed full stop does not mark the word b
     { op: 'delete', text: '.' },
     { op: 'insert', text: ';' },
   ]);
-  assert.deepEqual(wordDiff('joint, NATO-Russia', 'joint NATO-Russia').filter((s) => s.op !== 'equal'), [{ op: 'delete', text: ',' }]);
+  assert.deepEqual(
+    wordDiff('joint, NATO-Russia', 'joint NATO-Russia').filter((s) => s.op !== 'equal'),
+    [{ op: 'delete', text: ',' }],
+  );
 });
 
 test('whitespace alone changing keeps every word equal', () => {
   const segments = wordDiff('one two  three', 'one two three');
-  assert.ok(segments.filter((s) => s.op !== 'equal').every((s) => s.text.trim() === ''), JSON.stringify(segments));
+  assert.ok(
+    segments.filter((s) => s.op !== 'equal').every((s) => s.text.trim() === ''),
+    JSON.stringify(segments),
+  );
   assert.deepEqual(diffStats(segments), { inserted: 0, deleted: 0 });
 });
 
@@ -40,7 +46,12 @@ test('word counts of a diff', () => {
 });
 
 test('property: both texts can be read back from the segments, and no two neighbours share an op', () => {
-  const words = fc.array(fc.constantFrom('the', 'Council', 'agreed', ',', '.', ' ', '  ', '\n\n', 'NATO-Russia', 'concept', 'joint'), { maxLength: 30 }).map((a) => a.join(''));
+  const words = fc
+    .array(
+      fc.constantFrom('the', 'Council', 'agreed', ',', '.', ' ', '  ', '\n\n', 'NATO-Russia', 'concept', 'joint'),
+      { maxLength: 30 },
+    )
+    .map((a) => a.join(''));
   fc.assert(
     fc.property(words, words, (a, b) => {
       const segments = wordDiff(a, b);

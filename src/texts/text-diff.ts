@@ -26,7 +26,10 @@ export function wordDiff(before: string, after: string): DiffSegment[] {
 /** The text on one side of a diff: 'before' = equal + delete, 'after' = equal + insert. */
 export function sideOf(segments: readonly DiffSegment[], side: 'before' | 'after'): string {
   const skip: DiffOp = side === 'before' ? 'insert' : 'delete';
-  return segments.filter((s) => s.op !== skip).map((s) => s.text).join('');
+  return segments
+    .filter((s) => s.op !== skip)
+    .map((s) => s.text)
+    .join('');
 }
 
 /** Counts of words inserted and deleted, for a one-line summary ("+3 −1 words"). */

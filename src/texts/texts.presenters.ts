@@ -26,7 +26,16 @@ const presentProcedure = (p: SilenceProcedure, people: People, l: Lookups) => ({
   extensions: p.extensions.map((e) => ({ from: e.from, to: e.to, at: e.at, by: e.by, byName: nameOf(people, e.by) })),
   outcome: p.outcome,
   closedAt: p.closedAt,
-  brokenBy: p.brokenBy ? { member: p.brokenBy.member, memberName: memberOf(l, p.brokenBy.member).name, statement: p.brokenBy.statement, at: p.brokenBy.at, by: p.brokenBy.by, byName: nameOf(people, p.brokenBy.by) } : null,
+  brokenBy: p.brokenBy
+    ? {
+        member: p.brokenBy.member,
+        memberName: memberOf(l, p.brokenBy.member).name,
+        statement: p.brokenBy.statement,
+        at: p.brokenBy.at,
+        by: p.brokenBy.by,
+        byName: nameOf(people, p.brokenBy.by),
+      }
+    : null,
 });
 
 const presentDecisionRef = (d: Decision) => ({
@@ -40,7 +49,15 @@ const presentDecisionRef = (d: Decision) => ({
   released: d.releasedRecordItemSlug ? { slug: d.releasedRecordItemSlug, at: d.releasedAt } : null,
 });
 
-const presentPosition = (l: Lookups, people: People, p: TextPosition) => ({ member: memberOf(l, p.memberCode), kind: p.kind, version: p.version, statement: p.statement, by: p.by, byName: nameOf(people, p.by), at: p.at });
+const presentPosition = (l: Lookups, people: People, p: TextPosition) => ({
+  member: memberOf(l, p.memberCode),
+  kind: p.kind,
+  version: p.version,
+  statement: p.statement,
+  by: p.by,
+  byName: nameOf(people, p.by),
+  at: p.at,
+});
 
 export const presentTextSummary = (t: Text, l: Lookups, reference: string | null = null) => ({
   id: t.id,
@@ -53,7 +70,8 @@ export const presentTextSummary = (t: Text, l: Lookups, reference: string | null
   currentVersion: t.state.currentVersion,
   deadline: t.deadlineAt,
   // The zone the open deadline was given in, so lists can show it as the chair set it.
-  deadlineTimeZone: t.deadlineAt && t.state.procedure && t.state.procedure.outcome === null ? t.state.procedure.timeZone : null,
+  deadlineTimeZone:
+    t.deadlineAt && t.state.procedure && t.state.procedure.outcome === null ? t.state.procedure.timeZone : null,
   reference,
   updatedAt: t.updatedAt,
 });
@@ -65,14 +83,27 @@ export function presentText(detail: TextDetail, l: Lookups, actor: Actor, now: D
   return {
     ...presentTextSummary(t, l, decision?.reference ?? null),
     current: { number: t.state.currentVersion, text: current?.body ?? '' },
-    versions: versions.map((v) => ({ number: v.number, author: v.author, authorName: v.authorName, note: v.note, createdAt: v.createdAt, characters: v.body.length })),
+    versions: versions.map((v) => ({
+      number: v.number,
+      author: v.author,
+      authorName: v.authorName,
+      note: v.note,
+      createdAt: v.createdAt,
+      characters: v.body.length,
+    })),
     positions: positions.map((p) => presentPosition(l, people, p)),
-    reservations: Object.entries(t.state.reservations).map(([member, r]) => ({ member: memberOf(l, member), reason: r.reason, placedAt: r.placedAt, placedBy: r.placedBy, placedByName: nameOf(people, r.placedBy) })),
+    reservations: Object.entries(t.state.reservations).map(([member, r]) => ({
+      member: memberOf(l, member),
+      reason: r.reason,
+      placedAt: r.placedAt,
+      placedBy: r.placedBy,
+      placedByName: nameOf(people, r.placedBy),
+    })),
     procedure: open ? presentProcedure(open, people, l) : null,
     history: t.state.history.map((p) => presentProcedure(p, people, l)),
     events: events.map((e) => {
       const { type, at, textId: _t, ...details } = e.effect;
-      return { seq: e.seq, type, at, by: 'by' in details ? (details.by) : null, recordedAt: e.recordedAt, details };
+      return { seq: e.seq, type, at, by: 'by' in details ? details.by : null, recordedAt: e.recordedAt, details };
     }),
     decision: decision ? presentDecisionRef(decision) : null,
     languageVersions: languageVersions.map((v) => ({ id: v.id, language: v.language, title: v.title })),
@@ -81,9 +112,23 @@ export function presentText(detail: TextDetail, l: Lookups, actor: Actor, now: D
   };
 }
 
-export const presentVersion = (v: TextVersion) => ({ number: v.number, text: v.body, author: v.author, authorName: v.authorName, note: v.note, createdAt: v.createdAt });
+export const presentVersion = (v: TextVersion) => ({
+  number: v.number,
+  text: v.body,
+  author: v.author,
+  authorName: v.authorName,
+  note: v.note,
+  createdAt: v.createdAt,
+});
 
-export function presentDecision(d: Decision, t: Text, wording: string, positions: TextPosition[], l: Lookups, people: People) {
+export function presentDecision(
+  d: Decision,
+  t: Text,
+  wording: string,
+  positions: TextPosition[],
+  l: Lookups,
+  people: People,
+) {
   return {
     reference: d.reference,
     text: { id: t.id, title: t.title, kind: t.kind, language: t.language },

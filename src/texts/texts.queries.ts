@@ -5,13 +5,20 @@ import type { Executor } from '../kernel/db/executor.ts';
 import type { Decision, Text, TextPosition } from './model.ts';
 import * as repo from './texts.repository.ts';
 
-export const mayReadText = (actor: Actor, text: Pick<Text, 'state'>) => can(actor, 'read', { type: 'text', formatMembers: text.state.formatMembers, part: 'draft' });
+export const mayReadText = (actor: Actor, text: Pick<Text, 'state'>) =>
+  can(actor, 'read', { type: 'text', formatMembers: text.state.formatMembers, part: 'draft' });
 
 /** The texts `actor` may see that match `filter`, most recently changed first. */
-export async function visibleTexts(db: Executor, actor: Actor, filter: repo.TextFilter & { q?: string | undefined } = {}): Promise<Text[]> {
+export async function visibleTexts(
+  db: Executor,
+  actor: Actor,
+  filter: repo.TextFilter & { q?: string | undefined } = {},
+): Promise<Text[]> {
   const { q, ...rest } = filter;
   const words = (q ?? '').toLowerCase().split(/\s+/).filter(Boolean);
-  return (await repo.listTexts(db, rest)).filter((t) => mayReadText(actor, t) && words.every((w) => t.title.toLowerCase().includes(w)));
+  return (await repo.listTexts(db, rest)).filter(
+    (t) => mayReadText(actor, t) && words.every((w) => t.title.toLowerCase().includes(w)),
+  );
 }
 
 /** One text if it exists and `actor` may see it; otherwise null, the same answer for both. */
@@ -30,17 +37,33 @@ export async function textDetail(db: Executor, actor: Actor, text: Text) {
     repo.textsInLanguageGroup(db, text.languageGroupId),
   ]);
   const people = await peopleOf(db, text, positions);
-  return { text, versions, positions, events, decision, people, languageVersions: group.filter((t) => t.id !== text.id && mayReadText(actor, t)) };
+  return {
+    text,
+    versions,
+    positions,
+    events,
+    decision,
+    people,
+    languageVersions: group.filter((t) => t.id !== text.id && mayReadText(actor, t)),
+  };
 }
 
 /** Names of the people who took part in the text's positions and procedures (see displayNamesOf). */
-export async function peopleOf(db: Executor, text: Text, positions: readonly TextPosition[]): Promise<Map<string, string>> {
+export async function peopleOf(
+  db: Executor,
+  text: Text,
+  positions: readonly TextPosition[],
+): Promise<Map<string, string>> {
   const state = text.state;
   const procedures = [...state.history, ...(state.procedure ? [state.procedure] : [])];
   return repo.displayNamesOf(db, [
     ...positions.map((p) => p.by),
     ...Object.values(state.reservations).map((r) => r.placedBy),
-    ...procedures.flatMap((p) => [p.openedBy, ...p.extensions.map((e) => e.by), ...(p.brokenBy ? [p.brokenBy.by] : [])]),
+    ...procedures.flatMap((p) => [
+      p.openedBy,
+      ...p.extensions.map((e) => e.by),
+      ...(p.brokenBy ? [p.brokenBy.by] : []),
+    ]),
   ]);
 }
 
@@ -52,14 +75,23 @@ export async function visibleDecisions(db: Executor, actor: Actor): Promise<{ de
   const out: { decision: Decision; text: Text }[] = [];
   for (const decision of decisions) {
     const text = await repo.findText(db, decision.textId);
-    if (text && can(actor, 'read', { type: 'decision', formatMembers: text.state.formatMembers, part: 'register' })) out.push({ decision, text });
+    if (text && can(actor, 'read', { type: 'decision', formatMembers: text.state.formatMembers, part: 'register' }))
+      out.push({ decision, text });
   }
   return out;
 }
 
 /** One decision by reference if `actor` may see it; otherwise null. */
-export async function visibleDecision(db: Executor, actor: Actor, reference: string): Promise<{ decision: Decision; text: Text } | null> {
+export async function visibleDecision(
+  db: Executor,
+  actor: Actor,
+  reference: string,
+): Promise<{ decision: Decision; text: Text } | null> {
   const decision = await repo.findDecision(db, reference);
   const text = decision ? await repo.findText(db, decision.textId) : null;
-  return decision && text && can(actor, 'read', { type: 'decision', formatMembers: text.state.formatMembers, part: 'register' }) ? { decision, text } : null;
+  return decision &&
+    text &&
+    can(actor, 'read', { type: 'decision', formatMembers: text.state.formatMembers, part: 'register' })
+    ? { decision, text }
+    : null;
 }

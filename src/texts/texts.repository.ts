@@ -31,7 +31,9 @@ function toText(r: TextRow): Text {
 
 /** The deadline a scheduler must watch: the open procedure's deadline in force, else null. */
 export function openDeadline(state: TextState): string | null {
-  return state.status === 'under_silence' && state.procedure && state.procedure.outcome === null ? state.procedure.deadline : null;
+  return state.status === 'under_silence' && state.procedure && state.procedure.outcome === null
+    ? state.procedure.deadline
+    : null;
 }
 
 export async function insertText(tx: Executor, text: Text): Promise<void> {
@@ -75,11 +77,18 @@ export async function lockText(tx: Executor, dialect: Dialect, id: string): Prom
 export async function saveState(tx: Executor, text: Text, state: TextState, now: string): Promise<void> {
   const result = await tx
     .updateTable('texts')
-    .set({ state: JSON.stringify(state), status: state.status, deadline_at: openDeadline(state), row_version: text.rowVersion + 1, updated_at: now })
+    .set({
+      state: JSON.stringify(state),
+      status: state.status,
+      deadline_at: openDeadline(state),
+      row_version: text.rowVersion + 1,
+      updated_at: now,
+    })
     .where('id', '=', text.id)
     .where('row_version', '=', text.rowVersion)
     .executeTakeFirst();
-  if (Number(result.numUpdatedRows) !== 1) throw new Error(`texts: text ${text.id} changed under a locked write (row version ${text.rowVersion})`);
+  if (Number(result.numUpdatedRows) !== 1)
+    throw new Error(`texts: text ${text.id} changed under a locked write (row version ${text.rowVersion})`);
 }
 
 export interface TextFilter {
@@ -100,63 +109,177 @@ export async function listTexts(db: Executor, filter: TextFilter = {}): Promise<
 }
 
 export async function textsInLanguageGroup(db: Executor, groupId: string): Promise<Text[]> {
-  return (await db.selectFrom('texts').selectAll().where('language_group_id', '=', groupId).orderBy('language').orderBy('id').execute()).map(toText);
+  return (
+    await db
+      .selectFrom('texts')
+      .selectAll()
+      .where('language_group_id', '=', groupId)
+      .orderBy('language')
+      .orderBy('id')
+      .execute()
+  ).map(toText);
 }
 
 export async function setLanguageGroup(tx: Executor, fromGroup: string, toGroup: string, now: string): Promise<void> {
-  await tx.updateTable('texts').set({ language_group_id: toGroup, updated_at: now }).where('language_group_id', '=', fromGroup).execute();
+  await tx
+    .updateTable('texts')
+    .set({ language_group_id: toGroup, updated_at: now })
+    .where('language_group_id', '=', fromGroup)
+    .execute();
 }
 
 /** Ids of texts whose open deadline is at or before `now`, earliest first. */
 export async function dueTextIds(db: Executor, now: string, limit = 100): Promise<string[]> {
-  const rows = await db.selectFrom('texts').select('id').where('deadline_at', 'is not', null).where('deadline_at', '<=', now).orderBy('deadline_at').limit(limit).execute();
+  const rows = await db
+    .selectFrom('texts')
+    .select('id')
+    .where('deadline_at', 'is not', null)
+    .where('deadline_at', '<=', now)
+    .orderBy('deadline_at')
+    .limit(limit)
+    .execute();
   return rows.map((r) => r.id);
 }
 
 // Versions ------------------------------------------------------------------------------------------
 
 export async function insertVersion(tx: Executor, textId: string, v: TextVersion): Promise<void> {
-  await tx.insertInto('text_versions').values({ text_id: textId, number: v.number, body: v.body, author: v.author, author_name: v.authorName, note: v.note, created_at: v.createdAt }).execute();
+  await tx
+    .insertInto('text_versions')
+    .values({
+      text_id: textId,
+      number: v.number,
+      body: v.body,
+      author: v.author,
+      author_name: v.authorName,
+      note: v.note,
+      created_at: v.createdAt,
+    })
+    .execute();
 }
 
 export async function listVersions(db: Executor, textId: string): Promise<TextVersion[]> {
-  const rows = await db.selectFrom('text_versions').selectAll().where('text_id', '=', textId).orderBy('number').execute();
-  return rows.map((r) => ({ number: Number(r.number), body: r.body, author: r.author, authorName: r.author_name, note: r.note, createdAt: r.created_at }));
+  const rows = await db
+    .selectFrom('text_versions')
+    .selectAll()
+    .where('text_id', '=', textId)
+    .orderBy('number')
+    .execute();
+  return rows.map((r) => ({
+    number: Number(r.number),
+    body: r.body,
+    author: r.author,
+    authorName: r.author_name,
+    note: r.note,
+    createdAt: r.created_at,
+  }));
 }
 
 export async function findVersion(db: Executor, textId: string, number: number): Promise<TextVersion | null> {
-  const r = await db.selectFrom('text_versions').selectAll().where('text_id', '=', textId).where('number', '=', number).executeTakeFirst();
-  return r ? { number: Number(r.number), body: r.body, author: r.author, authorName: r.author_name, note: r.note, createdAt: r.created_at } : null;
+  const r = await db
+    .selectFrom('text_versions')
+    .selectAll()
+    .where('text_id', '=', textId)
+    .where('number', '=', number)
+    .executeTakeFirst();
+  return r
+    ? {
+        number: Number(r.number),
+        body: r.body,
+        author: r.author,
+        authorName: r.author_name,
+        note: r.note,
+        createdAt: r.created_at,
+      }
+    : null;
 }
 
 // Positions -----------------------------------------------------------------------------------------
 
-export async function insertPosition(tx: Executor, textId: string, p: { memberCode: string; kind: PositionKind; version: number; statement: string; by: string; at: string }): Promise<TextPosition> {
+export async function insertPosition(
+  tx: Executor,
+  textId: string,
+  p: { memberCode: string; kind: PositionKind; version: number; statement: string; by: string; at: string },
+): Promise<TextPosition> {
   const id = uuidv7(); // time-ordered: positions taken in one millisecond keep their order
-  await tx.insertInto('text_positions').values({ id, text_id: textId, member_code: p.memberCode, kind: p.kind, version: p.version, statement: p.statement, taken_by: p.by, at: p.at }).execute();
+  await tx
+    .insertInto('text_positions')
+    .values({
+      id,
+      text_id: textId,
+      member_code: p.memberCode,
+      kind: p.kind,
+      version: p.version,
+      statement: p.statement,
+      taken_by: p.by,
+      at: p.at,
+    })
+    .execute();
   return { id, ...p };
 }
 
 export async function listPositions(db: Executor, textId: string): Promise<TextPosition[]> {
-  const rows = await db.selectFrom('text_positions').selectAll().where('text_id', '=', textId).orderBy('at').orderBy('id').execute();
-  return rows.map((r) => ({ id: r.id, memberCode: r.member_code, kind: r.kind, version: Number(r.version), statement: r.statement, by: r.taken_by, at: r.at }));
+  const rows = await db
+    .selectFrom('text_positions')
+    .selectAll()
+    .where('text_id', '=', textId)
+    .orderBy('at')
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    memberCode: r.member_code,
+    kind: r.kind,
+    version: Number(r.version),
+    statement: r.statement,
+    by: r.taken_by,
+    at: r.at,
+  }));
 }
 
 // Procedure history ---------------------------------------------------------------------------------
 
-export async function appendEffects(tx: Executor, textId: string, effects: readonly ProcedureEffect[], recordedAt: string): Promise<void> {
+export async function appendEffects(
+  tx: Executor,
+  textId: string,
+  effects: readonly ProcedureEffect[],
+  recordedAt: string,
+): Promise<void> {
   if (effects.length === 0) return;
-  const last = await tx.selectFrom('text_procedure_events').select((eb) => eb.fn.max('seq').as('seq')).where('text_id', '=', textId).executeTakeFirst();
+  const last = await tx
+    .selectFrom('text_procedure_events')
+    .select((eb) => eb.fn.max('seq').as('seq'))
+    .where('text_id', '=', textId)
+    .executeTakeFirst();
   const start = Number(last?.seq ?? 0);
   await tx
     .insertInto('text_procedure_events')
-    .values(effects.map((effect, i) => ({ text_id: textId, seq: start + i + 1, type: effect.type, at: effect.at, by_user: 'by' in effect ? effect.by : null, effect: JSON.stringify(effect), recorded_at: recordedAt })))
+    .values(
+      effects.map((effect, i) => ({
+        text_id: textId,
+        seq: start + i + 1,
+        type: effect.type,
+        at: effect.at,
+        by_user: 'by' in effect ? effect.by : null,
+        effect: JSON.stringify(effect),
+        recorded_at: recordedAt,
+      })),
+    )
     .execute();
 }
 
 export async function listProcedureEvents(db: Executor, textId: string): Promise<ProcedureEventRecord[]> {
-  const rows = await db.selectFrom('text_procedure_events').selectAll().where('text_id', '=', textId).orderBy('seq').execute();
-  return rows.map((r) => ({ seq: Number(r.seq), effect: JSON.parse(r.effect) as ProcedureEffect, recordedAt: r.recorded_at }));
+  const rows = await db
+    .selectFrom('text_procedure_events')
+    .selectAll()
+    .where('text_id', '=', textId)
+    .orderBy('seq')
+    .execute();
+  return rows.map((r) => ({
+    seq: Number(r.seq),
+    effect: JSON.parse(r.effect) as ProcedureEffect,
+    recordedAt: r.recorded_at,
+  }));
 }
 
 // Decisions -----------------------------------------------------------------------------------------
@@ -178,11 +301,19 @@ function toDecision(r: Selectable<DecisionTable>): Decision {
 
 /** The next sequence number for `prefix` in `year` (1 for the first). Call inside the adoption's transaction. */
 export async function nextDecisionSequence(tx: Executor, prefix: string, year: number): Promise<number> {
-  const row = await tx.selectFrom('decisions').select((eb) => eb.fn.max('sequence').as('seq')).where('prefix', '=', prefix).where('year', '=', year).executeTakeFirst();
+  const row = await tx
+    .selectFrom('decisions')
+    .select((eb) => eb.fn.max('sequence').as('seq'))
+    .where('prefix', '=', prefix)
+    .where('year', '=', year)
+    .executeTakeFirst();
   return Number(row?.seq ?? 0) + 1;
 }
 
-export async function insertDecision(tx: Executor, d: Decision & { prefix: string; year: number; sequence: number }): Promise<void> {
+export async function insertDecision(
+  tx: Executor,
+  d: Decision & { prefix: string; year: number; sequence: number },
+): Promise<void> {
   await tx
     .insertInto('decisions')
     .values({
@@ -216,16 +347,26 @@ export async function findDecisionOfText(db: Executor, textId: string): Promise<
 /** The decision references of these texts, in one query (text id → reference). */
 export async function decisionReferencesOf(db: Executor, textIds: readonly string[]): Promise<Map<string, string>> {
   if (textIds.length === 0) return new Map();
-  const rows = await db.selectFrom('decisions').select(['text_id', 'reference']).where('text_id', 'in', [...textIds]).execute();
+  const rows = await db
+    .selectFrom('decisions')
+    .select(['text_id', 'reference'])
+    .where('text_id', 'in', [...textIds])
+    .execute();
   return new Map(rows.map((r) => [r.text_id, r.reference]));
 }
 
 export async function listDecisions(db: Executor): Promise<Decision[]> {
-  return (await db.selectFrom('decisions').selectAll().orderBy('adopted_at', 'desc').orderBy('reference', 'desc').execute()).map(toDecision);
+  return (
+    await db.selectFrom('decisions').selectAll().orderBy('adopted_at', 'desc').orderBy('reference', 'desc').execute()
+  ).map(toDecision);
 }
 
 export async function markReleased(tx: Executor, reference: string, slug: string, at: string): Promise<void> {
-  await tx.updateTable('decisions').set({ released_record_item_slug: slug, released_at: at }).where('reference', '=', reference).execute();
+  await tx
+    .updateTable('decisions')
+    .set({ released_record_item_slug: slug, released_at: at })
+    .where('reference', '=', reference)
+    .execute();
 }
 
 /** The council's short name ('NRC'), for decision references; null before the council is set up. */
@@ -250,7 +391,11 @@ export async function displayNamesOf(db: Executor, recorded: Iterable<string>): 
     else if (key.startsWith('system:')) names.set(key, 'Concord');
   }
   if (keysOfUser.size > 0) {
-    const rows = await db.selectFrom('users').select(['id', 'name']).where('id', 'in', [...keysOfUser.keys()]).execute();
+    const rows = await db
+      .selectFrom('users')
+      .select(['id', 'name'])
+      .where('id', 'in', [...keysOfUser.keys()])
+      .execute();
     for (const row of rows) for (const key of keysOfUser.get(row.id) ?? []) names.set(key, row.name);
   }
   return names;

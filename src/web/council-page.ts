@@ -24,7 +24,9 @@ const BODY_KIND_LABELS: Record<Body['kind'], string> = {
 export function formatDate(iso: string | null): string {
   if (!iso) return '';
   const date = new Date(`${iso}T00:00:00Z`);
-  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
+  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    date,
+  );
 }
 
 function groupMembers(members: Member[]): [string, Member[]][] {
@@ -45,7 +47,8 @@ function membersSection(members: Member[]): SafeHtml {
   ${groupMembers(members).map(
     ([group, list]) => html`<h3>${group} <span class="count">${list.length}</span></h3>
   <ul class="members">${list.map(
-    (m) => html`<li><span class="code" aria-hidden="true">${m.code}</span> <span class="name">${m.name}</span>${m.joinedOn ? html` <span class="since">since ${m.joinedOn.slice(0, 4)}</span>` : ''}</li>`,
+    (m) =>
+      html`<li><span class="code" aria-hidden="true">${m.code}</span> <span class="name">${m.name}</span>${m.joinedOn ? html` <span class="since">since ${m.joinedOn.slice(0, 4)}</span>` : ''}</li>`,
   )}</ul>`,
   )}
 </section>`;
@@ -57,7 +60,8 @@ function formatsSection(formats: Format[], members: Member[]): SafeHtml {
   <h2 id="formats-h">Formats</h2>
   <p class="note">A format is the set of members that meets and decides together. Every meeting, body, text and document belongs to one format.</p>
   <dl class="formats">${formats.map(
-    (f) => html`<div><dt>${f.name} <span class="count">${f.members.length} members</span></dt><dd>${f.description ? html`<p>${f.description}</p>` : ''}<p class="member-list">${f.members.map((c) => names.get(c) ?? c).join(', ')}</p></dd></div>`,
+    (f) =>
+      html`<div><dt>${f.name} <span class="count">${f.members.length} members</span></dt><dd>${f.description ? html`<p>${f.description}</p>` : ''}<p class="member-list">${f.members.map((c) => names.get(c) ?? c).join(', ')}</p></dd></div>`,
   )}</dl>
 </section>`;
 }

@@ -4,7 +4,12 @@ import { html, layout } from './html.ts';
 
 /** Renders an error as a readable page that says what happened and where to go. */
 export function renderErrorPage(error: AppError): string {
-  const heading = error.status === 404 ? 'Page not found' : error.status >= 500 ? 'Something went wrong' : 'The request could not be completed';
+  const heading =
+    error.status === 404
+      ? 'Page not found'
+      : error.status >= 500
+        ? 'Something went wrong'
+        : 'The request could not be completed';
   return layout({
     title: `${heading} (${error.status})`,
     description: error.message,

@@ -65,7 +65,8 @@ export function layout(page: PageOptions): string {
   const lang = page.lang ?? 'en';
   // The frame is written in English: when the content is not, the frame says so for screen readers.
   const chromeLang = lang === 'en' ? null : 'en';
-  return `<!doctype html>${html`<html lang="${lang}">
+  return `<!doctype html>${
+    html`<html lang="${lang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -96,5 +97,6 @@ ${page.body}
   <div class="wrap"><p>Served by Concord, the council secretariat system. <a href="/feed.atom">Atom feed of the record</a></p></div>
 </footer>
 </body>
-</html>`.value}\n`;
+</html>`.value
+  }\n`;
 }

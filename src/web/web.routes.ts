@@ -36,6 +36,8 @@ export const webRoutes: FastifyPluginAsync = async (app) => {
       listPersons(db),
       listTopics(db),
     ]);
-    return reply.type('text/html; charset=utf-8').send(renderCouncilPage({ council, members, formats, bodies, persons, topics }));
+    return reply
+      .type('text/html; charset=utf-8')
+      .send(renderCouncilPage({ council, members, formats, bodies, persons, topics }));
   });
 };

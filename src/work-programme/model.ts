@@ -56,10 +56,15 @@ export function projectContent(p: Project) {
 }
 
 /** Why a deliverable cannot be as given at `now` (a field-named refusal), or null. Pure. */
-export function deliverableProblem(d: Pick<Deliverable, 'status' | 'achievedOn'>, now: Date): { path: string; message: string } | null {
+export function deliverableProblem(
+  d: Pick<Deliverable, 'status' | 'achievedOn'>,
+  now: Date,
+): { path: string; message: string } | null {
   const achieved = ACHIEVED.includes(d.status);
   if (achieved && !d.achievedOn) return { path: 'achievedOn', message: `is required when the status is "${d.status}"` };
-  if (!achieved && d.achievedOn) return { path: 'achievedOn', message: 'is only for deliverables that are delivered or agreed' };
-  if (d.achievedOn && d.achievedOn > now.toISOString().slice(0, 10)) return { path: 'achievedOn', message: 'cannot be in the future' };
+  if (!achieved && d.achievedOn)
+    return { path: 'achievedOn', message: 'is only for deliverables that are delivered or agreed' };
+  if (d.achievedOn && d.achievedOn > now.toISOString().slice(0, 10))
+    return { path: 'achievedOn', message: 'cannot be in the future' };
   return null;
 }

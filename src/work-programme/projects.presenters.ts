@@ -2,7 +2,15 @@
 import { bodyRef, formatRef, itemAbilities, memberRef, topicRef, type Lookups } from '../council/lookups.ts';
 import type { Deliverable, Project } from './model.ts';
 
-export const presentDeliverable = (d: Deliverable) => ({ id: d.id, kind: d.kind, title: d.title, dueOn: d.dueOn, status: d.status, result: d.result, achievedOn: d.achievedOn });
+export const presentDeliverable = (d: Deliverable) => ({
+  id: d.id,
+  kind: d.kind,
+  title: d.title,
+  dueOn: d.dueOn,
+  status: d.status,
+  result: d.result,
+  achievedOn: d.achievedOn,
+});
 
 export const presentProjectSummary = (p: Project, l: Lookups) => ({
   id: p.id,

@@ -13,7 +13,12 @@ export interface ProjectQuery extends ProjectFilter {
 }
 
 /** The projects `actor` may see that match `query`, by title. */
-export async function visibleProjects(db: Executor, actor: Actor, lookups: Lookups, query: ProjectQuery = {}): Promise<Project[]> {
+export async function visibleProjects(
+  db: Executor,
+  actor: Actor,
+  lookups: Lookups,
+  query: ProjectQuery = {},
+): Promise<Project[]> {
   const { topic, q, ...filter } = query;
   return (await listProjects(db, filter)).filter(
     (p) =>
@@ -24,7 +29,12 @@ export async function visibleProjects(db: Executor, actor: Actor, lookups: Looku
 }
 
 /** One project if it exists and `actor` may see it; otherwise null. */
-export async function visibleProject(db: Executor, actor: Actor, lookups: Lookups, id: string): Promise<Project | null> {
+export async function visibleProject(
+  db: Executor,
+  actor: Actor,
+  lookups: Lookups,
+  id: string,
+): Promise<Project | null> {
   const project = await findProject(db, id);
   return project && mayRead(actor, 'project', project, lookups.formatMembers) ? project : null;
 }
@@ -32,6 +42,12 @@ export async function visibleProject(db: Executor, actor: Actor, lookups: Lookup
 /** The record: deliverables delivered or agreed in the visible projects, latest first. */
 export function achievements(projects: readonly Project[]): { project: Project; deliverable: Deliverable }[] {
   return projects
-    .flatMap((project) => project.deliverables.filter((d) => ACHIEVED.includes(d.status)).map((deliverable) => ({ project, deliverable })))
-    .sort((a, b) => (b.deliverable.achievedOn ?? '').localeCompare(a.deliverable.achievedOn ?? '') || a.deliverable.title.localeCompare(b.deliverable.title));
+    .flatMap((project) =>
+      project.deliverables.filter((d) => ACHIEVED.includes(d.status)).map((deliverable) => ({ project, deliverable })),
+    )
+    .sort(
+      (a, b) =>
+        (b.deliverable.achievedOn ?? '').localeCompare(a.deliverable.achievedOn ?? '') ||
+        a.deliverable.title.localeCompare(b.deliverable.title),
+    );
 }

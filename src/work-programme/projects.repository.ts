@@ -11,20 +11,53 @@ export interface ProjectFilter {
 type Children = { topics: string[]; leads: string[]; deliverables: Deliverable[]; reports: ProgressReport[] };
 
 async function childrenOf(db: Executor, ids: string[]): Promise<Map<string, Children>> {
-  const result = new Map<string, Children>(ids.map((id) => [id, { topics: [], leads: [], deliverables: [], reports: [] }]));
+  const result = new Map<string, Children>(
+    ids.map((id) => [id, { topics: [], leads: [], deliverables: [], reports: [] }]),
+  );
   if (ids.length === 0) return result;
   const [topics, leads, deliverables, reports] = await Promise.all([
-    db.selectFrom('project_topics').innerJoin('topics', 'topics.code', 'project_topics.topic_code').select(['project_id', 'topic_code']).where('project_id', 'in', ids).orderBy('topics.position').execute(),
+    db
+      .selectFrom('project_topics')
+      .innerJoin('topics', 'topics.code', 'project_topics.topic_code')
+      .select(['project_id', 'topic_code'])
+      .where('project_id', 'in', ids)
+      .orderBy('topics.position')
+      .execute(),
     db.selectFrom('project_lead_members').selectAll().where('project_id', 'in', ids).orderBy('position').execute(),
     db.selectFrom('project_deliverables').selectAll().where('project_id', 'in', ids).orderBy('position').execute(),
-    db.selectFrom('project_progress_reports').selectAll().where('project_id', 'in', ids).orderBy('reported_on').orderBy('created_at').execute(),
+    db
+      .selectFrom('project_progress_reports')
+      .selectAll()
+      .where('project_id', 'in', ids)
+      .orderBy('reported_on')
+      .orderBy('created_at')
+      .execute(),
   ]);
   for (const t of topics) result.get(t.project_id)?.topics.push(t.topic_code);
   for (const l of leads) result.get(l.project_id)?.leads.push(l.member_code);
   for (const d of deliverables) {
-    result.get(d.project_id)?.deliverables.push({ id: d.id, kind: d.kind, title: d.title, dueOn: d.due_on, status: d.status, result: d.result, achievedOn: d.achieved_on });
+    result
+      .get(d.project_id)
+      ?.deliverables.push({
+        id: d.id,
+        kind: d.kind,
+        title: d.title,
+        dueOn: d.due_on,
+        status: d.status,
+        result: d.result,
+        achievedOn: d.achieved_on,
+      });
   }
-  for (const r of reports) result.get(r.project_id)?.reports.push({ id: r.id, reportedOn: r.reported_on, summary: r.summary, reportedBy: r.reported_by, createdAt: r.created_at });
+  for (const r of reports)
+    result
+      .get(r.project_id)
+      ?.reports.push({
+        id: r.id,
+        reportedOn: r.reported_on,
+        summary: r.summary,
+        reportedBy: r.reported_by,
+        createdAt: r.created_at,
+      });
   return result;
 }
 
@@ -53,7 +86,10 @@ export async function listProjects(db: Executor, filter: ProjectFilter = {}): Pr
   if (filter.body) q = q.where('body_code', '=', filter.body);
   if (filter.status) q = q.where('status', '=', filter.status);
   const rows = await q.orderBy('title').orderBy('id').execute();
-  const children = await childrenOf(db, rows.map((r) => r.id));
+  const children = await childrenOf(
+    db,
+    rows.map((r) => r.id),
+  );
   return rows.map((r) => toProject(r, children.get(r.id)));
 }
 
@@ -76,12 +112,24 @@ export async function saveProject(db: Executor, p: Project, now: string, isNew: 
     is_public: p.isPublic ? 1 : 0,
     updated_at: now,
   };
-  if (isNew) await db.insertInto('projects').values({ id: p.id, created_at: now, ...values }).execute();
+  if (isNew)
+    await db
+      .insertInto('projects')
+      .values({ id: p.id, created_at: now, ...values })
+      .execute();
   else await db.updateTable('projects').set(values).where('id', '=', p.id).execute();
   await db.deleteFrom('project_topics').where('project_id', '=', p.id).execute();
-  if (p.topics.length) await db.insertInto('project_topics').values(p.topics.map((topic_code) => ({ project_id: p.id, topic_code }))).execute();
+  if (p.topics.length)
+    await db
+      .insertInto('project_topics')
+      .values(p.topics.map((topic_code) => ({ project_id: p.id, topic_code })))
+      .execute();
   await db.deleteFrom('project_lead_members').where('project_id', '=', p.id).execute();
-  if (p.leadMembers.length) await db.insertInto('project_lead_members').values(p.leadMembers.map((member_code, position) => ({ project_id: p.id, member_code, position }))).execute();
+  if (p.leadMembers.length)
+    await db
+      .insertInto('project_lead_members')
+      .values(p.leadMembers.map((member_code, position) => ({ project_id: p.id, member_code, position })))
+      .execute();
 }
 
 /** Marks a project changed (a deliverable or report was written), for feeds and caches. */
@@ -90,10 +138,36 @@ export async function touchProject(db: Executor, id: string, now: string): Promi
 }
 
 /** Inserts or updates one deliverable at `position`. */
-export async function saveDeliverable(db: Executor, projectId: string, d: Deliverable, position: number, now: string, isNew: boolean): Promise<void> {
-  const values = { kind: d.kind, title: d.title, due_on: d.dueOn, status: d.status, result: d.result, achieved_on: d.achievedOn, position, updated_at: now };
-  if (isNew) await db.insertInto('project_deliverables').values({ id: d.id, project_id: projectId, created_at: now, ...values }).execute();
-  else await db.updateTable('project_deliverables').set(values).where('id', '=', d.id).where('project_id', '=', projectId).execute();
+export async function saveDeliverable(
+  db: Executor,
+  projectId: string,
+  d: Deliverable,
+  position: number,
+  now: string,
+  isNew: boolean,
+): Promise<void> {
+  const values = {
+    kind: d.kind,
+    title: d.title,
+    due_on: d.dueOn,
+    status: d.status,
+    result: d.result,
+    achieved_on: d.achievedOn,
+    position,
+    updated_at: now,
+  };
+  if (isNew)
+    await db
+      .insertInto('project_deliverables')
+      .values({ id: d.id, project_id: projectId, created_at: now, ...values })
+      .execute();
+  else
+    await db
+      .updateTable('project_deliverables')
+      .set(values)
+      .where('id', '=', d.id)
+      .where('project_id', '=', projectId)
+      .execute();
 }
 
 export async function deleteDeliverable(db: Executor, projectId: string, id: string): Promise<void> {
@@ -101,7 +175,17 @@ export async function deleteDeliverable(db: Executor, projectId: string, id: str
 }
 
 export async function insertProgressReport(db: Executor, projectId: string, r: ProgressReport): Promise<void> {
-  await db.insertInto('project_progress_reports').values({ id: r.id, project_id: projectId, reported_on: r.reportedOn, summary: r.summary, reported_by: r.reportedBy, created_at: r.createdAt }).execute();
+  await db
+    .insertInto('project_progress_reports')
+    .values({
+      id: r.id,
+      project_id: projectId,
+      reported_on: r.reportedOn,
+      summary: r.summary,
+      reported_by: r.reportedBy,
+      created_at: r.createdAt,
+    })
+    .execute();
 }
 
 /** Events that link to a project, for a clear IN_USE refusal of its deletion. */

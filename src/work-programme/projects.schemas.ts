@@ -60,9 +60,20 @@ export const projectListQuery = z.object({
   q: z.string().max(200, 'must be at most 200 characters').optional(),
   ...pagingQuery,
 });
-export const deliverableParams = z.object({ id: z.string().uuid('must be a UUID'), deliverableId: z.string().uuid('must be a UUID') });
+export const deliverableParams = z.object({
+  id: z.string().uuid('must be a UUID'),
+  deliverableId: z.string().uuid('must be a UUID'),
+});
 
-const deliverableOut = z.object({ id: z.string(), kind: z.enum(DELIVERABLE_KINDS), title: z.string(), dueOn: z.string().nullable(), status: z.enum(DELIVERABLE_STATUSES), result: z.string(), achievedOn: z.string().nullable() });
+const deliverableOut = z.object({
+  id: z.string(),
+  kind: z.enum(DELIVERABLE_KINDS),
+  title: z.string(),
+  dueOn: z.string().nullable(),
+  status: z.enum(DELIVERABLE_STATUSES),
+  result: z.string(),
+  achievedOn: z.string().nullable(),
+});
 const summaryFields = {
   id: z.string(),
   title: z.string(),

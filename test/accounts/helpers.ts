@@ -36,7 +36,10 @@ export interface AccountsApp {
 }
 
 /** The app over a fresh database of `dialect` (demo loaded unless demo: false), with a movable clock. */
-export async function createAccountsApp(dialect: Dialect, options: { demo?: boolean; env?: Record<string, string> } = {}): Promise<AccountsApp> {
+export async function createAccountsApp(
+  dialect: Dialect,
+  options: { demo?: boolean; env?: Record<string, string> } = {},
+): Promise<AccountsApp> {
   const db = await createTestDatabase(dialect);
   if (options.demo !== false) await loadDemo(db.database, DEMO_NOW);
   let current = new Date('2026-01-01T09:00:00Z').getTime();
@@ -46,10 +49,22 @@ export async function createAccountsApp(dialect: Dialect, options: { demo?: bool
     advanceMinutes: (minutes) => (current += minutes * 60_000),
   };
   // Generous sign-in rate limit: the tests sign in often from one address; one test lowers it.
-  const config = { ...loadConfig({ ADMIN_TOKEN, LOG_LEVEL: 'silent', LOGIN_RATE_LIMIT: '10000', ...options.env }), database: db.config };
+  const config = {
+    ...loadConfig({ ADMIN_TOKEN, LOG_LEVEL: 'silent', LOGIN_RATE_LIMIT: '10000', ...options.env }),
+    database: db.config,
+  };
   const app = await buildApp({ config, database: db.database, logger: createLogger(config), now: clock.now });
   await app.ready();
-  return { app, db, config, clock, close: async () => { await app.close(); await db.dropAll(); } };
+  return {
+    app,
+    db,
+    config,
+    clock,
+    close: async () => {
+      await app.close();
+      await db.dropAll();
+    },
+  };
 }
 
 /** A signed-in client: its cookie header and the session's CSRF token. */
@@ -62,12 +77,33 @@ export interface Client {
 
 /** The value of a Set-Cookie of the response, or undefined. */
 export function setCookie(res: LightMyRequestResponse, name: string) {
-  return res.cookies.find((c) => c.name === name) as { name: string; value: string; httpOnly?: boolean; sameSite?: string; secure?: boolean; path?: string; maxAge?: number; expires?: Date } | undefined;
+  return res.cookies.find((c) => c.name === name) as
+    | {
+        name: string;
+        value: string;
+        httpOnly?: boolean;
+        sameSite?: string;
+        secure?: boolean;
+        path?: string;
+        maxAge?: number;
+        expires?: Date;
+      }
+    | undefined;
 }
 
 /** Signs in through POST /api/v1/session; throws with the answer when it fails. */
-export async function signIn(app: FastifyInstance, email: string, password = DEMO_PASSWORD, extra: Record<string, string> = {}): Promise<Client> {
-  const res = await app.inject({ method: 'POST', url: '/api/v1/session', headers: { ...json, ...extra }, payload: { email, password } });
+export async function signIn(
+  app: FastifyInstance,
+  email: string,
+  password = DEMO_PASSWORD,
+  extra: Record<string, string> = {},
+): Promise<Client> {
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/v1/session',
+    headers: { ...json, ...extra },
+    payload: { email, password },
+  });
   if (res.statusCode !== 200) throw new Error(`sign-in of ${email} failed: ${res.statusCode} ${res.body}`);
   const token = setCookie(res, 'concord_session')!.value;
   const cookie = `concord_session=${token}`;
@@ -84,6 +120,11 @@ export async function auditCount(t: AccountsApp, action?: string): Promise<numbe
 
 /** The audit events of one action, oldest first, with parsed summaries. */
 export async function auditEvents(t: AccountsApp, action: string) {
-  const rows = await t.db.database.db.selectFrom('audit_events').selectAll().where('action', '=', action).orderBy('seq').execute();
+  const rows = await t.db.database.db
+    .selectFrom('audit_events')
+    .selectAll()
+    .where('action', '=', action)
+    .orderBy('seq')
+    .execute();
   return rows.map((r) => ({ ...r, summary: JSON.parse(r.summary) as Record<string, unknown> }));
 }

@@ -44,15 +44,31 @@ for (const dialect of DIALECTS) {
       t.clock.advanceMinutes(1);
       const afterwards = await attempt(t, DEMO_PASSWORD);
       assert.equal(afterwards.statusCode, 200, afterwards.body);
-      const user = await t.db.database.db.selectFrom('users').select(['failed_logins', 'locked_until']).where('email', '=', DEMO.headRu).executeTakeFirstOrThrow();
+      const user = await t.db.database.db
+        .selectFrom('users')
+        .select(['failed_logins', 'locked_until'])
+        .where('email', '=', DEMO.headRu)
+        .executeTakeFirstOrThrow();
       assert.deepEqual(user, { failed_logins: 0, locked_until: null });
 
       const locked = await auditEvents(t, 'session.locked_out');
       assert.equal(locked.length, 1);
-      assert.deepEqual(locked[0]!.summary, { where: 'sign-in', lockedUntil: '2026-01-01T09:15:00.000Z', ip: '127.0.0.1' });
-      const failed = (await auditEvents(t, 'session.sign_in_failed')).filter((e) => e.object_id === locked[0]!.object_id);
-      assert.deepEqual(failed.map((e) => e.summary.reason), [...Array(9).fill('wrong_password'), 'locked']);
-      assert.deepEqual(failed.slice(0, 9).map((e) => e.summary.failuresInARow), [1, 2, 3, 4, 5, 6, 7, 8, 9]);
+      assert.deepEqual(locked[0]!.summary, {
+        where: 'sign-in',
+        lockedUntil: '2026-01-01T09:15:00.000Z',
+        ip: '127.0.0.1',
+      });
+      const failed = (await auditEvents(t, 'session.sign_in_failed')).filter(
+        (e) => e.object_id === locked[0]!.object_id,
+      );
+      assert.deepEqual(
+        failed.map((e) => e.summary.reason),
+        [...Array(9).fill('wrong_password'), 'locked'],
+      );
+      assert.deepEqual(
+        failed.slice(0, 9).map((e) => e.summary.failuresInARow),
+        [1, 2, 3, 4, 5, 6, 7, 8, 9],
+      );
       assert.equal((await verifyAuditChain(t.db.database)).ok, true);
     });
 
@@ -70,12 +86,21 @@ describe('sign-in rate limit', () => {
     const t = await createAccountsApp('sqlite', { env: { LOGIN_RATE_LIMIT: '3' } });
     try {
       const from = (remoteAddress: string) =>
-        t.app.inject({ method: 'POST', url: '/api/v1/session', headers: json, remoteAddress, payload: { email: DEMO.chair, password: 'wrong-password-x' } });
+        t.app.inject({
+          method: 'POST',
+          url: '/api/v1/session',
+          headers: json,
+          remoteAddress,
+          payload: { email: DEMO.chair, password: 'wrong-password-x' },
+        });
       for (let i = 0; i < 3; i += 1) assert.equal((await from('10.0.0.1')).statusCode, 401);
       const limited = await from('10.0.0.1');
       assert.equal(limited.statusCode, 429);
       assert.equal(limited.json().error.code, 'RATE_LIMITED');
-      assert.match(limited.json().error.message, /^Too many sign-in attempts from your address\. Wait (1 minute|\d+ seconds) and try again\.$/);
+      assert.match(
+        limited.json().error.message,
+        /^Too many sign-in attempts from your address\. Wait (1 minute|\d+ seconds) and try again\.$/,
+      );
       assert.ok(Number(limited.headers['retry-after']) > 0);
       assert.equal((await from('10.0.0.2')).statusCode, 401);
       // Reads are not held back by the sign-in limit.

@@ -16,7 +16,9 @@ for (const dialect of DIALECTS) {
 
     const views = async (cookie: string) => {
       const item = await t.app.inject({ url: '/api/v1/bodies/nac', headers: { cookie } });
-      const list = (await t.app.inject({ url: '/api/v1/bodies', headers: { cookie } })).json().items.map((b: { code: string }) => b.code) as string[];
+      const list = (await t.app.inject({ url: '/api/v1/bodies', headers: { cookie } }))
+        .json()
+        .items.map((b: { code: string }) => b.code) as string[];
       const page = (await t.app.inject({ url: '/council', headers: { cookie, accept: 'text/html' } })).body;
       return { item, list, page };
     };
@@ -26,14 +28,21 @@ for (const dialect of DIALECTS) {
       const { item, list, page } = await views(ru.cookie);
       const missing = await t.app.inject({ url: '/api/v1/bodies/no-such-body', headers: { cookie: ru.cookie } });
       assert.equal(item.statusCode, 404);
-      assert.equal(item.json().error.message.replace('nac', 'X'), missing.json().error.message.replace('no-such-body', 'X'), 'hidden reads like missing');
+      assert.equal(
+        item.json().error.message.replace('nac', 'X'),
+        missing.json().error.message.replace('no-such-body', 'X'),
+        'hidden reads like missing',
+      );
       assert.equal(list.includes('nac'), false);
       assert.ok(list.includes('nrc'), 'the NRC (at 20) is visible to Russia');
       assert.equal(page.includes('North Atlantic Council'), false);
       assert.match(page, /Signed in as <strong>Head of the Russian Delegation \(demo\)<\/strong>/);
     });
 
-    for (const [who, email] of [['head.pl@demo.concord', DEMO.headPl], ['secretariat@demo.concord', DEMO.secretariat]] as const) {
+    for (const [who, email] of [
+      ['head.pl@demo.concord', DEMO.headPl],
+      ['secretariat@demo.concord', DEMO.secretariat],
+    ] as const) {
       test(`${who} sees the North Atlantic Council in the API and on /council`, async () => {
         const client = await signIn(t.app, email);
         const { item, list, page } = await views(client.cookie);

@@ -4,11 +4,21 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { LightMyRequestResponse } from 'fastify';
 import { DIALECTS } from '../support/databases.ts';
-import { admin, auditCount, createAccountsApp, DEMO, DEMO_PASSWORD, json, setCookie, type AccountsApp } from './helpers.ts';
+import {
+  admin,
+  auditCount,
+  createAccountsApp,
+  DEMO,
+  DEMO_PASSWORD,
+  json,
+  setCookie,
+  type AccountsApp,
+} from './helpers.ts';
 
 const form = { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' };
 const encode = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
-const hidden = (page: string, name: string) => new RegExp(`<input type="hidden" name="${name}" value="([^"]*)">`).exec(page)?.[1] ?? '';
+const hidden = (page: string, name: string) =>
+  new RegExp(`<input type="hidden" name="${name}" value="([^"]*)">`).exec(page)?.[1] ?? '';
 
 for (const dialect of DIALECTS) {
   describe(`sign-in pages on ${dialect}`, () => {
@@ -24,14 +34,19 @@ for (const dialect of DIALECTS) {
       const cookie = setCookie(res, 'concord_form_csrf')!;
       return { res, csrf: hidden(res.body, 'csrf'), cookie: `concord_form_csrf=${cookie.value}`, cookieFlags: cookie };
     };
-    const post = (url: string, fields: Record<string, string>, cookie: string) => t.app.inject({ method: 'POST', url, headers: { ...form, cookie }, payload: encode(fields) });
-    const sessionCookie = (res: LightMyRequestResponse) => `concord_session=${setCookie(res, 'concord_session')!.value}`;
+    const post = (url: string, fields: Record<string, string>, cookie: string) =>
+      t.app.inject({ method: 'POST', url, headers: { ...form, cookie }, payload: encode(fields) });
+    const sessionCookie = (res: LightMyRequestResponse) =>
+      `concord_session=${setCookie(res, 'concord_session')!.value}`;
 
     test('GET /sign-in is a labelled form with a signed token in a hidden field and an HttpOnly cookie; the demo accounts are listed', async () => {
       const { res, csrf, cookieFlags } = await openSignIn('?next=/council');
       assert.equal(res.statusCode, 200);
       assert.match(res.body, /<label for="email">Email address<\/label>/);
-      assert.match(res.body, /<input id="password" name="password" type="password" autocomplete="current-password" required>/);
+      assert.match(
+        res.body,
+        /<input id="password" name="password" type="password" autocomplete="current-password" required>/,
+      );
       assert.equal(csrf, cookieFlags.value);
       assert.match(csrf, /^[A-Za-z0-9_-]{43}\.[A-Za-z0-9_-]{43}$/);
       assert.equal(cookieFlags.httpOnly, true);
@@ -46,12 +61,25 @@ for (const dialect of DIALECTS) {
       assert.equal(noCookie.statusCode, 403);
       assert.match(noCookie.body, /the form had expired or was not sent from this site/);
       const forged = 'a'.repeat(43) + '.' + 'b'.repeat(43);
-      const unsigned = await post('/sign-in', { email: DEMO.chair, password: DEMO_PASSWORD, csrf: forged }, `concord_form_csrf=${forged}`);
+      const unsigned = await post(
+        '/sign-in',
+        { email: DEMO.chair, password: DEMO_PASSWORD, csrf: forged },
+        `concord_form_csrf=${forged}`,
+      );
       assert.equal(unsigned.statusCode, 403);
-      const mismatch = await post('/sign-in', { email: DEMO.chair, password: DEMO_PASSWORD, csrf: csrf.replace(/^./, (c) => (c === 'A' ? 'B' : 'A')) }, cookie);
+      const mismatch = await post(
+        '/sign-in',
+        { email: DEMO.chair, password: DEMO_PASSWORD, csrf: csrf.replace(/^./, (c) => (c === 'A' ? 'B' : 'A')) },
+        cookie,
+      );
       assert.equal(mismatch.statusCode, 403);
       for (const res of [noCookie, unsigned, mismatch]) assert.equal(setCookie(res, 'concord_session'), undefined);
-      const crossSite = await t.app.inject({ method: 'POST', url: '/sign-in', headers: { ...form, cookie, origin: 'https://evil.example' }, payload: encode({ email: DEMO.chair, password: DEMO_PASSWORD, csrf }) });
+      const crossSite = await t.app.inject({
+        method: 'POST',
+        url: '/sign-in',
+        headers: { ...form, cookie, origin: 'https://evil.example' },
+        payload: encode({ email: DEMO.chair, password: DEMO_PASSWORD, csrf }),
+      });
       assert.equal(crossSite.statusCode, 403);
     });
 
@@ -60,7 +88,10 @@ for (const dialect of DIALECTS) {
       const res = await post('/sign-in', { email: DEMO.chair, password: 'not the password', csrf }, cookie);
       assert.equal(res.statusCode, 401);
       assert.match(res.body, /<title>Error: Sign in<\/title>/);
-      assert.match(res.body, /<div class="alert" role="alert" id="problem"><h2>There is a problem<\/h2><p>The email address or password is not correct\. Check both and try again\.<\/p><\/div>/);
+      assert.match(
+        res.body,
+        /<div class="alert" role="alert" id="problem"><h2>There is a problem<\/h2><p>The email address or password is not correct\. Check both and try again\.<\/p><\/div>/,
+      );
       assert.match(res.body, /value="chair@demo\.concord"/);
       const empty = await post('/sign-in', { email: DEMO.chair, password: '', csrf }, cookie);
       assert.equal(empty.statusCode, 400);
@@ -69,7 +100,11 @@ for (const dialect of DIALECTS) {
 
     test('signing in redirects to the page asked for, and every page then says who is signed in; signing out needs the form token', async () => {
       const { csrf, cookie } = await openSignIn('?next=/council');
-      const res = await post('/sign-in', { email: DEMO.headPl, password: DEMO_PASSWORD, csrf, next: '/council' }, cookie);
+      const res = await post(
+        '/sign-in',
+        { email: DEMO.headPl, password: DEMO_PASSWORD, csrf, next: '/council' },
+        cookie,
+      );
       assert.equal(res.statusCode, 303);
       assert.equal(res.headers.location, '/council');
       const session = sessionCookie(res);
@@ -77,8 +112,15 @@ for (const dialect of DIALECTS) {
       assert.match(page.body, /Signed in as <strong>Head of the Polish Delegation \(demo\)<\/strong>/);
       assert.equal(page.headers['cache-control'], 'private, no-store');
       const token = hidden(page.body, 'csrf');
-      assert.equal(token, (await t.app.inject({ url: '/api/v1/session', headers: { cookie: session } })).json().csrfToken);
-      assert.equal((await t.app.inject({ url: '/sign-in', headers: { cookie: session } })).statusCode, 303, 'already signed in');
+      assert.equal(
+        token,
+        (await t.app.inject({ url: '/api/v1/session', headers: { cookie: session } })).json().csrfToken,
+      );
+      assert.equal(
+        (await t.app.inject({ url: '/sign-in', headers: { cookie: session } })).statusCode,
+        303,
+        'already signed in',
+      );
 
       const refused = await post('/sign-out', {}, session);
       assert.equal(refused.statusCode, 403);
@@ -87,9 +129,15 @@ for (const dialect of DIALECTS) {
       const out = await post('/sign-out', { csrf: token }, session);
       assert.equal(out.statusCode, 303);
       assert.equal(out.headers.location, '/sign-in?notice=signed-out');
-      assert.equal((await t.app.inject({ url: '/api/v1/session', headers: { cookie: session } })).json().actor, 'public');
+      assert.equal(
+        (await t.app.inject({ url: '/api/v1/session', headers: { cookie: session } })).json().actor,
+        'public',
+      );
       assert.equal(await auditCount(t, 'session.signed_out'), before + 1);
-      assert.match((await openSignIn('?notice=signed-out')).res.body, /<div class="notice" role="status"><p>You have signed out\.<\/p><\/div>/);
+      assert.match(
+        (await openSignIn('?notice=signed-out')).res.body,
+        /<div class="notice" role="status"><p>You have signed out\.<\/p><\/div>/,
+      );
     });
 
     test('"next" only leads to a page of this site', async () => {
@@ -103,11 +151,15 @@ for (const dialect of DIALECTS) {
     test('ten wrong passwords on the form show the lockout message with its end', async () => {
       const { csrf, cookie } = await openSignIn();
       let res: LightMyRequestResponse | undefined;
-      for (let i = 0; i < 10; i += 1) res = await post('/sign-in', { email: DEMO.secretariat, password: `wrong ${i} wrong`, csrf }, cookie);
+      for (let i = 0; i < 10; i += 1)
+        res = await post('/sign-in', { email: DEMO.secretariat, password: `wrong ${i} wrong`, csrf }, cookie);
       assert.equal(res!.statusCode, 423);
       assert.match(res!.body, /sign-in to this account is locked until 09:15 UTC on 1 January 2026/);
       t.clock.advanceMinutes(15);
-      assert.equal((await post('/sign-in', { email: DEMO.secretariat, password: DEMO_PASSWORD, csrf }, cookie)).statusCode, 303);
+      assert.equal(
+        (await post('/sign-in', { email: DEMO.secretariat, password: DEMO_PASSWORD, csrf }, cookie)).statusCode,
+        303,
+      );
       t.clock.set('2026-01-01T09:00:00Z');
     });
 
@@ -115,7 +167,12 @@ for (const dialect of DIALECTS) {
       const bad = await t.app.inject({ url: '/set-password?token=nope', headers: { accept: 'text/html' } });
       assert.equal(bad.statusCode, 400);
       assert.match(bad.body, /This set-password link is not valid/);
-      const created = await t.app.inject({ method: 'POST', url: '/api/v1/users', headers: { ...json, ...admin }, payload: { email: 'page@example.org', name: 'Page User', roles: ['auditor'] } });
+      const created = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/users',
+        headers: { ...json, ...admin },
+        payload: { email: 'page@example.org', name: 'Page User', roles: ['auditor'] },
+      });
       const path = new URL(created.json().setupUrl).pathname + new URL(created.json().setupUrl).search;
       const open = await t.app.inject({ url: path, headers: { accept: 'text/html' } });
       assert.equal(open.statusCode, 200);
@@ -125,15 +182,46 @@ for (const dialect of DIALECTS) {
       const short = await post('/set-password', { ...fields, password: 'short', confirm: 'short' }, cookie);
       assert.equal(short.statusCode, 400);
       assert.match(short.body, /The new password must be at least 12 characters long/);
-      assert.match(short.body, /<input id="password" name="password" type="password" autocomplete="new-password" required aria-describedby="password-hint problem" aria-invalid="true">/);
-      const differ = await post('/set-password', { ...fields, password: 'a long and good phrase', confirm: 'a long and good phrasE' }, cookie);
+      assert.match(
+        short.body,
+        /<input id="password" name="password" type="password" autocomplete="new-password" required aria-describedby="password-hint problem" aria-invalid="true">/,
+      );
+      const differ = await post(
+        '/set-password',
+        { ...fields, password: 'a long and good phrase', confirm: 'a long and good phrasE' },
+        cookie,
+      );
       assert.equal(differ.statusCode, 400);
       assert.match(differ.body, /The two passwords are not the same/);
-      const done = await post('/set-password', { ...fields, password: 'a long and good phrase', confirm: 'a long and good phrase' }, cookie);
+      const done = await post(
+        '/set-password',
+        { ...fields, password: 'a long and good phrase', confirm: 'a long and good phrase' },
+        cookie,
+      );
       assert.equal(done.statusCode, 303);
       assert.equal(done.headers.location, '/sign-in?notice=password-set');
-      assert.equal((await post('/set-password', { ...fields, password: 'a long and good phrase', confirm: 'a long and good phrase' }, cookie)).statusCode, 400, 'once only');
-      assert.equal((await t.app.inject({ method: 'POST', url: '/api/v1/session', headers: json, payload: { email: 'page@example.org', password: 'a long and good phrase' } })).statusCode, 200);
+      assert.equal(
+        (
+          await post(
+            '/set-password',
+            { ...fields, password: 'a long and good phrase', confirm: 'a long and good phrase' },
+            cookie,
+          )
+        ).statusCode,
+        400,
+        'once only',
+      );
+      assert.equal(
+        (
+          await t.app.inject({
+            method: 'POST',
+            url: '/api/v1/session',
+            headers: json,
+            payload: { email: 'page@example.org', password: 'a long and good phrase' },
+          })
+        ).statusCode,
+        200,
+      );
     });
   });
 }

@@ -5,7 +5,17 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { DIALECTS } from '../support/databases.ts';
 import { verifyAuditChain } from '../../src/kernel/audit/audit.repository.ts';
-import { auditCount, auditEvents, createAccountsApp, DEMO, DEMO_PASSWORD, json, setCookie, signIn, type AccountsApp } from './helpers.ts';
+import {
+  auditCount,
+  auditEvents,
+  createAccountsApp,
+  DEMO,
+  DEMO_PASSWORD,
+  json,
+  setCookie,
+  signIn,
+  type AccountsApp,
+} from './helpers.ts';
 
 for (const dialect of DIALECTS) {
   describe(`session API on ${dialect}`, () => {
@@ -16,11 +26,27 @@ for (const dialect of DIALECTS) {
     after(async () => t?.close());
 
     test('POST /api/v1/session signs in: the user, roles, member and clearance, a CSRF token, and an HttpOnly SameSite=Lax cookie', async () => {
-      const res = await t.app.inject({ method: 'POST', url: '/api/v1/session', headers: json, payload: { email: ' Head.PL@demo.concord ', password: DEMO_PASSWORD } });
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/session',
+        headers: json,
+        payload: { email: ' Head.PL@demo.concord ', password: DEMO_PASSWORD },
+      });
       assert.equal(res.statusCode, 200, res.body);
       const body = res.json();
       assert.equal(body.actor, 'user');
-      assert.deepEqual({ ...body.user, id: 'x' }, { id: 'x', email: DEMO.headPl, name: 'Head of the Polish Delegation (demo)', roles: ['delegate'], member: 'POL', headOfDelegation: true, clearance: 'CONFIDENTIAL' });
+      assert.deepEqual(
+        { ...body.user, id: 'x' },
+        {
+          id: 'x',
+          email: DEMO.headPl,
+          name: 'Head of the Polish Delegation (demo)',
+          roles: ['delegate'],
+          member: 'POL',
+          headOfDelegation: true,
+          clearance: 'CONFIDENTIAL',
+        },
+      );
       assert.match(body.csrfToken, /^[A-Za-z0-9_-]{43}$/);
       assert.equal(body.expiresAt, '2026-01-01T11:00:00.000Z', 'idle limit of 120 minutes');
       const cookie = setCookie(res, 'concord_session')!;
@@ -46,15 +72,52 @@ for (const dialect of DIALECTS) {
     });
 
     test('GET /api/v1/session without a session says public; with the bearer token, admin-token', async () => {
-      const none = { createMeetings: false, createProjects: false, createEvents: false, createTexts: false, viewAccounts: false, manageAccounts: false };
-      assert.deepEqual((await t.app.inject({ url: '/api/v1/session' })).json(), { actor: 'public', user: null, csrfToken: null, expiresAt: null, abilities: none });
-      assert.equal((await t.app.inject({ url: '/api/v1/session', headers: { authorization: `Bearer ${t.config.adminToken}` } })).json().actor, 'admin-token');
+      const none = {
+        createMeetings: false,
+        createProjects: false,
+        createEvents: false,
+        createTexts: false,
+        viewAccounts: false,
+        manageAccounts: false,
+      };
+      assert.deepEqual((await t.app.inject({ url: '/api/v1/session' })).json(), {
+        actor: 'public',
+        user: null,
+        csrfToken: null,
+        expiresAt: null,
+        abilities: none,
+      });
+      assert.equal(
+        (
+          await t.app.inject({ url: '/api/v1/session', headers: { authorization: `Bearer ${t.config.adminToken}` } })
+        ).json().actor,
+        'admin-token',
+      );
     });
 
     test('the session says what its user may start: the secretariat everything but accounts (which it may list), a delegate nothing, the chair texts', async () => {
-      const all = { createMeetings: true, createProjects: true, createEvents: true, createTexts: true, viewAccounts: true, manageAccounts: false };
-      const none = { createMeetings: false, createProjects: false, createEvents: false, createTexts: false, viewAccounts: false, manageAccounts: false };
-      for (const [email, expected] of [[DEMO.secretariat, all], [DEMO.headRu, none], [DEMO.auditor, none], [DEMO.chair, { ...none, createTexts: true }]] as const) {
+      const all = {
+        createMeetings: true,
+        createProjects: true,
+        createEvents: true,
+        createTexts: true,
+        viewAccounts: true,
+        manageAccounts: false,
+      };
+      const none = {
+        createMeetings: false,
+        createProjects: false,
+        createEvents: false,
+        createTexts: false,
+        viewAccounts: false,
+        manageAccounts: false,
+      };
+      for (const [email, expected] of [
+        [DEMO.secretariat, all],
+        [DEMO.headRu, none],
+        [DEMO.auditor, none],
+        [DEMO.chair, { ...none, createTexts: true }],
+      ] as const) {
         const client = await signIn(t.app, email);
         const res = await t.app.inject({ url: '/api/v1/session', headers: { cookie: client.cookie } });
         assert.deepEqual(res.json().abilities, expected, email);
@@ -69,9 +132,17 @@ for (const dialect of DIALECTS) {
       const cleared = setCookie(res, 'concord_session')!;
       assert.equal(cleared.value, '');
       assert.ok(cleared.expires && cleared.expires.getTime() <= Date.now());
-      assert.equal((await t.app.inject({ url: '/api/v1/session', headers: { cookie: client.cookie } })).json().actor, 'public');
+      assert.equal(
+        (await t.app.inject({ url: '/api/v1/session', headers: { cookie: client.cookie } })).json().actor,
+        'public',
+      );
       assert.equal(await auditCount(t, 'session.signed_out'), before + 1);
-      const write = await t.app.inject({ method: 'POST', url: '/api/v1/topics', headers: { ...json, ...client.headers }, payload: { code: 'after-sign-out', name: 'After sign-out' } });
+      const write = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/topics',
+        headers: { ...json, ...client.headers },
+        payload: { code: 'after-sign-out', name: 'After sign-out' },
+      });
       assert.equal(write.statusCode, 401);
       assert.equal(write.json().error.code, 'AUTHENTICATION_REQUIRED');
     });
@@ -80,12 +151,24 @@ for (const dialect of DIALECTS) {
       const first = await signIn(t.app, DEMO.chair);
       const second = await signIn(t.app, DEMO.chair, DEMO_PASSWORD, { cookie: first.cookie });
       assert.notEqual(first.cookie, second.cookie);
-      assert.equal((await t.app.inject({ url: '/api/v1/session', headers: { cookie: first.cookie } })).json().actor, 'public');
-      assert.equal((await t.app.inject({ url: '/api/v1/session', headers: { cookie: second.cookie } })).json().user.email, DEMO.chair);
+      assert.equal(
+        (await t.app.inject({ url: '/api/v1/session', headers: { cookie: first.cookie } })).json().actor,
+        'public',
+      );
+      assert.equal(
+        (await t.app.inject({ url: '/api/v1/session', headers: { cookie: second.cookie } })).json().user.email,
+        DEMO.chair,
+      );
     });
 
     test('an unknown address and a wrong password get the same 401, in similar time; the audit holds no password', async () => {
-      const attempt = (email: string) => t.app.inject({ method: 'POST', url: '/api/v1/session', headers: json, payload: { email, password: 'not-the-password-123' } });
+      const attempt = (email: string) =>
+        t.app.inject({
+          method: 'POST',
+          url: '/api/v1/session',
+          headers: json,
+          payload: { email, password: 'not-the-password-123' },
+        });
       const timed = async (email: string) => {
         const started = performance.now();
         const res = await attempt(email);
@@ -109,44 +192,79 @@ for (const dialect of DIALECTS) {
       assert.match(answers[0], /INVALID_CREDENTIALS.*The email address or password is not correct/);
       const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[1]!;
       const ratio = median(unknown) / median(wrong);
-      assert.ok(ratio > 0.33 && ratio < 3, `unknown ${median(unknown).toFixed(1)} ms vs wrong ${median(wrong).toFixed(1)} ms`);
+      assert.ok(
+        ratio > 0.33 && ratio < 3,
+        `unknown ${median(unknown).toFixed(1)} ms vs wrong ${median(wrong).toFixed(1)} ms`,
+      );
       const failures = await auditEvents(t, 'session.sign_in_failed');
       assert.ok(failures.some((e) => e.summary.reason === 'unknown_email' && e.object_id === '-'));
       assert.ok(failures.some((e) => e.summary.reason === 'wrong_password'));
       const all = await t.db.database.db.selectFrom('audit_events').select('summary').execute();
-      assert.equal(all.some((e) => e.summary.includes('not-the-password') || e.summary.includes(DEMO_PASSWORD) || e.summary.includes('nobody@')), false);
+      assert.equal(
+        all.some(
+          (e) =>
+            e.summary.includes('not-the-password') ||
+            e.summary.includes(DEMO_PASSWORD) ||
+            e.summary.includes('nobody@'),
+        ),
+        false,
+      );
       // Reset the auditor's counter for the other tests.
       await signIn(t.app, DEMO.auditor);
     });
 
     test('a sign-in without a password is 400 naming the field, and writes nothing', async () => {
       const before = await auditCount(t);
-      const res = await t.app.inject({ method: 'POST', url: '/api/v1/session', headers: json, payload: { email: DEMO.chair, remember: true } });
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/session',
+        headers: json,
+        payload: { email: DEMO.chair, remember: true },
+      });
       assert.equal(res.statusCode, 400);
       assert.equal(res.json().error.code, 'VALIDATION_FAILED');
-      assert.deepEqual(res.json().error.details, [{ path: 'password', message: 'is required' }, { path: 'remember', message: 'is not a known field; remove it' }]);
+      assert.deepEqual(res.json().error.details, [
+        { path: 'password', message: 'is required' },
+        { path: 'remember', message: 'is not a known field; remove it' },
+      ]);
       assert.equal(await auditCount(t), before);
     });
 
     test('a session ends after 120 idle minutes (then it is the public) and 12 hours after sign-in whatever the activity', async () => {
       const idle = await signIn(t.app, DEMO.headRu);
       t.clock.advanceMinutes(119);
-      assert.equal((await t.app.inject({ url: '/api/v1/session', headers: { cookie: idle.cookie } })).json().actor, 'user', 'still alive; this request moves the idle deadline');
+      assert.equal(
+        (await t.app.inject({ url: '/api/v1/session', headers: { cookie: idle.cookie } })).json().actor,
+        'user',
+        'still alive; this request moves the idle deadline',
+      );
       t.clock.advanceMinutes(119);
-      assert.equal((await t.app.inject({ url: '/api/v1/session', headers: { cookie: idle.cookie } })).json().actor, 'user');
+      assert.equal(
+        (await t.app.inject({ url: '/api/v1/session', headers: { cookie: idle.cookie } })).json().actor,
+        'user',
+      );
       t.clock.advanceMinutes(121);
       const expired = await t.app.inject({ url: '/api/v1/session', headers: { cookie: idle.cookie } });
       assert.equal(expired.json().actor, 'public');
       assert.equal(setCookie(expired, 'concord_session')?.value, '', 'the stale cookie is cleared');
-      assert.equal((await t.app.inject({ url: '/api/v1/bodies/nac', headers: { cookie: idle.cookie } })).statusCode, 404);
+      assert.equal(
+        (await t.app.inject({ url: '/api/v1/bodies/nac', headers: { cookie: idle.cookie } })).statusCode,
+        404,
+      );
 
       const busy = await signIn(t.app, DEMO.headRu);
       for (let minutes = 0; minutes < 11 * 60; minutes += 100) {
         t.clock.advanceMinutes(100);
-        assert.equal((await t.app.inject({ url: '/api/v1/session', headers: { cookie: busy.cookie } })).json().actor, 'user');
+        assert.equal(
+          (await t.app.inject({ url: '/api/v1/session', headers: { cookie: busy.cookie } })).json().actor,
+          'user',
+        );
       }
       t.clock.advanceMinutes(100); // 12 h 20 min after sign-in
-      assert.equal((await t.app.inject({ url: '/api/v1/session', headers: { cookie: busy.cookie } })).json().actor, 'public');
+      assert.equal(
+        (await t.app.inject({ url: '/api/v1/session', headers: { cookie: busy.cookie } })).json().actor,
+        'public',
+      );
       t.clock.set('2026-01-01T09:00:00Z');
     });
 
@@ -169,7 +287,12 @@ describe('Secure cookies', () => {
     ] as [Record<string, string>, Record<string, string>, true | undefined][]) {
       const t = await createAccountsApp('sqlite', { env });
       try {
-        const res = await t.app.inject({ method: 'POST', url: '/api/v1/session', headers: { ...json, ...headers }, payload: { email: DEMO.chair, password: DEMO_PASSWORD } });
+        const res = await t.app.inject({
+          method: 'POST',
+          url: '/api/v1/session',
+          headers: { ...json, ...headers },
+          payload: { email: DEMO.chair, password: DEMO_PASSWORD },
+        });
         assert.equal(res.statusCode, 200);
         assert.equal(setCookie(res, 'concord_session')!.secure, secure, JSON.stringify({ env, headers }));
       } finally {

@@ -37,7 +37,8 @@ describe('sign-in pages in Chromium', () => {
     await t?.close();
   });
 
-  const fresh = (javaScriptEnabled = false, width = 1280): Promise<BrowserContext> => browser.newContext({ javaScriptEnabled, viewport: { width, height: 800 } });
+  const fresh = (javaScriptEnabled = false, width = 1280): Promise<BrowserContext> =>
+    browser.newContext({ javaScriptEnabled, viewport: { width, height: 800 } });
   const signInWith = async (page: Page, email: string, password: string) => {
     await page.getByLabel('Email address').fill(email);
     await page.getByLabel('Password').fill(password);
@@ -48,7 +49,13 @@ describe('sign-in pages in Chromium', () => {
     const context = await fresh();
     const page = await context.newPage();
     await page.goto(at('/council'));
-    assert.equal(await page.locator('#bodies-h + ul').innerText().then((s) => s.includes('North Atlantic Council')), false);
+    assert.equal(
+      await page
+        .locator('#bodies-h + ul')
+        .innerText()
+        .then((s) => s.includes('North Atlantic Council')),
+      false,
+    );
     await page.locator('.masthead').getByRole('link', { name: 'Sign in' }).click();
     assert.equal(new URL(page.url()).pathname, '/sign-in');
     await screenshot(page, 'accounts-sign-in-1280');
@@ -56,7 +63,10 @@ describe('sign-in pages in Chromium', () => {
 
     await signInWith(page, DEMO.headPl, DEMO_PASSWORD);
     assert.equal(new URL(page.url()).pathname, '/council', 'back where the user came from');
-    assert.equal(await words(page.locator('.masthead .account')), 'Signed in as Head of the Polish Delegation (demo) · Workspace · Sign out');
+    assert.equal(
+      await words(page.locator('.masthead .account')),
+      'Signed in as Head of the Polish Delegation (demo) · Workspace · Sign out',
+    );
     assert.match(await page.locator('#bodies-h + ul').innerText(), /North Atlantic Council/);
     const cookie = (await context.cookies()).find((c) => c.name === 'concord_session')!;
     assert.equal(cookie.httpOnly, true);
@@ -67,7 +77,10 @@ describe('sign-in pages in Chromium', () => {
     await page.locator('.masthead').getByRole('button', { name: 'Sign out' }).click();
     assert.equal(new URL(page.url()).pathname, '/sign-in');
     assert.equal(await words(page.getByRole('status')), 'You have signed out.');
-    assert.equal((await context.cookies()).some((c) => c.name === 'concord_session'), false);
+    assert.equal(
+      (await context.cookies()).some((c) => c.name === 'concord_session'),
+      false,
+    );
     await page.goto(at('/council'));
     assert.equal(await words(page.locator('.masthead .account')), 'Sign in');
     await context.close();
@@ -79,12 +92,18 @@ describe('sign-in pages in Chromium', () => {
     await page.goto(at('/sign-in'));
     await signInWith(page, DEMO.headRu, 'not the right one');
     assert.equal(await page.title(), 'Error: Sign in');
-    assert.equal(await words(page.getByRole('alert')), 'There is a problemThe email address or password is not correct. Check both and try again.');
+    assert.equal(
+      await words(page.getByRole('alert')),
+      'There is a problemThe email address or password is not correct. Check both and try again.',
+    );
     assert.equal(await page.getByLabel('Email address').inputValue(), DEMO.headRu, 'the address is kept');
     await screenshot(page, 'accounts-wrong-password-1280');
     await noAxeViolations(page, 'wrong password');
     for (let i = 2; i <= 10; i += 1) await signInWith(page, DEMO.headRu, `not the right one ${i}`);
-    assert.match(await words(page.getByRole('alert')), /Too many wrong passwords: sign-in to this account is locked until 09:15 UTC on 1 January 2026\. Try again then \(the right password will work\), or ask an administrator\./);
+    assert.match(
+      await words(page.getByRole('alert')),
+      /Too many wrong passwords: sign-in to this account is locked until 09:15 UTC on 1 January 2026\. Try again then \(the right password will work\), or ask an administrator\./,
+    );
     await signInWith(page, DEMO.headRu, DEMO_PASSWORD);
     assert.match(await words(page.getByRole('alert')), /locked until 09:15 UTC/, 'even the right password waits');
     await screenshot(page, 'accounts-locked-1280');
@@ -93,13 +112,21 @@ describe('sign-in pages in Chromium', () => {
     await signInWith(page, DEMO.headRu, DEMO_PASSWORD);
     // Signed in without a page to return to: the workspace, which names the user and their delegation.
     assert.equal(new URL(page.url()).pathname, '/app/');
-    assert.equal(await words(page.locator('.masthead .signed-in-as')), 'Signed in as Head of the Russian Delegation (demo) (RUS, head of delegation)');
+    assert.equal(
+      await words(page.locator('.masthead .signed-in-as')),
+      'Signed in as Head of the Russian Delegation (demo) (RUS, head of delegation)',
+    );
     t.clock.set('2026-01-01T09:00:00Z');
     await context.close();
   });
 
   test('the set-password page, then signing in with the new password, at phone width', async () => {
-    const created = await t.app.inject({ method: 'POST', url: '/api/v1/users', headers: { ...json, ...admin }, payload: { email: 'new.officer@example.org', name: 'New Officer', roles: ['secretariat'] } });
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/users',
+      headers: { ...json, ...admin },
+      payload: { email: 'new.officer@example.org', name: 'New Officer', roles: ['secretariat'] },
+    });
     const context = await fresh(true, 390);
     const page = await context.newPage();
     const link = new URL(created.json().setupUrl);

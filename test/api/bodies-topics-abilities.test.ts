@@ -6,7 +6,16 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DIALECTS } from '../support/databases.ts';
-import { admin, auditCount, createAccountsApp, DEMO, json, signIn, type AccountsApp, type Client } from '../accounts/helpers.ts';
+import {
+  admin,
+  auditCount,
+  createAccountsApp,
+  DEMO,
+  json,
+  signIn,
+  type AccountsApp,
+  type Client,
+} from '../accounts/helpers.ts';
 
 const EDITOR = { update: true, delete: true };
 const READER = { update: false, delete: false };
@@ -20,13 +29,24 @@ for (const dialect of DIALECTS) {
     let headPl: Client;
     before(async () => {
       a = await createAccountsApp(dialect);
-      [secretariat, chair, headRu, headPl] = await Promise.all([signIn(a.app, DEMO.secretariat), signIn(a.app, DEMO.chair), signIn(a.app, DEMO.headRu), signIn(a.app, DEMO.headPl)]);
+      [secretariat, chair, headRu, headPl] = await Promise.all([
+        signIn(a.app, DEMO.secretariat),
+        signIn(a.app, DEMO.chair),
+        signIn(a.app, DEMO.headRu),
+        signIn(a.app, DEMO.headPl),
+      ]);
     });
     after(async () => a?.close());
 
-    const get = (url: string, client?: Client) => a.app.inject({ url, headers: client ? { cookie: client.cookie } : {} });
+    const get = (url: string, client?: Client) =>
+      a.app.inject({ url, headers: client ? { cookie: client.cookie } : {} });
     const send = (method: 'POST' | 'PATCH' | 'DELETE', url: string, client: Client | 'admin', payload?: unknown) =>
-      a.app.inject({ method, url, headers: { ...(payload === undefined ? {} : json), ...(client === 'admin' ? admin : client.headers) }, ...(payload === undefined ? {} : { payload: payload as object }) });
+      a.app.inject({
+        method,
+        url,
+        headers: { ...(payload === undefined ? {} : json), ...(client === 'admin' ? admin : client.headers) },
+        ...(payload === undefined ? {} : { payload: payload as object }),
+      });
     const codes = (items: { code: string }[]) => items.map((i) => i.code);
 
     test('the secretariat may change and delete every body and topic and add to both lists; the North Atlantic Council included', async () => {
@@ -55,11 +75,19 @@ for (const dialect of DIALECTS) {
         assert.deepEqual(bodies.abilities, { create: false }, `bodies list as ${who}`);
         assert.ok(bodies.items.length > 0);
         for (const b of bodies.items) assert.deepEqual(b.abilities, READER, `body ${b.code} as ${who}`);
-        assert.deepEqual((await get('/api/v1/bodies/wg-peacekeeping', client())).json().abilities, READER, `wg-peacekeeping as ${who}`);
+        assert.deepEqual(
+          (await get('/api/v1/bodies/wg-peacekeeping', client())).json().abilities,
+          READER,
+          `wg-peacekeeping as ${who}`,
+        );
         const topics = (await get('/api/v1/topics', client())).json();
         assert.deepEqual(topics.abilities, { create: false }, `topics list as ${who}`);
         for (const t of topics.items) assert.deepEqual(t.abilities, READER, `topic ${t.code} as ${who}`);
-        assert.deepEqual((await get('/api/v1/topics/crisis-management', client())).json().abilities, READER, `topic as ${who}`);
+        assert.deepEqual(
+          (await get('/api/v1/topics/crisis-management', client())).json().abilities,
+          READER,
+          `topic as ${who}`,
+        );
       }
       // An Ally's delegate sees the body at 19, still read-only.
       assert.deepEqual((await get('/api/v1/bodies/nac', headPl)).json().abilities, READER);
@@ -75,7 +103,10 @@ for (const dialect of DIALECTS) {
       assert.equal(hidden.statusCode, 404);
       assert.equal(missing.statusCode, 404);
       assert.equal(hidden.json().error.code, missing.json().error.code);
-      assert.equal(hidden.json().error.message.replace('nac', 'X'), missing.json().error.message.replace('no-such-body', 'X'));
+      assert.equal(
+        hidden.json().error.message.replace('nac', 'X'),
+        missing.json().error.message.replace('no-such-body', 'X'),
+      );
       assert.equal((await get('/api/v1/bodies/nac/achievements', headRu)).statusCode, 404);
     });
 
@@ -86,24 +117,46 @@ for (const dialect of DIALECTS) {
       const topic = (await a.app.inject({ url: '/api/v1/topics/terrorism', headers: admin })).json();
       assert.deepEqual(Object.keys(topic).sort(), ['code', 'description', 'name', 'position', 'source']);
       const nac = (await a.app.inject({ url: '/api/v1/bodies/nac', headers: admin })).json();
-      assert.deepEqual(Object.keys(nac).sort(), ['chair', 'code', 'description', 'format', 'kind', 'name', 'parent', 'public', 'topics']);
+      assert.deepEqual(Object.keys(nac).sort(), [
+        'chair',
+        'code',
+        'description',
+        'format',
+        'kind',
+        'name',
+        'parent',
+        'public',
+        'topics',
+      ]);
     });
 
     test('the secretariat creates, changes and deletes a body and a topic; each answer carries the abilities', async () => {
       const topic = await send('POST', '/api/v1/topics', secretariat, { code: 'cyber-defence', name: 'Cyber defence' });
       assert.equal(topic.statusCode, 201, topic.body);
       assert.deepEqual(topic.json().abilities, EDITOR);
-      const body = await send('POST', '/api/v1/bodies', secretariat, { code: 'wg-cyber', name: 'Working Group on Cyber Defence', kind: 'working_group', parent: 'nrc', format: 'nrc-20', topics: ['cyber-defence'] });
+      const body = await send('POST', '/api/v1/bodies', secretariat, {
+        code: 'wg-cyber',
+        name: 'Working Group on Cyber Defence',
+        kind: 'working_group',
+        parent: 'nrc',
+        format: 'nrc-20',
+        topics: ['cyber-defence'],
+      });
       assert.equal(body.statusCode, 201, body.body);
       assert.deepEqual(body.json().abilities, EDITOR);
       assert.deepEqual(body.json().topics, ['cyber-defence']);
-      const renamed = await send('PATCH', '/api/v1/bodies/wg-cyber', secretariat, { name: 'Working Group on Cyber Security', public: true });
+      const renamed = await send('PATCH', '/api/v1/bodies/wg-cyber', secretariat, {
+        name: 'Working Group on Cyber Security',
+        public: true,
+      });
       assert.equal(renamed.statusCode, 200, renamed.body);
       assert.equal(renamed.json().name, 'Working Group on Cyber Security');
       assert.deepEqual(renamed.json().abilities, EDITOR);
       // The new body is at 20 and public: head.ru sees it, read-only.
       assert.deepEqual((await get('/api/v1/bodies/wg-cyber', headRu)).json().abilities, READER);
-      const topicRenamed = await send('PATCH', '/api/v1/topics/cyber-defence', secretariat, { description: 'Defence against attacks on networks.' });
+      const topicRenamed = await send('PATCH', '/api/v1/topics/cyber-defence', secretariat, {
+        description: 'Defence against attacks on networks.',
+      });
       assert.equal(topicRenamed.statusCode, 200, topicRenamed.body);
       assert.deepEqual(topicRenamed.json().abilities, EDITOR);
 
@@ -120,7 +173,12 @@ for (const dialect of DIALECTS) {
     test("a delegate's POST, PATCH and DELETE on bodies and topics get 403 and change nothing, even on a body they may not see", async () => {
       const events = await auditCount(a);
       const refusals = [
-        await send('POST', '/api/v1/bodies', headPl, { code: 'wg-pl', name: 'Polish group', kind: 'working_group', format: 'nrc-20' }),
+        await send('POST', '/api/v1/bodies', headPl, {
+          code: 'wg-pl',
+          name: 'Polish group',
+          kind: 'working_group',
+          format: 'nrc-20',
+        }),
         await send('PATCH', '/api/v1/bodies/wg-peacekeeping', headRu, { name: 'Renamed' }),
         await send('PATCH', '/api/v1/bodies/nac', headRu, { format: 'nrc-20' }),
         await send('DELETE', '/api/v1/bodies/nrc-prepcom', headPl),
@@ -143,11 +201,26 @@ for (const dialect of DIALECTS) {
 
     test('bad input gets a coded 400 naming the field', async () => {
       const cases: [string, string, unknown, string][] = [
-        ['POST', '/api/v1/bodies', { code: 'Bad Code', name: 'A group', kind: 'working_group', format: 'nrc-20' }, 'code'],
+        [
+          'POST',
+          '/api/v1/bodies',
+          { code: 'Bad Code', name: 'A group', kind: 'working_group', format: 'nrc-20' },
+          'code',
+        ],
         ['POST', '/api/v1/bodies', { code: 'wg-x', name: '', kind: 'working_group', format: 'nrc-20' }, 'name'],
         ['POST', '/api/v1/bodies', { code: 'wg-x', name: 'X', kind: 'club', format: 'nrc-20' }, 'kind'],
-        ['POST', '/api/v1/bodies', { code: 'wg-x', name: 'X', kind: 'working_group', format: 'nrc-20', chair: 'someone' }, 'chair'],
-        ['POST', '/api/v1/bodies', { code: 'wg-x', name: 'X', kind: 'working_group', format: 'nrc-20', colour: 'red' }, 'colour'],
+        [
+          'POST',
+          '/api/v1/bodies',
+          { code: 'wg-x', name: 'X', kind: 'working_group', format: 'nrc-20', chair: 'someone' },
+          'chair',
+        ],
+        [
+          'POST',
+          '/api/v1/bodies',
+          { code: 'wg-x', name: 'X', kind: 'working_group', format: 'nrc-20', colour: 'red' },
+          'colour',
+        ],
         ['POST', '/api/v1/topics', { code: 'x', name: 'X', position: -1 }, 'position'],
         ['PATCH', '/api/v1/topics/terrorism', { name: '   ' }, 'name'],
       ];
@@ -167,7 +240,13 @@ for (const dialect of DIALECTS) {
       assert.equal(self.json().error.code, 'VALIDATION_FAILED');
       assert.deepEqual(self.json().error.details, [{ path: 'parent', message: 'is the body itself' }]);
       assert.match(self.json().error.message, /cannot be its own parent/);
-      const createdUnderItself = await send('POST', '/api/v1/bodies', secretariat, { code: 'wg-loop', name: 'Loop', kind: 'working_group', parent: 'wg-loop', format: 'nrc-20' });
+      const createdUnderItself = await send('POST', '/api/v1/bodies', secretariat, {
+        code: 'wg-loop',
+        name: 'Loop',
+        kind: 'working_group',
+        parent: 'wg-loop',
+        format: 'nrc-20',
+      });
       assert.equal(createdUnderItself.statusCode, 400, createdUnderItself.body);
       // The council's Preparatory Committee is below the council: the council cannot move under it.
       const before = (await get('/api/v1/bodies/nrc', secretariat)).json();
@@ -186,15 +265,26 @@ for (const dialect of DIALECTS) {
       const events = await auditCount(a);
       const cases: [unknown, string[]][] = [
         [{ format: 'no-such-format' }, ['format']],
-        [{ parent: 'no-such-body', chair: '00000000-0000-4000-8000-000000000000', topics: ['terrorism', 'gardening'] }, ['parent', 'chair', 'topics[1]']],
+        [
+          { parent: 'no-such-body', chair: '00000000-0000-4000-8000-000000000000', topics: ['terrorism', 'gardening'] },
+          ['parent', 'chair', 'topics[1]'],
+        ],
       ];
       for (const [payload, fields] of cases) {
         const res = await send('PATCH', '/api/v1/bodies/nrc-prepcom', secretariat, payload);
         assert.equal(res.statusCode, 422, `${JSON.stringify(payload)}: ${res.body}`);
         assert.equal(res.json().error.code, 'UNKNOWN_REFERENCE');
-        assert.deepEqual(res.json().error.details.map((d: { path: string }) => d.path), fields);
+        assert.deepEqual(
+          res.json().error.details.map((d: { path: string }) => d.path),
+          fields,
+        );
       }
-      const taken = await send('POST', '/api/v1/bodies', secretariat, { code: 'wg-again', name: 'Working Group on Peacekeeping', kind: 'working_group', format: 'nrc-20' });
+      const taken = await send('POST', '/api/v1/bodies', secretariat, {
+        code: 'wg-again',
+        name: 'Working Group on Peacekeeping',
+        kind: 'working_group',
+        format: 'nrc-20',
+      });
       assert.equal(taken.statusCode, 409, taken.body);
       assert.equal(taken.json().error.code, 'ALREADY_EXISTS');
       assert.deepEqual(taken.json().error.details, [{ path: 'name', message: 'is already used' }]);

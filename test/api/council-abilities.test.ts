@@ -5,7 +5,16 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DIALECTS } from '../support/databases.ts';
-import { admin, auditCount, createAccountsApp, DEMO, json, signIn, type AccountsApp, type Client } from '../accounts/helpers.ts';
+import {
+  admin,
+  auditCount,
+  createAccountsApp,
+  DEMO,
+  json,
+  signIn,
+  type AccountsApp,
+  type Client,
+} from '../accounts/helpers.ts';
 
 const EDITOR = { update: true, delete: true };
 const READER = { update: false, delete: false };
@@ -30,9 +39,15 @@ for (const dialect of DIALECTS) {
     });
     after(async () => a?.close());
 
-    const get = (url: string, client?: Client) => a.app.inject({ url, headers: client ? { cookie: client.cookie } : {} });
+    const get = (url: string, client?: Client) =>
+      a.app.inject({ url, headers: client ? { cookie: client.cookie } : {} });
     const send = (method: 'POST' | 'PATCH' | 'DELETE', url: string, client: Client | 'admin', payload?: unknown) =>
-      a.app.inject({ method, url, headers: { ...(payload === undefined ? {} : json), ...(client === 'admin' ? admin : client.headers) }, ...(payload === undefined ? {} : { payload: payload as object }) });
+      a.app.inject({
+        method,
+        url,
+        headers: { ...(payload === undefined ? {} : json), ...(client === 'admin' ? admin : client.headers) },
+        ...(payload === undefined ? {} : { payload: payload as object }),
+      });
 
     test('members, persons and formats: the secretariat may change and delete, head.ru and the chair only read; lists say who may add', async () => {
       for (const [who, client, item, create] of [
@@ -49,9 +64,17 @@ for (const dialect of DIALECTS) {
           assert.deepEqual(body.abilities, { create }, `${list} list abilities as ${who}`);
         }
         assert.deepEqual((await get('/api/v1/members/POL', client())).json().abilities, item, `member POL as ${who}`);
-        assert.deepEqual((await get('/api/v1/formats/nato-19', client())).json().abilities, item, `format nato-19 as ${who}`);
+        assert.deepEqual(
+          (await get('/api/v1/formats/nato-19', client())).json().abilities,
+          item,
+          `format nato-19 as ${who}`,
+        );
         const someone = (await get('/api/v1/persons', client())).json().items[0].id as string;
-        assert.deepEqual((await get(`/api/v1/persons/${someone}`, client())).json().abilities, item, `a person as ${who}`);
+        assert.deepEqual(
+          (await get(`/api/v1/persons/${someone}`, client())).json().abilities,
+          item,
+          `a person as ${who}`,
+        );
       }
     });
 
@@ -65,11 +88,16 @@ for (const dialect of DIALECTS) {
 
     test('a delegate gets 403 on every write and nothing changes; the public gets 401', async () => {
       const events = await auditCount(a);
-      const person = (await get('/api/v1/persons', headPl)).json().items.find((p: { name: string }) => p.name === 'Jerzy Szmajdziński') as { id: string };
+      const person = (await get('/api/v1/persons', headPl))
+        .json()
+        .items.find((p: { name: string }) => p.name === 'Jerzy Szmajdziński') as { id: string };
       const refusals = [
         await send('PATCH', '/api/v1/members/POL', headPl, { name: 'Polska' }),
         await send('PATCH', '/api/v1/members/RUS', headRu, { groups: ['Ally'] }),
-        await send('POST', '/api/v1/persons', headPl, { name: 'Someone', functions: [{ title: 'Ambassador', member: 'POL' }] }),
+        await send('POST', '/api/v1/persons', headPl, {
+          name: 'Someone',
+          functions: [{ title: 'Ambassador', member: 'POL' }],
+        }),
         await send('PATCH', `/api/v1/persons/${person.id}`, headPl, { functions: [] }),
         await send('DELETE', `/api/v1/persons/${person.id}`, headPl),
         // The central rule: a partner's delegate cannot let itself into the Allies' format.
@@ -81,7 +109,12 @@ for (const dialect of DIALECTS) {
         assert.equal(res.statusCode, 403, res.body);
         assert.equal(res.json().error.code, 'FORBIDDEN');
       }
-      const anonymous = await a.app.inject({ method: 'PATCH', url: '/api/v1/formats/nato-19', headers: json, payload: { members: ['RUS'] } });
+      const anonymous = await a.app.inject({
+        method: 'PATCH',
+        url: '/api/v1/formats/nato-19',
+        headers: json,
+        payload: { members: ['RUS'] },
+      });
       assert.equal(anonymous.statusCode, 401);
       assert.equal((await get('/api/v1/members/POL')).json().name, 'Poland');
       assert.equal((await get('/api/v1/formats/nato-19')).json().members.includes('RUS'), false);
@@ -96,7 +129,14 @@ for (const dialect of DIALECTS) {
         return res.json();
       };
       // The demo at 19: the Defence Ministers' meeting in Warsaw and the North Atlantic Council, neither public.
-      const expected = { format: 'nato-19', meetings: { total: 1, public: 0 }, projects: { total: 0, public: 0 }, events: { total: 0, public: 0 }, bodies: { total: 1, public: 0 }, texts: { total: 0 } };
+      const expected = {
+        format: 'nato-19',
+        meetings: { total: 1, public: 0 },
+        projects: { total: 0, public: 0 },
+        events: { total: 0, public: 0 },
+        bodies: { total: 1, public: 0 },
+        texts: { total: 0 },
+      };
       assert.deepEqual(await usage(secretariat), expected);
       assert.deepEqual(await usage(chair), expected, 'the chair is staff');
       assert.deepEqual(await usage(auditor), expected, 'the auditor is staff');
@@ -104,7 +144,14 @@ for (const dialect of DIALECTS) {
       assert.deepEqual(nrc.bodies, { total: 5, public: 5 });
       assert.equal(nrc.texts.total, 2);
 
-      const created = await send('POST', '/api/v1/meetings', secretariat, { body: 'nac', level: 'Ambassadors', startsAt: '2002-10-02T10:00', endsAt: '2002-10-02T12:00', timeZone: 'Europe/Brussels', public: true });
+      const created = await send('POST', '/api/v1/meetings', secretariat, {
+        body: 'nac',
+        level: 'Ambassadors',
+        startsAt: '2002-10-02T10:00',
+        endsAt: '2002-10-02T12:00',
+        timeZone: 'Europe/Brussels',
+        public: true,
+      });
       assert.equal(created.statusCode, 201, created.body);
       assert.deepEqual((await usage(secretariat)).meetings, { total: 2, public: 1 });
 
@@ -126,21 +173,46 @@ for (const dialect of DIALECTS) {
     });
 
     test('a function cannot end before it starts; the detail names the function field', async () => {
-      const res = await send('POST', '/api/v1/persons', secretariat, { name: 'Backwards', functions: [{ title: 'Ambassador', member: 'POL', startedOn: '2002-10-01', endedOn: '2002-09-01' }] });
+      const res = await send('POST', '/api/v1/persons', secretariat, {
+        name: 'Backwards',
+        functions: [{ title: 'Ambassador', member: 'POL', startedOn: '2002-10-01', endedOn: '2002-09-01' }],
+      });
       assert.equal(res.statusCode, 400);
-      assert.deepEqual(res.json().error.details, [{ path: 'functions[0].endedOn', message: 'must be on or after the day the function started' }]);
+      assert.deepEqual(res.json().error.details, [
+        { path: 'functions[0].endedOn', message: 'must be on or after the day the function started' },
+      ]);
     });
 
     test('a person still referred to, and a format used only by a text, are refused with 409 naming the references', async () => {
-      const robertson = (await get('/api/v1/persons', secretariat)).json().items.find((p: { name: string }) => p.name.startsWith('Lord Robertson')) as { id: string };
+      const robertson = (await get('/api/v1/persons', secretariat))
+        .json()
+        .items.find((p: { name: string }) => p.name.startsWith('Lord Robertson')) as { id: string };
       const person = await send('DELETE', `/api/v1/persons/${robertson.id}`, secretariat);
       assert.equal(person.statusCode, 409);
       assert.equal(person.json().error.code, 'IN_USE');
-      assert.equal(person.json().error.message, 'The person "Lord Robertson of Port Ellen" is still used by body "nrc" (as chair), body "nac" (as chair), 2 meeting participant(s). Remove those references first.');
+      assert.equal(
+        person.json().error.message,
+        'The person "Lord Robertson of Port Ellen" is still used by body "nrc" (as chair), body "nac" (as chair), 2 meeting participant(s). Remove those references first.',
+      );
 
       // Texts refer to their format too: before they were counted, the database's bare refusal named nothing.
-      assert.equal((await send('POST', '/api/v1/formats', 'admin', { code: 'allies-three', name: 'Three Allies', members: ['USA', 'GBR', 'FRA'] })).statusCode, 201);
-      const text = await send('POST', '/api/v1/texts', 'admin', { body: 'nac', format: 'allies-three', kind: 'statement', title: 'A statement of three', text: 'Wording.' });
+      assert.equal(
+        (
+          await send('POST', '/api/v1/formats', 'admin', {
+            code: 'allies-three',
+            name: 'Three Allies',
+            members: ['USA', 'GBR', 'FRA'],
+          })
+        ).statusCode,
+        201,
+      );
+      const text = await send('POST', '/api/v1/texts', 'admin', {
+        body: 'nac',
+        format: 'allies-three',
+        kind: 'statement',
+        title: 'A statement of three',
+        text: 'Wording.',
+      });
       assert.equal(text.statusCode, 201, text.body);
       const format = await send('DELETE', '/api/v1/formats/allies-three', secretariat);
       assert.equal(format.statusCode, 409, format.body);
@@ -150,28 +222,57 @@ for (const dialect of DIALECTS) {
     });
 
     test('a change of members may not show an item to members its body does not admit; other changes go through', async () => {
-      assert.equal((await send('POST', '/api/v1/formats', 'admin', { code: 'quad', name: 'Quad', members: ['USA', 'GBR', 'FRA', 'DEU'] })).statusCode, 201);
-      const meeting = await send('POST', '/api/v1/meetings', 'admin', { body: 'nac', format: 'quad', level: 'Ministers', startsAt: '2002-11-20T10:00', endsAt: '2002-11-20T12:00', timeZone: 'Europe/Prague' });
+      assert.equal(
+        (
+          await send('POST', '/api/v1/formats', 'admin', {
+            code: 'quad',
+            name: 'Quad',
+            members: ['USA', 'GBR', 'FRA', 'DEU'],
+          })
+        ).statusCode,
+        201,
+      );
+      const meeting = await send('POST', '/api/v1/meetings', 'admin', {
+        body: 'nac',
+        format: 'quad',
+        level: 'Ministers',
+        startsAt: '2002-11-20T10:00',
+        endsAt: '2002-11-20T12:00',
+        timeZone: 'Europe/Prague',
+      });
       assert.equal(meeting.statusCode, 201, meeting.body);
       const events = await auditCount(a, 'format.updated');
 
       // Adding Russia to the Quad would show the Quad's meeting of the North Atlantic Council to Russia.
-      const widened = await send('PATCH', '/api/v1/formats/quad', secretariat, { members: ['USA', 'GBR', 'FRA', 'DEU', 'RUS'] });
+      const widened = await send('PATCH', '/api/v1/formats/quad', secretariat, {
+        members: ['USA', 'GBR', 'FRA', 'DEU', 'RUS'],
+      });
       assert.equal(widened.statusCode, 400, widened.body);
       assert.equal(widened.json().error.code, 'VALIDATION_FAILED');
       assert.deepEqual(widened.json().error.details, [
-        { path: 'members', message: 'would show 1 meeting(s) of the body "nac" (in Quad) to RUS, who would not be in that body\'s format NATO (at 19)' },
+        {
+          path: 'members',
+          message:
+            'would show 1 meeting(s) of the body "nac" (in Quad) to RUS, who would not be in that body\'s format NATO (at 19)',
+        },
       ]);
       // Taking the United States out of NATO (at 19) would leave the Quad's meeting wider than its body.
-      const narrowed = await send('PATCH', '/api/v1/formats/nato-19', secretariat, { members: (await get('/api/v1/formats/nato-19')).json().members.filter((m: string) => m !== 'USA') });
+      const narrowed = await send('PATCH', '/api/v1/formats/nato-19', secretariat, {
+        members: (await get('/api/v1/formats/nato-19')).json().members.filter((m: string) => m !== 'USA'),
+      });
       assert.equal(narrowed.statusCode, 400, narrowed.body);
-      assert.match(narrowed.json().error.details[0].message, /to USA, who would not be in that body's format NATO \(at 19\)/);
+      assert.match(
+        narrowed.json().error.details[0].message,
+        /to USA, who would not be in that body's format NATO \(at 19\)/,
+      );
       assert.equal((await get('/api/v1/formats/quad')).json().members.includes('RUS'), false);
       assert.equal((await get('/api/v1/formats/nato-19')).json().members.includes('USA'), true);
       assert.equal(await auditCount(a, 'format.updated'), events);
 
       // Iceland is not in the Quad, so it may leave NATO (at 19); and the Quad may shrink.
-      const iceland = await send('PATCH', '/api/v1/formats/nato-19', secretariat, { members: (await get('/api/v1/formats/nato-19')).json().members.filter((m: string) => m !== 'ISL') });
+      const iceland = await send('PATCH', '/api/v1/formats/nato-19', secretariat, {
+        members: (await get('/api/v1/formats/nato-19')).json().members.filter((m: string) => m !== 'ISL'),
+      });
       assert.equal(iceland.statusCode, 200, iceland.body);
       assert.equal(iceland.json().members.length, 18);
       assert.deepEqual(iceland.json().abilities, EDITOR);

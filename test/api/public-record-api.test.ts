@@ -15,17 +15,67 @@ const html = { accept: 'text/html' };
 
 function page(overrides: Partial<LegacyItem>): LegacyItem {
   return {
-    status: 'document', kind: 'Speech', title: 'A speech', date: '2003-05-01', updated: null, collection: null, place: { city: 'Brussels', country: 'Belgium' },
-    speaker: 'NATO Deputy Secretary General', occasion: null, reference: null, language: 'en', body: 'Ladies and gentlemen.\n\nThank you.', flags: [], ...overrides,
+    status: 'document',
+    kind: 'Speech',
+    title: 'A speech',
+    date: '2003-05-01',
+    updated: null,
+    collection: null,
+    place: { city: 'Brussels', country: 'Belgium' },
+    speaker: 'NATO Deputy Secretary General',
+    occasion: null,
+    reference: null,
+    language: 'en',
+    body: 'Ladies and gentlemen.\n\nThank you.',
+    flags: [],
+    ...overrides,
   };
 }
 
 // Strings a search box meets in the wild; each must give 200 or a clear 400.
 const HOSTILE = [
-  '"', '""', '"unbalanced phrase', 'peacekeeping"', '"joint NATO-Russia peacekeeping"', 'AND', 'OR NOT', 'NEAR', 'a AND b OR c NOT d',
-  'NEAR(peacekeeping warsaw)', '*', 'peace*', '^', '^peace', 'title:peace', "'; DROP TABLE record_items; --", "' OR 1=1 --", '\\', '%', '_',
-  '-', '--', '-peacekeeping', 'x'.repeat(10_000), 'peace '.repeat(400), '🕊️ peace 🇷🇺', '🕊️', '\u0001\u0002\u001f peace \u007f', '\t\n\r',
-  '()', '(peace', '{}[]<>', '<script>alert(1)</script>', '&amp;', 'Szmajdziński', 'ПЕРЕГОВОРЫ', 'ß', '\u202e', '\uFFFF', ':', 'peace:', '"-"',
+  '"',
+  '""',
+  '"unbalanced phrase',
+  'peacekeeping"',
+  '"joint NATO-Russia peacekeeping"',
+  'AND',
+  'OR NOT',
+  'NEAR',
+  'a AND b OR c NOT d',
+  'NEAR(peacekeeping warsaw)',
+  '*',
+  'peace*',
+  '^',
+  '^peace',
+  'title:peace',
+  "'; DROP TABLE record_items; --",
+  "' OR 1=1 --",
+  '\\',
+  '%',
+  '_',
+  '-',
+  '--',
+  '-peacekeeping',
+  'x'.repeat(10_000),
+  'peace '.repeat(400),
+  '🕊️ peace 🇷🇺',
+  '🕊️',
+  '\u0001\u0002\u001f peace \u007f',
+  '\t\n\r',
+  '()',
+  '(peace',
+  '{}[]<>',
+  '<script>alert(1)</script>',
+  '&amp;',
+  'Szmajdziński',
+  'ПЕРЕГОВОРЫ',
+  'ß',
+  '\u202e',
+  '\uFFFF',
+  ':',
+  'peace:',
+  '"-"',
 ];
 
 for (const dialect of DIALECTS) {
@@ -37,10 +87,39 @@ for (const dialect of DIALECTS) {
       // 24 speeches (two pages), and a statement in English and French sharing a reference.
       for (let i = 1; i <= 24; i += 1) {
         const day = String(i).padStart(2, '0');
-        await storeParsedPage(t.db.database, ctx, `test:speech-${day}`, page({ title: `Speech number ${i} on defence reform`, date: `2003-05-${day}` }));
+        await storeParsedPage(
+          t.db.database,
+          ctx,
+          `test:speech-${day}`,
+          page({ title: `Speech number ${i} on defence reform`, date: `2003-05-${day}` }),
+        );
       }
-      await storeParsedPage(t.db.database, ctx, 'test:statement-en', page({ kind: 'Statement', title: 'Statement on the Prague meeting', date: '2002-11-22', reference: 'NRC(2002)0099', speaker: 'NATO Secretary General' }));
-      await storeParsedPage(t.db.database, ctx, 'test:statement-fr', page({ kind: 'Statement', title: 'Déclaration sur la réunion de Prague', date: '2002-11-22', reference: 'NRC(2002)0099', speaker: 'Secrétaire général', language: 'fr', body: 'Mesdames et Messieurs.' }));
+      await storeParsedPage(
+        t.db.database,
+        ctx,
+        'test:statement-en',
+        page({
+          kind: 'Statement',
+          title: 'Statement on the Prague meeting',
+          date: '2002-11-22',
+          reference: 'NRC(2002)0099',
+          speaker: 'NATO Secretary General',
+        }),
+      );
+      await storeParsedPage(
+        t.db.database,
+        ctx,
+        'test:statement-fr',
+        page({
+          kind: 'Statement',
+          title: 'Déclaration sur la réunion de Prague',
+          date: '2002-11-22',
+          reference: 'NRC(2002)0099',
+          speaker: 'Secrétaire général',
+          language: 'fr',
+          body: 'Mesdames et Messieurs.',
+        }),
+      );
     });
     after(async () => t?.close());
 
@@ -55,8 +134,13 @@ for (const dialect of DIALECTS) {
       const second = (await get('/api/v1/record?page=2')).json();
       assert.equal(second.items.length, 7);
       assert.equal(second.items.at(-1).slug, SEED, 'the oldest item last');
-      const seed = (await get('/api/v1/record?year=2002&month=9&kind=press-statement&speaker=nato-secretary-general&language=en')).json();
-      assert.deepEqual(seed.items.map((i: { slug: string }) => i.slug), [SEED]);
+      const seed = (
+        await get('/api/v1/record?year=2002&month=9&kind=press-statement&speaker=nato-secretary-general&language=en')
+      ).json();
+      assert.deepEqual(
+        seed.items.map((i: { slug: string }) => i.slug),
+        [SEED],
+      );
       assert.deepEqual(seed.items[0].place, { city: 'Warsaw', country: 'Poland' });
       assert.equal(seed.items[0].url, `${t.config.publicUrl.replace(/\/$/, '')}/record/${SEED}`);
       assert.equal((await get('/api/v1/record?language=fr')).json().total, 1);
@@ -65,7 +149,17 @@ for (const dialect of DIALECTS) {
     });
 
     test('bad filters are a catalogued 400 naming the field', async () => {
-      for (const query of ['year=abc', 'year=20021', 'month=13', 'page=0', 'page=-1', 'page=1.5', 'kind=Press%20Statement', 'language=english', 'speaker=%00']) {
+      for (const query of [
+        'year=abc',
+        'year=20021',
+        'month=13',
+        'page=0',
+        'page=-1',
+        'page=1.5',
+        'kind=Press%20Statement',
+        'language=english',
+        'speaker=%00',
+      ]) {
         const res = await get(`/api/v1/record?${query}`);
         assert.equal(res.statusCode, 400, query);
         assert.equal(res.json().error.code, 'VALIDATION_FAILED', query);
@@ -82,13 +176,19 @@ for (const dialect of DIALECTS) {
       assert.equal(item.updated, '2002-09-25');
       assert.equal(item.collection, 'NATO Speeches');
       assert.equal(item.speaker, 'NATO Secretary General');
-      assert.equal(item.occasion, 'following the meeting of NATO Defence Ministers with the Russian Minister Sergei Ivanov');
+      assert.equal(
+        item.occasion,
+        'following the meeting of NATO Defence Ministers with the Russian Minister Sergei Ivanov',
+      );
       assert.match(item.body, /^Good morning\.\n\n[\s\S]*Thank you Warsaw\.$/);
       assert.equal(item.body.includes('Go to Homepage'), false);
       assert.deepEqual(item.versions, []);
       const list = (await get('/api/v1/record?language=en&year=2002&kind=statement')).json();
       const english = (await get(`/api/v1/record/${list.items[0].slug}`)).json();
-      assert.deepEqual(english.versions.map((v: { language: string; title: string }) => [v.language, v.title]), [['fr', 'Déclaration sur la réunion de Prague']]);
+      assert.deepEqual(
+        english.versions.map((v: { language: string; title: string }) => [v.language, v.title]),
+        [['fr', 'Déclaration sur la réunion de Prague']],
+      );
       for (const slug of ['no-such-item', 'UPPER', '%00', 'x'.repeat(300)]) {
         const missing = await get(`/api/v1/record/${slug}`);
         assert.ok([400, 404].includes(missing.statusCode), `${slug}: ${missing.statusCode}`);
@@ -121,25 +221,55 @@ for (const dialect of DIALECTS) {
       for (const q of HOSTILE) {
         const encoded = encodeURIComponent(q);
         const api = await get(`/api/v1/search?q=${encoded}`);
-        assert.ok([200, 400].includes(api.statusCode), `API ${JSON.stringify(q.slice(0, 40))}: ${api.statusCode} ${api.body.slice(0, 200)}`);
-        if (api.statusCode === 400) assert.ok(['SEARCH_INVALID', 'VALIDATION_FAILED'].includes(api.json().error.code) && api.json().error.message.length > 20);
+        assert.ok(
+          [200, 400].includes(api.statusCode),
+          `API ${JSON.stringify(q.slice(0, 40))}: ${api.statusCode} ${api.body.slice(0, 200)}`,
+        );
+        if (api.statusCode === 400)
+          assert.ok(
+            ['SEARCH_INVALID', 'VALIDATION_FAILED'].includes(api.json().error.code) &&
+              api.json().error.message.length > 20,
+          );
         const pageRes = await get(`/search?q=${encoded}`, html);
-        assert.ok([200, 400].includes(pageRes.statusCode), `page ${JSON.stringify(q.slice(0, 40))}: ${pageRes.statusCode}`);
+        assert.ok(
+          [200, 400].includes(pageRes.statusCode),
+          `page ${JSON.stringify(q.slice(0, 40))}: ${pageRes.statusCode}`,
+        );
         assert.match(pageRes.headers['content-type'] as string, /text\/html/);
         if (pageRes.statusCode === 400) assert.match(pageRes.body, /role="alert"/);
         assert.equal(pageRes.body.includes('<script>alert'), false);
       }
-      const count = await t.db.database.db.selectFrom('record_items').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+      const count = await t.db.database.db
+        .selectFrom('record_items')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow();
       assert.equal(Number(count.n), 27, 'the table is still there');
     });
 
     test('the public pages answer with the right status: items, indexes, unknown facets, bad pages', async () => {
       const expectations: [string, number][] = [
-        ['/', 200], ['/council', 200], ['/record', 200], ['/record?page=2', 200], ['/record?page=3', 404], ['/record?page=abc', 400],
-        ['/record/2002', 200], ['/record/2002/09', 200], ['/record/2002/13', 404], ['/record/1999', 404], ['/record/2002/9', 404],
-        ['/record/kind/press-statement', 200], ['/record/kind/no-such-kind', 404], ['/record/speaker/nato-secretary-general', 200],
-        ['/record/speaker/nobody', 404], ['/record/language/fr', 200], ['/record/language/xx', 404], [`/record/${SEED}`, 200],
-        ['/record/no-such-item', 404], ['/record/%00', 404], ['/search', 200], ['/search?q=peacekeeping&year=abc', 400],
+        ['/', 200],
+        ['/council', 200],
+        ['/record', 200],
+        ['/record?page=2', 200],
+        ['/record?page=3', 404],
+        ['/record?page=abc', 400],
+        ['/record/2002', 200],
+        ['/record/2002/09', 200],
+        ['/record/2002/13', 404],
+        ['/record/1999', 404],
+        ['/record/2002/9', 404],
+        ['/record/kind/press-statement', 200],
+        ['/record/kind/no-such-kind', 404],
+        ['/record/speaker/nato-secretary-general', 200],
+        ['/record/speaker/nobody', 404],
+        ['/record/language/fr', 200],
+        ['/record/language/xx', 404],
+        [`/record/${SEED}`, 200],
+        ['/record/no-such-item', 404],
+        ['/record/%00', 404],
+        ['/search', 200],
+        ['/search?q=peacekeeping&year=abc', 400],
       ];
       for (const [url, status] of expectations) {
         const res = await get(url, html);
@@ -148,7 +278,8 @@ for (const dialect of DIALECTS) {
       }
       const home = (await get('/', html)).body;
       assert.match(home, /NATO-Russia Council/);
-      for (const name of ['Belgium', 'Czech Republic', 'Russia', 'United States', 'Poland', 'Iceland']) assert.match(home, new RegExp(`>${name}<`));
+      for (const name of ['Belgium', 'Czech Republic', 'Russia', 'United States', 'Poland', 'Iceland'])
+        assert.match(home, new RegExp(`>${name}<`));
       const french = (await get('/record/language/fr', html)).body;
       const frSlug = /href="\/record\/([a-z0-9-]+)" lang="fr"/.exec(french)?.[1];
       const frPage = (await get(`/record/${frSlug}`, html)).body;
@@ -172,7 +303,10 @@ for (const dialect of DIALECTS) {
       assert.equal(first.title, 'Speech number 24 on defence reform');
       assert.equal(first.published?.toISOString(), '2003-05-24T00:00:00.000Z');
       assert.ok(first.updated instanceof Date);
-      assert.deepEqual(first.authors.map((a) => a.name), ['NATO Deputy Secretary General']);
+      assert.deepEqual(
+        first.authors.map((a) => a.name),
+        ['NATO Deputy Secretary General'],
+      );
       assert.match(first.content ?? '', /<p>Ladies and gentlemen\.<\/p>/);
     });
 
@@ -193,7 +327,8 @@ for (const dialect of DIALECTS) {
       const doc = (await get('/api/openapi.json')).json();
       const result = await new Validator().validate(doc);
       assert.equal(result.valid, true, JSON.stringify(result.errors));
-      for (const path of ['/api/v1/record', '/api/v1/record/{slug}', '/api/v1/search']) assert.ok(doc.paths[path], path);
+      for (const path of ['/api/v1/record', '/api/v1/record/{slug}', '/api/v1/search'])
+        assert.ok(doc.paths[path], path);
       const params = doc.paths['/api/v1/search'].get.parameters.map((p: { name: string }) => p.name).sort();
       assert.deepEqual(params, ['kind', 'language', 'page', 'q', 'speaker', 'year']);
     });

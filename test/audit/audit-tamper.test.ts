@@ -36,13 +36,18 @@ for (const dialect of DIALECTS) {
     });
 
     test('the database itself refuses updates and deletes of audit rows', async () => {
-      await assert.rejects(sql`update audit_events set actor = 'x' where seq = 1`.execute(t.database.db), /append-only/);
+      await assert.rejects(
+        sql`update audit_events set actor = 'x' where seq = 1`.execute(t.database.db),
+        /append-only/,
+      );
       await assert.rejects(sql`delete from audit_events where seq = 1`.execute(t.database.db), /append-only/);
     });
 
     test('a row altered directly in the database is named by verify, and the CLI exits 1', async () => {
       await dropAppendOnlyGuards(t);
-      await sql`update audit_events set summary = ${'{"created":{"name":"Atlantis"}}'} where seq = 7`.execute(t.database.db);
+      await sql`update audit_events set summary = ${'{"created":{"name":"Atlantis"}}'} where seq = 7`.execute(
+        t.database.db,
+      );
       const verdict = await verifyAuditChain(t.database);
       assert.equal(verdict.ok, false);
       assert.deepEqual(!verdict.ok && [verdict.problem.kind, verdict.problem.seq], ['altered', 7]);

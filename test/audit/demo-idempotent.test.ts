@@ -13,7 +13,15 @@ for (const dialect of DIALECTS) {
         const first = await loadDemo(t.database, new Date('2026-01-01T00:00:00Z'));
         assert.equal(first.updated, 0);
         assert.ok(first.created >= DEMO_MEMBERS.length + DEMO_BODIES.length);
-        const count = async () => Number((await t.database.db.selectFrom('audit_events').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+        const count = async () =>
+          Number(
+            (
+              await t.database.db
+                .selectFrom('audit_events')
+                .select((eb) => eb.fn.countAll().as('n'))
+                .executeTakeFirstOrThrow()
+            ).n,
+          );
         const eventsAfterFirst = await count();
         assert.equal(eventsAfterFirst, first.created);
         const second = await loadDemo(t.database, new Date('2026-01-02T00:00:00Z'));

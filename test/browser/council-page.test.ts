@@ -27,17 +27,29 @@ describe('council page in Chromium', () => {
     assert.equal(await page.title(), 'NATO-Russia Council (NRC)');
     assert.equal(await page.locator('h1').innerText(), 'NATO-Russia Council');
     assert.equal(await page.locator('ul.members li').count(), 20);
-    assert.deepEqual(await page.locator('section[aria-labelledby="members-h"] h3').allInnerTexts(), ['ALLY 19', 'PARTNER 1']);
+    assert.deepEqual(await page.locator('section[aria-labelledby="members-h"] h3').allInnerTexts(), [
+      'ALLY 19',
+      'PARTNER 1',
+    ]);
     assert.match(await page.locator('.formats').innerText(), /NRC \(at 20\)[\s\S]*NATO \(at 19\)/);
     assert.equal(await page.locator('ol.topics li').count(), 9);
     const bodies = await page.locator('#bodies-h + ul').innerText();
-    for (const name of ['NRC Preparatory Committee', 'Working Group on Theatre Missile Defence', 'Working Group on Peacekeeping', 'Allied and Russian Experts on Defence Reform']) assert.ok(bodies.includes(name), name);
+    for (const name of [
+      'NRC Preparatory Committee',
+      'Working Group on Theatre Missile Defence',
+      'Working Group on Peacekeeping',
+      'Allied and Russian Experts on Defence Reform',
+    ])
+      assert.ok(bodies.includes(name), name);
     await screenshot(page, 'council-1280');
     await context.close();
   });
 
   test('no axe-core WCAG 2.1 AA violations, at desktop and phone width', async () => {
-    for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) {
+    for (const viewport of [
+      { width: 1280, height: 800 },
+      { width: 390, height: 844 },
+    ]) {
       const context = await browser.newContext({ viewport });
       const page = await context.newPage();
       await page.goto(new URL('/council', url).toString());
@@ -50,7 +62,7 @@ describe('council page in Chromium', () => {
 
   test('a missing page shows a readable 404 page, not JSON', async () => {
     const page = await browser.newPage();
-    const response = await page.goto(new URL("/no-such-page", url).toString());
+    const response = await page.goto(new URL('/no-such-page', url).toString());
     assert.equal(response?.status(), 404);
     assert.equal(await page.locator('h1').innerText(), 'Page not found');
     assert.match(await page.locator('.lede').innerText(), /No such page or endpoint: GET \/no-such-page/);

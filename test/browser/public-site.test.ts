@@ -40,10 +40,14 @@ describe('public website in Chromium', () => {
     assert.equal(await page.locator('h1').innerText(), 'NATO-Russia Council');
     const latest = page.locator('#latest-h + ol .entry');
     assert.equal(await latest.count(), 1);
-    assert.match(await words(latest.first()), /^Press Statement 25 September 2002 · Warsaw, Poland Press Statement by NATO Secretary General/);
+    assert.match(
+      await words(latest.first()),
+      /^Press Statement 25 September 2002 · Warsaw, Poland Press Statement by NATO Secretary General/,
+    );
     assert.equal(await latest.first().locator('a').getAttribute('href'), `/record/${SEED_SLUG}`);
     assert.equal(await page.locator('.member-names li').count(), 20);
-    for (const name of ['Belgium', 'Russia', 'United States']) assert.equal(await page.locator('.member-names li', { hasText: name }).count(), 1, name);
+    for (const name of ['Belgium', 'Russia', 'United States'])
+      assert.equal(await page.locator('.member-names li', { hasText: name }).count(), 1, name);
     assert.ok((await page.locator('meta[name="description"]').getAttribute('content'))!.length > 40);
     await page.close();
   });
@@ -53,9 +57,13 @@ describe('public website in Chromium', () => {
     const response = await page.goto(at(`/record/${SEED_SLUG}`));
     assert.equal(response?.status(), 200);
     assert.equal(await page.locator('html').getAttribute('lang'), 'en');
-    assert.match(await page.title(), /^Press Statement by NATO Secretary General .* \(25 September 2002, Warsaw, Poland\)/);
+    assert.match(
+      await page.title(),
+      /^Press Statement by NATO Secretary General .* \(25 September 2002, Warsaw, Poland\)/,
+    );
     const facts: Record<string, string> = {};
-    for (const row of await page.locator('.item-facts dl > div').all()) facts[await words(row.locator('dt'))] = await words(row.locator('dd'));
+    for (const row of await page.locator('.item-facts dl > div').all())
+      facts[await words(row.locator('dt'))] = await words(row.locator('dd'));
     assert.deepEqual(facts, {
       Date: '25 September 2002',
       Place: 'Warsaw, Poland',
@@ -75,7 +83,10 @@ describe('public website in Chromium', () => {
     const text = await page.locator('body').innerText();
     assert.equal(text.includes('Go to Homepage'), false);
     assert.equal(text.includes('Go to Index'), false);
-    assert.equal(await page.locator('link[rel="canonical"]').getAttribute('href'), `${t.config.publicUrl.replace(/\/$/, '')}/record/${SEED_SLUG}`);
+    assert.equal(
+      await page.locator('link[rel="canonical"]').getAttribute('href'),
+      `${t.config.publicUrl.replace(/\/$/, '')}/record/${SEED_SLUG}`,
+    );
     await page.close();
   });
 
@@ -124,7 +135,10 @@ describe('public website in Chromium', () => {
   ];
 
   test('no axe-core WCAG 2.1 AA violations on any public page, at desktop and phone width', async () => {
-    for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) {
+    for (const viewport of [
+      { width: 1280, height: 800 },
+      { width: 390, height: 844 },
+    ]) {
       const context = await browser.newContext({ viewport });
       const page = await context.newPage();
       for (const [name, path] of AXE_PAGES) {
@@ -138,9 +152,16 @@ describe('public website in Chromium', () => {
 
   test('screenshots of the homepage, the item page and search results at 1280 and 390 wide', async () => {
     for (const width of [1280, 390]) {
-      const context = await browser.newContext({ viewport: { width, height: width > 500 ? 800 : 844 }, javaScriptEnabled: false });
+      const context = await browser.newContext({
+        viewport: { width, height: width > 500 ? 800 : 844 },
+        javaScriptEnabled: false,
+      });
       const page = await context.newPage();
-      for (const [name, path] of [['home', '/'], ['item', `/record/${SEED_SLUG}`], ['search', '/search?q=peacekeeping']] as const) {
+      for (const [name, path] of [
+        ['home', '/'],
+        ['item', `/record/${SEED_SLUG}`],
+        ['search', '/search?q=peacekeeping'],
+      ] as const) {
         await page.goto(at(path));
         await screenshot(page, `public-${name}-${width}`);
       }

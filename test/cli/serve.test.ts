@@ -29,7 +29,8 @@ describe('concord serve', () => {
       assert.match(home.headers.get('content-type') ?? '', /text\/html/);
       const page = await home.text();
       assert.match(page, /NATO-Russia Council/);
-      for (const name of ['Belgium', 'Czech Republic', 'Russia', 'United States', 'Poland', 'Iceland']) assert.match(page, new RegExp(`>${name}<`));
+      for (const name of ['Belgium', 'Czech Republic', 'Russia', 'United States', 'Poland', 'Iceland'])
+        assert.match(page, new RegExp(`>${name}<`));
       const members = await (await fetch(new URL('/api/v1/members', server.url))).json();
       assert.equal(members.items.length, 20);
     } finally {
@@ -103,9 +104,15 @@ describe('concord serve', () => {
     const db = new SQLite(join(data.dir, 'concord.db'), { readonly: true });
     try {
       assert.equal(db.pragma('integrity_check', { simple: true }), 'ok');
-      const persons = (db.prepare("select count(*) as n from persons where name like 'Delegate %'").get() as { n: number }).n;
-      const events = (db.prepare("select count(*) as n from audit_events where action = 'person.created'").get() as { n: number }).n;
-      const functions = (db.prepare("select count(*) as n from person_functions where title = 'Delegate'").get() as { n: number }).n;
+      const persons = (
+        db.prepare("select count(*) as n from persons where name like 'Delegate %'").get() as { n: number }
+      ).n;
+      const events = (
+        db.prepare("select count(*) as n from audit_events where action = 'person.created'").get() as { n: number }
+      ).n;
+      const functions = (
+        db.prepare("select count(*) as n from person_functions where title = 'Delegate'").get() as { n: number }
+      ).n;
       // Every acknowledged write is durable, and every stored person has its function and its audit event.
       assert.ok(persons >= acknowledged, `${persons} stored < ${acknowledged} acknowledged`);
       assert.equal(events, persons + 5, 'one audit event per person (the demo has 5 persons)');
@@ -134,7 +141,10 @@ describe('concord serve', () => {
   test('PORT=abc is refused at start with one clear line', async () => {
     const result = await runConcord(['serve'], { PORT: 'abc', DATA_DIR: tmpdir() });
     assert.equal(result.code, 1);
-    assert.equal(result.stderr.trim(), 'concord: Invalid configuration: PORT must be a whole number between 0 and 65535 (got "abc").');
+    assert.equal(
+      result.stderr.trim(),
+      'concord: Invalid configuration: PORT must be a whole number between 0 and 65535 (got "abc").',
+    );
   });
 
   test('an unreachable DATABASE_URL exits non-zero with one line naming the problem', async () => {
@@ -142,7 +152,10 @@ describe('concord serve', () => {
     assert.equal(result.code, 1);
     const lines = result.stderr.trim().split('\n');
     assert.equal(lines.length, 1, result.stderr);
-    assert.match(lines[0]!, /^concord: Cannot connect to PostgreSQL postgres:\/\/root@127\.0\.0\.1:1\/test \(schema public\): ECONNREFUSED\. Check DATABASE_URL/);
+    assert.match(
+      lines[0]!,
+      /^concord: Cannot connect to PostgreSQL postgres:\/\/root@127\.0\.0\.1:1\/test \(schema public\): ECONNREFUSED\. Check DATABASE_URL/,
+    );
   });
 
   test('with DATABASE_URL=postgres://… it serves the same demo from PostgreSQL', async () => {
@@ -162,7 +175,8 @@ describe('concord serve', () => {
   test('--help lists serve, demo, migrate and audit verify', async () => {
     const result = await runConcord(['--help'], {});
     assert.equal(result.code, 0);
-    for (const command of ['serve', 'demo', 'migrate', 'audit']) assert.match(result.stdout, new RegExp(`\\b${command}\\b`));
+    for (const command of ['serve', 'demo', 'migrate', 'audit'])
+      assert.match(result.stdout, new RegExp(`\\b${command}\\b`));
     const verifyHelp = await runConcord(['audit', 'verify', '--help'], {});
     assert.match(verifyHelp.stdout, /hash chain/);
   });

@@ -11,7 +11,14 @@ import { liveHubOf } from '../../src/live/live.routes.ts';
 import { PgLiveBus } from '../../src/live/pg-live-bus.ts';
 import { ADMIN_TOKEN } from '../support/app.ts';
 import { dataOf, openSse, until, type SseStream } from './sse-client.ts';
-import { demoDatabase, formatMembers, movableClock, startLiveServer, textResource, type LiveServer } from './support.ts';
+import {
+  demoDatabase,
+  formatMembers,
+  movableClock,
+  startLiveServer,
+  textResource,
+  type LiveServer,
+} from './support.ts';
 
 for (const dialect of DIALECTS) {
   describe(`live updates over SSE on ${dialect}`, () => {
@@ -24,12 +31,21 @@ for (const dialect of DIALECTS) {
     let pl: Client, ru: Client, secretariat: Client;
     const streams: SseStream[] = [];
     const open = async (server: LiveServer, client: Client | null, headers: Record<string, string> = {}) => {
-      const stream = await openSse(`${server.url}/api/v1/live`, { ...(client ? { cookie: client.cookie } : {}), ...headers });
+      const stream = await openSse(`${server.url}/api/v1/live`, {
+        ...(client ? { cookie: client.cookie } : {}),
+        ...headers,
+      });
       streams.push(stream);
       return stream;
     };
     const publishAbout = (server: LiveServer, members: string[], type = 'procedure.silence_broken') => {
-      const event = liveEvent({ type, itemId: `text-${type}`, at: clock.now(), resource: textResource(members), payload: { status: 'drafting' } });
+      const event = liveEvent({
+        type,
+        itemId: `text-${type}`,
+        at: clock.now(),
+        resource: textResource(members),
+        payload: { status: 'drafting' },
+      });
       return server.bus.publish(event).then(() => event);
     };
 
@@ -72,13 +88,27 @@ for (const dialect of DIALECTS) {
       const visible = await publishAbout(a, nrc20, 'text.position_changed');
       for (const s of [sPl, sSec]) {
         const got = await s.next((m) => m.id === hidden.id, 'the NATO event');
-        assert.deepEqual(dataOf(got), { id: hidden.id, type: 'procedure.silence_broken', itemId: hidden.itemId, at: hidden.at, payload: { status: 'drafting' } });
+        assert.deepEqual(dataOf(got), {
+          id: hidden.id,
+          type: 'procedure.silence_broken',
+          itemId: hidden.itemId,
+          at: hidden.at,
+          payload: { status: 'drafting' },
+        });
         assert.equal(got.data.includes('formatMembers'), false, 'access metadata stays on the server');
       }
       await sRu.next((m) => m.id === visible.id, 'the NRC event');
-      assert.deepEqual(sRu.messages.map((m) => m.id), [visible.id], 'Russia never receives the NATO (at 19) event');
+      assert.deepEqual(
+        sRu.messages.map((m) => m.id),
+        [visible.id],
+        'Russia never receives the NATO (at 19) event',
+      );
       await sPl.next((m) => m.id === visible.id, 'the NRC event');
-      assert.deepEqual(sPl.messages.map((m) => m.id), [hidden.id, visible.id], 'in publication order');
+      assert.deepEqual(
+        sPl.messages.map((m) => m.id),
+        [hidden.id, visible.id],
+        'in publication order',
+      );
       for (const s of [sPl, sRu, sSec]) s.close();
     });
 
@@ -108,9 +138,16 @@ for (const dialect of DIALECTS) {
       const ruBack = await open(b, ru, { 'last-event-id': first.id });
       const plBack = await open(b, pl, { 'last-event-id': first.id });
       await plBack.next((m) => m.id === marker.id, 'the replayed marker');
-      assert.deepEqual(plBack.messages.map((m) => m.id), [missedHidden.id, missedVisible.id, marker.id]);
+      assert.deepEqual(
+        plBack.messages.map((m) => m.id),
+        [missedHidden.id, missedVisible.id, marker.id],
+      );
       await ruBack.next((m) => m.id === marker.id, 'the replayed marker');
-      assert.deepEqual(ruBack.messages.map((m) => m.id), [missedVisible.id, marker.id], 'the replay asks `can` too');
+      assert.deepEqual(
+        ruBack.messages.map((m) => m.id),
+        [missedVisible.id, marker.id],
+        'the replay asks `can` too',
+      );
       const lost = await open(b, pl, { 'last-event-id': 'no-such-event' });
       const resync = await lost.next((m) => m.event === 'resync', 'a resync event');
       assert.equal(resync.data, '{}');
@@ -137,7 +174,10 @@ for (const dialect of DIALECTS) {
         const event = await publishAbout(a, nrc20, 'text.after_expiry');
         const ended = await idleStream.next((m) => m.event === 'end', 'the end event');
         assert.deepEqual(JSON.parse(ended.data), { reason: 'session_ended' });
-        assert.equal(idleStream.messages.some((m) => m.id === event.id), false);
+        assert.equal(
+          idleStream.messages.some((m) => m.id === event.id),
+          false,
+        );
       } finally {
         // Sessions of the other tests were signed in before: keep the clock where they are valid.
         clock.advanceMinutes(-121);
@@ -147,7 +187,10 @@ for (const dialect of DIALECTS) {
     test('an account may hold 10 streams on a server; the 11th is refused with LIVE_TOO_MANY_STREAMS, and closing one frees a place', async () => {
       const held = await signIn(a.app, DEMO.auditor);
       const ten = await Promise.all(Array.from({ length: 10 }, () => open(b, held)));
-      assert.deepEqual(ten.map((s) => s.status), Array(10).fill(200));
+      assert.deepEqual(
+        ten.map((s) => s.status),
+        Array(10).fill(200),
+      );
       const eleventh = await open(b, held);
       assert.equal(eleventh.status, 429);
       assert.equal(JSON.parse(eleventh.body).error.code, 'LIVE_TOO_MANY_STREAMS');
@@ -158,7 +201,9 @@ for (const dialect of DIALECTS) {
 
     if (dialect === 'sqlite') {
       test('the eventsource package (a browser-like client) receives an entitled event with its id', async () => {
-        const es = new EventSource(`${a.url}/api/v1/live`, { fetch: (input, init) => fetch(input, { ...init, headers: { ...init?.headers, cookie: pl.cookie } }) });
+        const es = new EventSource(`${a.url}/api/v1/live`, {
+          fetch: (input, init) => fetch(input, { ...init, headers: { ...init?.headers, cookie: pl.cookie } }),
+        });
         try {
           await new Promise<void>((resolve, reject) => {
             es.onopen = () => resolve();
@@ -200,7 +245,10 @@ for (const dialect of DIALECTS) {
           const ours = await publishAbout(a, nrc20, 'text.ours');
           const theirs = await publishAbout(c, nrc20, 'text.theirs');
           await stream.next((m) => m.id === theirs.id, 'their own event');
-          assert.equal(stream.messages.some((m) => m.id === ours.id), false);
+          assert.equal(
+            stream.messages.some((m) => m.id === ours.id),
+            false,
+          );
           stream.close();
         } finally {
           await c.close();

@@ -43,7 +43,10 @@ export function openSse(url: string, headers: Record<string, string> = {}): Prom
           const found = stream.messages.find(match);
           if (found) return Promise.resolve(found);
           return new Promise((res, rej) => {
-            const timer = setTimeout(() => rej(new Error(`no ${what} within 10 s; got ${JSON.stringify(stream.messages)}`)), 10_000);
+            const timer = setTimeout(
+              () => rej(new Error(`no ${what} within 10 s; got ${JSON.stringify(stream.messages)}`)),
+              10_000,
+            );
             waiters.push({ match, resolve: (m) => (clearTimeout(timer), res(m)) });
           });
         },
@@ -96,7 +99,8 @@ export function openSse(url: string, headers: Record<string, string> = {}): Prom
 }
 
 /** The parsed data of a message. */
-export const dataOf = (m: SseMessage) => JSON.parse(m.data) as { id: string; type: string; itemId: string; at: string; payload: Record<string, unknown> };
+export const dataOf = (m: SseMessage) =>
+  JSON.parse(m.data) as { id: string; type: string; itemId: string; at: string; payload: Record<string, unknown> };
 
 /** Waits until `condition` holds (checking every 10 ms), or fails after 10 s naming `what`. */
 export async function until(condition: () => boolean | Promise<boolean>, what: string): Promise<void> {

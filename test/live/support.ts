@@ -40,8 +40,15 @@ export async function demoDatabase(dialect: Dialect): Promise<TestDatabase> {
 }
 
 /** An app server listening on a free port over `db` (its own connection pool, its own bus). */
-export async function startLiveServer(db: TestDatabase, clock: Clock, env: Record<string, string> = {}): Promise<LiveServer> {
-  const config = { ...loadConfig({ ADMIN_TOKEN, LOG_LEVEL: 'silent', LOGIN_RATE_LIMIT: '100000', ...env }), database: db.config };
+export async function startLiveServer(
+  db: TestDatabase,
+  clock: Clock,
+  env: Record<string, string> = {},
+): Promise<LiveServer> {
+  const config = {
+    ...loadConfig({ ADMIN_TOKEN, LOG_LEVEL: 'silent', LOGIN_RATE_LIMIT: '100000', ...env }),
+    database: db.config,
+  };
   const logger = createLogger(config);
   const database = await openConcordDatabase(db.config);
   const bus = createLiveBus(db.config, database, logger);
@@ -65,8 +72,14 @@ export async function startLiveServer(db: TestDatabase, clock: Clock, env: Recor
 
 /** The members of a format, as the resource of an item of that format needs them. */
 export async function formatMembers(database: Database, format: string): Promise<string[]> {
-  return (await database.db.selectFrom('format_members').select('member_code').where('format_code', '=', format).execute()).map((r) => r.member_code);
+  return (
+    await database.db.selectFrom('format_members').select('member_code').where('format_code', '=', format).execute()
+  ).map((r) => r.member_code);
 }
 
 /** A text of the format: what live events and notifications about it carry for `can`. */
-export const textResource = (members: readonly string[]): Resource => ({ type: 'text', formatMembers: members, part: 'draft' });
+export const textResource = (members: readonly string[]): Resource => ({
+  type: 'text',
+  formatMembers: members,
+  part: 'draft',
+});

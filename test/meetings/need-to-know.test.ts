@@ -30,11 +30,20 @@ for (const dialect of DIALECTS) {
       const workspaceSearch = (await get('/api/v1/workspace/search?q=Defence%20Ministers')).json();
       const month = (await get('/api/v1/calendar/month?month=2002-09')).json();
       const agenda = (await get('/api/v1/calendar/agenda?from=2002-09-01&to=2002-09-30')).json();
-      const token = await t.app.inject({ method: 'POST', url: '/api/v1/calendar/feed-tokens', headers: { ...json, ...headers }, payload: { label: 'Outlook' } });
+      const token = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/calendar/feed-tokens',
+        headers: { ...json, ...headers },
+        payload: { label: 'Outlook' },
+      });
       assert.equal(token.statusCode, 201, token.body);
       const feed = parseFeed((await t.app.inject({ url: new URL(token.json().url).pathname })).body);
-      const page = (await t.app.inject({ url: '/calendar?month=2002-09', headers: { ...headers, accept: 'text/html' } })).body;
-      const monthIds = month.weeks.flatMap((w: { days: { entries: { id: string }[] }[] }) => w.days.flatMap((d) => d.entries.map((e) => e.id)));
+      const page = (
+        await t.app.inject({ url: '/calendar?month=2002-09', headers: { ...headers, accept: 'text/html' } })
+      ).body;
+      const monthIds = month.weeks.flatMap((w: { days: { entries: { id: string }[] }[] }) =>
+        w.days.flatMap((d) => d.entries.map((e) => e.id)),
+      );
       return {
         listed: list.items.some((m: { id: string }) => m.id === IDS.meetingAt19),
         total: list.total,
@@ -62,9 +71,16 @@ for (const dialect of DIALECTS) {
       assert.equal(s.byBody, 0);
       assert.equal(s.searched, false);
       assert.equal(s.item.statusCode, 404);
-      assert.equal(s.item.json().error.message.replace(IDS.meetingAt19, 'X'), s.missing.json().error.message.replace(MISSING, 'X'), 'hidden reads like missing');
+      assert.equal(
+        s.item.json().error.message.replace(IDS.meetingAt19, 'X'),
+        s.missing.json().error.message.replace(MISSING, 'X'),
+        'hidden reads like missing',
+      );
       assert.deepEqual(s.dashboard.meetings, { total: 1, planned: 0, held: 0, record_approved: 1 });
-      assert.equal(s.dashboard.upcoming.some((e: { id: string }) => e.id === IDS.meetingAt19), false);
+      assert.equal(
+        s.dashboard.upcoming.some((e: { id: string }) => e.id === IDS.meetingAt19),
+        false,
+      );
       assert.equal(s.inWorkspaceSearch, false, 'workspace search');
       assert.equal(s.workspaceSearchMeetings, 1, 'the workspace search counts only the meeting at 20');
       assert.equal(s.inMonth, false);
@@ -95,7 +111,12 @@ for (const dialect of DIALECTS) {
 
     test('a quiet dashboard shows the latest entries the reader may see, never one outside their formats', async () => {
       const write = { ...json, authorization: `Bearer ${t.config.adminToken}` };
-      const at19 = await t.app.inject({ method: 'POST', url: '/api/v1/events', headers: write, payload: { kind: 'visit', title: 'Allied visit after the season (demo)', date: '2003-03-10', body: 'nac' } });
+      const at19 = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/events',
+        headers: write,
+        payload: { kind: 'visit', title: 'Allied visit after the season (demo)', date: '2003-03-10', body: 'nac' },
+      });
       assert.equal(at19.statusCode, 201, at19.body);
       const recentOf = async (headers: Record<string, string>) => {
         const d = (await t.app.inject({ url: '/api/v1/dashboard?on=2003-06-01', headers })).json();
@@ -104,25 +125,56 @@ for (const dialect of DIALECTS) {
       };
       const officer = await signIn(t.app, DEMO.secretariat);
       const ru = await signIn(t.app, DEMO.headRu);
-      assert.deepEqual(await recentOf(officer.headers), ['Allied visit after the season (demo)', 'The Role of the Military in Combating Terrorism (Moscow)', 'NRC seminar on defence reform']);
-      assert.deepEqual(await recentOf(ru.headers), ['The Role of the Military in Combating Terrorism (Moscow)', 'NRC seminar on defence reform', 'NATO-Russia Council, Defence Ministers, Warsaw']);
+      assert.deepEqual(await recentOf(officer.headers), [
+        'Allied visit after the season (demo)',
+        'The Role of the Military in Combating Terrorism (Moscow)',
+        'NRC seminar on defence reform',
+      ]);
+      assert.deepEqual(await recentOf(ru.headers), [
+        'The Role of the Military in Combating Terrorism (Moscow)',
+        'NRC seminar on defence reform',
+        'NATO-Russia Council, Defence Ministers, Warsaw',
+      ]);
       const busy = (await t.app.inject({ url: '/api/v1/dashboard?on=2002-09-01', headers: ru.headers })).json();
       assert.ok(busy.upcoming.length > 0);
       assert.deepEqual(busy.recent, [], 'the latest are shown only when nothing is coming up');
-      assert.equal((await t.app.inject({ method: 'DELETE', url: `/api/v1/events/${at19.json().id}`, headers: { authorization: write.authorization } })).statusCode, 204);
+      assert.equal(
+        (
+          await t.app.inject({
+            method: 'DELETE',
+            url: `/api/v1/events/${at19.json().id}`,
+            headers: { authorization: write.authorization },
+          })
+        ).statusCode,
+        204,
+      );
     });
 
     test('head.pl@demo.concord, an Ally, sees it; the public does not', async () => {
       const pl = await signIn(t.app, DEMO.headPl);
-      assert.equal((await t.app.inject({ url: `/api/v1/meetings/${IDS.meetingAt19}`, headers: pl.headers })).statusCode, 200);
+      assert.equal(
+        (await t.app.inject({ url: `/api/v1/meetings/${IDS.meetingAt19}`, headers: pl.headers })).statusCode,
+        200,
+      );
       assert.equal((await t.app.inject({ url: `/api/v1/meetings/${IDS.meetingAt19}` })).statusCode, 404);
       assert.equal((await t.app.inject({ url: '/api/v1/meetings' })).json().total, 1);
-      assert.equal((await t.app.inject({ url: '/calendar?month=2002-09' })).body.includes('NATO Defence Ministers, Warsaw'), false);
+      assert.equal(
+        (await t.app.inject({ url: '/calendar?month=2002-09' })).body.includes('NATO Defence Ministers, Warsaw'),
+        false,
+      );
       for (const url of ['/calendar.ics', '/calendar/topics/terrorism.ics', '/calendar/bodies/nrc.ics']) {
         const feed = parseFeed((await t.app.inject({ url })).body);
-        assert.equal(feed.events.some((e) => e.uid === `${IDS.meetingAt19}@concord`), false, url);
+        assert.equal(
+          feed.events.some((e) => e.uid === `${IDS.meetingAt19}@concord`),
+          false,
+          url,
+        );
       }
-      assert.equal((await t.app.inject({ url: '/calendar/bodies/nac.ics' })).statusCode, 404, 'the body at 19 has no public feed');
+      assert.equal(
+        (await t.app.inject({ url: '/calendar/bodies/nac.ics' })).statusCode,
+        404,
+        'the body at 19 has no public feed',
+      );
     });
   });
 }

@@ -28,7 +28,12 @@ export async function auditCount(t: TestApp, action?: string): Promise<number> {
 
 /** The last audit event of an action, with its parsed summary. */
 export async function lastAudit(t: TestApp, action: string) {
-  const row = await t.db.database.db.selectFrom('audit_events').selectAll().where('action', '=', action).orderBy('seq', 'desc').executeTakeFirstOrThrow();
+  const row = await t.db.database.db
+    .selectFrom('audit_events')
+    .selectAll()
+    .where('action', '=', action)
+    .orderBy('seq', 'desc')
+    .executeTakeFirstOrThrow();
   return { ...row, summary: JSON.parse(row.summary) as Record<string, unknown> };
 }
 

@@ -24,7 +24,15 @@ for (const dialect of DIALECTS) {
     let nato19: string[];
     let current = new Date('2026-01-01T09:00:00Z').getTime();
     const now = () => new Date(current);
-    const dispatcher = (database = db.database, batchSize = 20) => new MailDispatcher({ database, mailer: smtpMailer(smtp.url, FROM), logger, now, publicUrl: PUBLIC_URL, batchSize });
+    const dispatcher = (database = db.database, batchSize = 20) =>
+      new MailDispatcher({
+        database,
+        mailer: smtpMailer(smtp.url, FROM),
+        logger,
+        now,
+        publicUrl: PUBLIC_URL,
+        batchSize,
+      });
 
     before(async () => {
       db = await createTestDatabase(dialect);
@@ -38,13 +46,26 @@ for (const dialect of DIALECTS) {
     });
 
     test('a notice about a NATO (at 19) text is mailed to the entitled accounts only, with subject, body and an absolute link', async () => {
-      await queue(db.database, { kind: 'silence_broken', resource: textOf(nato19), subject: 'Silence broken on the TMD statement', body: 'Poland broke silence on version 3.', link: '/texts/t-1' }, now());
+      await queue(
+        db.database,
+        {
+          kind: 'silence_broken',
+          resource: textOf(nato19),
+          subject: 'Silence broken on the TMD statement',
+          body: 'Poland broke silence on version 3.',
+          link: '/texts/t-1',
+        },
+        now(),
+      );
       const d = dispatcher();
       const report = await d.runOnce();
       await d.stop();
       assert.equal(report.sent, 4);
       const to = smtp.received.flatMap((m) => m.to).sort();
-      assert.deepEqual(to, [DEMO_EMAILS.auditor, DEMO_EMAILS.chair, DEMO_EMAILS.headPl, DEMO_EMAILS.secretariat].sort());
+      assert.deepEqual(
+        to,
+        [DEMO_EMAILS.auditor, DEMO_EMAILS.chair, DEMO_EMAILS.headPl, DEMO_EMAILS.secretariat].sort(),
+      );
       assert.equal((to as string[]).includes(DEMO_EMAILS.headRu), false, 'Russia is outside NATO (at 19)');
       const mail = smtp.received[0]!;
       assert.equal(mail.subject, '[Concord] Silence broken on the TMD statement');
@@ -58,7 +79,17 @@ for (const dialect of DIALECTS) {
 
     test('while the mail server is down rows stay pending with attempts, next attempt and error; when it is back they are delivered, once', async () => {
       smtp.received.length = 0;
-      await queue(db.database, { kind: 'adopted', resource: textOf(nato19), subject: 'Adopted: the TMD statement', body: 'Adopted by silence.', link: '/texts/t-2' }, now());
+      await queue(
+        db.database,
+        {
+          kind: 'adopted',
+          resource: textOf(nato19),
+          subject: 'Adopted: the TMD statement',
+          body: 'Adopted by silence.',
+          link: '/texts/t-2',
+        },
+        now(),
+      );
       await smtp.stop();
       const d = dispatcher();
       const down = await d.runOnce();
@@ -77,7 +108,9 @@ for (const dialect of DIALECTS) {
       current += 31_000;
       await d.runOnce();
       pending = (await rowsOf(db.database)).filter((r) => r.link === '/texts/t-2');
-      assert.ok(pending.every((r) => r.attempts === 2 && r.next_attempt_at === new Date(current + 60_000).toISOString()));
+      assert.ok(
+        pending.every((r) => r.attempts === 2 && r.next_attempt_at === new Date(current + 60_000).toISOString()),
+      );
       // Before the next attempt is due nothing is tried, even with the server back.
       await smtp.start();
       assert.equal((await d.runOnce()).claimed, 0);
@@ -94,13 +127,25 @@ for (const dialect of DIALECTS) {
       smtp.received.length = 0;
       smtp.refuse.add(DEMO_EMAILS.headPl);
       try {
-        await queue(db.database, { kind: 'failed', resource: textOf(nato19), subject: 'Procedure failed', body: 'Silence was broken.', link: '/texts/t-3' }, now());
+        await queue(
+          db.database,
+          {
+            kind: 'failed',
+            resource: textOf(nato19),
+            subject: 'Procedure failed',
+            body: 'Silence was broken.',
+            link: '/texts/t-3',
+          },
+          now(),
+        );
         const d = dispatcher();
         const report = await d.runOnce();
         await d.stop();
         assert.equal(report.sent, 3);
         assert.equal(report.failedPermanently, 1);
-        const refused = (await rowsOf(db.database)).filter((r) => r.link === '/texts/t-3' && r.email_status === 'failed_permanently');
+        const refused = (await rowsOf(db.database)).filter(
+          (r) => r.link === '/texts/t-3' && r.email_status === 'failed_permanently',
+        );
         assert.equal(refused.length, 1);
         assert.match(refused[0]!.last_error ?? '', /550|mailbox unavailable/);
       } finally {
@@ -111,7 +156,17 @@ for (const dialect of DIALECTS) {
     test('two dispatchers on two connections (two app servers) send every mail exactly once', async () => {
       smtp.received.length = 0;
       for (let i = 0; i < 8; i++) {
-        await queue(db.database, { kind: 'procedure_opened', resource: textOf(nato19), subject: `Silence procedure ${i} opened`, body: `Procedure ${i}.`, link: `/texts/p-${i}` }, now());
+        await queue(
+          db.database,
+          {
+            kind: 'procedure_opened',
+            resource: textOf(nato19),
+            subject: `Silence procedure ${i} opened`,
+            body: `Procedure ${i}.`,
+            link: `/texts/p-${i}`,
+          },
+          now(),
+        );
       }
       const second = await openConcordDatabase(db.config);
       try {

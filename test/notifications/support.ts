@@ -15,17 +15,30 @@ export const DEMO_EMAILS = {
 export async function userIds(database: Database): Promise<Record<keyof typeof DEMO_EMAILS, string>> {
   const rows = await database.db.selectFrom('users').select(['id', 'email']).execute();
   const byEmail = new Map(rows.map((r) => [r.email, r.id]));
-  return Object.fromEntries(Object.entries(DEMO_EMAILS).map(([k, email]) => [k, byEmail.get(email)!])) as Record<keyof typeof DEMO_EMAILS, string>;
+  return Object.fromEntries(Object.entries(DEMO_EMAILS).map(([k, email]) => [k, byEmail.get(email)!])) as Record<
+    keyof typeof DEMO_EMAILS,
+    string
+  >;
 }
 
 export async function formatMembers(database: Database, format: string): Promise<string[]> {
-  return (await database.db.selectFrom('format_members').select('member_code').where('format_code', '=', format).execute()).map((r) => r.member_code);
+  return (
+    await database.db.selectFrom('format_members').select('member_code').where('format_code', '=', format).execute()
+  ).map((r) => r.member_code);
 }
 
-export const textOf = (members: readonly string[]): Resource => ({ type: 'text', formatMembers: members, part: 'draft' });
+export const textOf = (members: readonly string[]): Resource => ({
+  type: 'text',
+  formatMembers: members,
+  part: 'draft',
+});
 
 /** Queues a notice inside an audited write, as the texts service does in its transaction. */
-export async function queue(database: Database, input: Omit<NotificationInput, 'at'> & { at?: Date }, now = new Date('2026-01-01T09:00:00Z')) {
+export async function queue(
+  database: Database,
+  input: Omit<NotificationInput, 'at'> & { at?: Date },
+  now = new Date('2026-01-01T09:00:00Z'),
+) {
   return auditedWrite(database, { actor: 'system:test', requestId: null, now }, async (tx, audit) => {
     const result = await enqueueNotifications(tx, { ...input, at: input.at ?? now });
     audit.record({ action: 'council.updated', objectType: 'test', objectId: 'notice', summary: {} });

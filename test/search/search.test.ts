@@ -8,7 +8,9 @@ import { publicRecordReader, type PublicRecordReader } from '../../src/public-re
 
 const ctx = { actor: 'system:test', requestId: null, now: new Date('2026-01-01T00:00:00Z') };
 const page = (place: string, date: string, kind: string, speaker: string, body: string) =>
-  Buffer.from(`Updated: ${date} Test Speeches\n\n${place},\nBelgium\n\n${date}\n\n${kind}\n\nby ${speaker}\n\n${body}\n`);
+  Buffer.from(
+    `Updated: ${date} Test Speeches\n\n${place},\nBelgium\n\n${date}\n\n${kind}\n\nby ${speaker}\n\n${body}\n`,
+  );
 
 for (const dialect of DIALECTS) {
   describe(`search on ${dialect}`, () => {
@@ -17,9 +19,36 @@ for (const dialect of DIALECTS) {
     before(async () => {
       t = await createTestDatabase(dialect);
       const pages = [
-        ['a.txt', page('Brussels', '12 Dec 2002', 'Speech', 'NATO Secretary General', 'We agreed on a generic concept of joint NATO-Russia peacekeeping operations. Peacekeeping matters to all of us <b>here</b>.')],
-        ['b.txt', page('Brussels', '13 Dec 2002', 'Press Release', 'NATO Press Service', 'Peacekeeping exercises in the Balkans continue. The council met on civil emergencies.')],
-        ['c.txt', page('Brussels', '14 Jan 2003', 'Speech', 'Deputy Secretary General', 'Civil emergency planning and terrorism were discussed at length by the experts.')],
+        [
+          'a.txt',
+          page(
+            'Brussels',
+            '12 Dec 2002',
+            'Speech',
+            'NATO Secretary General',
+            'We agreed on a generic concept of joint NATO-Russia peacekeeping operations. Peacekeeping matters to all of us <b>here</b>.',
+          ),
+        ],
+        [
+          'b.txt',
+          page(
+            'Brussels',
+            '13 Dec 2002',
+            'Press Release',
+            'NATO Press Service',
+            'Peacekeeping exercises in the Balkans continue. The council met on civil emergencies.',
+          ),
+        ],
+        [
+          'c.txt',
+          page(
+            'Brussels',
+            '14 Jan 2003',
+            'Speech',
+            'Deputy Secretary General',
+            'Civil emergency planning and terrorism were discussed at length by the experts.',
+          ),
+        ],
       ] as const;
       for (const [name, content] of pages) {
         const report = await importPage(t.database, ctx, { given: name, identity: `/search-test/${name}` }, content);
@@ -28,7 +57,8 @@ for (const dialect of DIALECTS) {
       reader = publicRecordReader(t.database, { kind: 'public' });
     });
     after(async () => t?.dropAll());
-    const search = (text: string, extra: Partial<Parameters<PublicRecordReader['search']>[0]> = {}) => reader.search({ text, page: 1, pageSize: 10, ...extra });
+    const search = (text: string, extra: Partial<Parameters<PublicRecordReader['search']>[0]> = {}) =>
+      reader.search({ text, page: 1, pageSize: 10, ...extra });
 
     test('a word finds every item that has it, with the word highlighted and the text escaped', async () => {
       const results = await search('peacekeeping');
@@ -52,7 +82,10 @@ for (const dialect of DIALECTS) {
       assert.equal((await search('peacekeeping -balkans')).total, 1);
       assert.equal((await search('peacekeeping', { kind: 'press-release' })).total, 1);
       assert.equal((await search('civil', { year: 2003 })).total, 1);
-      assert.equal((await search('civil', { speaker: 'deputy-secretary-general' })).hits[0]?.speaker, 'Deputy Secretary General');
+      assert.equal(
+        (await search('civil', { speaker: 'deputy-secretary-general' })).hits[0]?.speaker,
+        'Deputy Secretary General',
+      );
       assert.equal((await search('peacekeeping', { language: 'fr' })).total, 0);
     });
 

@@ -22,7 +22,11 @@ for (const dialect of DIALECTS) {
     let headPl: Client;
     before(async () => {
       t = await createAccountsApp(dialect);
-      [secretariat, headRu, headPl] = await Promise.all([signIn(t.app, DEMO.secretariat), signIn(t.app, DEMO.headRu), signIn(t.app, DEMO.headPl)]);
+      [secretariat, headRu, headPl] = await Promise.all([
+        signIn(t.app, DEMO.secretariat),
+        signIn(t.app, DEMO.headRu),
+        signIn(t.app, DEMO.headPl),
+      ]);
     });
     after(async () => t?.close());
 
@@ -49,25 +53,44 @@ for (const dialect of DIALECTS) {
     const name = (c: Client) => (c === secretariat ? 'secretariat' : c === headRu ? 'head.ru' : 'head.pl');
 
     test('head.ru does not find the Defence Ministers meeting at 19, nor is it counted; the secretariat and head.pl do', async () => {
-      const hidden = (await search(cookie(secretariat), 'q=comprehensive+discussions+among+NATO+Defence+Ministers')).hits.find((h) => h.kind === 'meeting');
+      const hidden = (
+        await search(cookie(secretariat), 'q=comprehensive+discussions+among+NATO+Defence+Ministers')
+      ).hits.find((h) => h.kind === 'meeting');
       assert.ok(hidden, 'the secretariat finds the meeting at 19');
       assert.equal(hidden.title, 'NATO Defence Ministers, Warsaw');
-      assert.ok(hidden.snippet.some((p) => p.hit && /defence/i.test(p.text)), 'the snippet marks the matching words');
+      assert.ok(
+        hidden.snippet.some((p) => p.hit && /defence/i.test(p.text)),
+        'the snippet marks the matching words',
+      );
 
       const ru = await search(cookie(headRu), 'q=Defence+Ministers');
       const staff = await search(cookie(secretariat), 'q=Defence+Ministers');
-      assert.equal(ru.hits.some((h) => h.id === hidden.id), false);
-      assert.equal(staff.hits.some((h) => h.id === hidden.id), true);
+      assert.equal(
+        ru.hits.some((h) => h.id === hidden.id),
+        false,
+      );
+      assert.equal(
+        staff.hits.some((h) => h.id === hidden.id),
+        true,
+      );
       assert.equal(ru.kinds.meeting, staff.kinds.meeting! - 1, 'the hidden meeting is not counted for head.ru');
       assert.equal(ru.total, staff.total - 1);
       const onlyIt = await search(cookie(headRu), 'q=comprehensive+discussions+among+NATO+Defence+Ministers');
       assert.equal(onlyIt.total, 0, 'words only the hidden meeting holds find nothing at all');
       assert.deepEqual(onlyIt.kinds, { meeting: 0, event: 0, project: 0, text: 0 });
-      assert.ok((await search(cookie(headPl), 'q=Defence+Ministers')).hits.some((h) => h.id === hidden.id), 'an Ally sees it');
+      assert.ok(
+        (await search(cookie(headPl), 'q=Defence+Ministers')).hits.some((h) => h.id === hidden.id),
+        'an Ally sees it',
+      );
     });
 
     test('for every reader, each kind of hit is exactly what that reader may list (the list APIs are the oracle)', async () => {
-      const created = await t.app.inject({ method: 'POST', url: '/api/v1/events', headers: write, payload: { kind: 'visit', title: 'Allied visit on cooperation (demo)', date: '2002-10-15', body: 'nac' } });
+      const created = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/events',
+        headers: write,
+        payload: { kind: 'visit', title: 'Allied visit on cooperation (demo)', date: '2002-10-15', body: 'nac' },
+      });
       assert.equal(created.statusCode, 201, created.body);
       for (const reader of [secretariat, headRu, headPl]) {
         const visible = {
@@ -79,14 +102,26 @@ for (const dialect of DIALECTS) {
         for (const q of ['NATO', 'Russia', 'Warsaw', 'cooperation', 'peacekeeping', 'terrorism', 'defence']) {
           const everything = await allHits(cookie(secretariat), q);
           const mine = await allHits(cookie(reader), q);
-          const expected = everything.filter((h) => visible[h.kind as keyof typeof visible].has(h.id)).map((h) => `${h.kind}:${h.id}`).sort();
+          const expected = everything
+            .filter((h) => visible[h.kind as keyof typeof visible].has(h.id))
+            .map((h) => `${h.kind}:${h.id}`)
+            .sort();
           assert.deepEqual(mine.map((h) => `${h.kind}:${h.id}`).sort(), expected, `${name(reader)} searching "${q}"`);
           const counts = await search(cookie(reader), `q=${q}`);
-          for (const kind of SEARCH_KINDS) assert.equal(counts.kinds[kind], mine.filter((h) => h.kind === kind).length, `${name(reader)} "${q}" count of ${kind}`);
+          for (const kind of SEARCH_KINDS)
+            assert.equal(
+              counts.kinds[kind],
+              mine.filter((h) => h.kind === kind).length,
+              `${name(reader)} "${q}" count of ${kind}`,
+            );
         }
       }
       const ru = await allHits(cookie(headRu), 'Allied visit cooperation');
-      assert.equal(ru.some((h) => h.id === created.json().id), false, 'an event at 19 is not found by head.ru');
+      assert.equal(
+        ru.some((h) => h.id === created.json().id),
+        false,
+        'an event at 19 is not found by head.ru',
+      );
     });
 
     test('the public finds public items only; a kind filter narrows the hits but not the per-kind counts', async () => {
@@ -96,8 +131,15 @@ for (const dialect of DIALECTS) {
       const publicProjects = await listIds({}, 'projects');
       const listed = { event: publicEvents, meeting: publicMeetings, project: publicProjects, text: new Set<string>() };
       assert.ok(pub.length > 0);
-      assert.ok(pub.every((h) => listed[h.kind as keyof typeof listed].has(h.id)), JSON.stringify(pub));
-      assert.equal(pub.some((h) => h.kind === 'text'), false, 'texts are never public');
+      assert.ok(
+        pub.every((h) => listed[h.kind as keyof typeof listed].has(h.id)),
+        JSON.stringify(pub),
+      );
+      assert.equal(
+        pub.some((h) => h.kind === 'text'),
+        false,
+        'texts are never public',
+      );
       const all = await search(cookie(secretariat), 'q=NATO');
       const events = await search(cookie(secretariat), 'q=NATO&kind=event');
       assert.deepEqual(events.kinds, all.kinds);
@@ -111,47 +153,135 @@ for (const dialect of DIALECTS) {
         method: 'POST',
         url: '/api/v1/meetings',
         headers: write,
-        payload: { body: 'nrc-prepcom', level: 'Ambassadors', startsAt: '2002-10-16T10:00', endsAt: '2002-10-16T12:30', timeZone: 'Europe/Brussels', title: 'Quokka consultations (demo)' },
+        payload: {
+          body: 'nrc-prepcom',
+          level: 'Ambassadors',
+          startsAt: '2002-10-16T10:00',
+          endsAt: '2002-10-16T12:30',
+          timeZone: 'Europe/Brussels',
+          title: 'Quokka consultations (demo)',
+        },
       });
       assert.equal(created.statusCode, 201, created.body);
       const id = created.json().id as string;
       assert.deepEqual(await find('quokka'), [id]);
       const entriesBefore = await t.db.database.db.selectFrom('search_entries').selectAll().orderBy('seq').execute();
-      const refused = await t.app.inject({ method: 'PATCH', url: `/api/v1/meetings/${id}`, headers: write, payload: { title: 'Wombat consultations', startsAt: 'not a time' } });
+      const refused = await t.app.inject({
+        method: 'PATCH',
+        url: `/api/v1/meetings/${id}`,
+        headers: write,
+        payload: { title: 'Wombat consultations', startsAt: 'not a time' },
+      });
       assert.equal(refused.statusCode, 400);
-      assert.deepEqual(await t.db.database.db.selectFrom('search_entries').selectAll().orderBy('seq').execute(), entriesBefore, 'a refused write changes no entry');
-      const renamed = await t.app.inject({ method: 'PATCH', url: `/api/v1/meetings/${id}`, headers: write, payload: { title: 'Wombat consultations (demo)' } });
+      assert.deepEqual(
+        await t.db.database.db.selectFrom('search_entries').selectAll().orderBy('seq').execute(),
+        entriesBefore,
+        'a refused write changes no entry',
+      );
+      const renamed = await t.app.inject({
+        method: 'PATCH',
+        url: `/api/v1/meetings/${id}`,
+        headers: write,
+        payload: { title: 'Wombat consultations (demo)' },
+      });
       assert.equal(renamed.statusCode, 200, renamed.body);
       assert.deepEqual(await find('quokka'), []);
       assert.deepEqual(await find('wombat'), [id]);
-      const agenda = await t.app.inject({ method: 'PUT', url: `/api/v1/meetings/${id}/agenda`, headers: write, payload: { items: [{ subjectArea: 'Airspace', title: 'Cooperative airspace initiative', description: '', topics: [], documents: [] }] } });
+      const agenda = await t.app.inject({
+        method: 'PUT',
+        url: `/api/v1/meetings/${id}/agenda`,
+        headers: write,
+        payload: {
+          items: [
+            {
+              subjectArea: 'Airspace',
+              title: 'Cooperative airspace initiative',
+              description: '',
+              topics: [],
+              documents: [],
+            },
+          ],
+        },
+      });
       assert.equal(agenda.statusCode, 200, agenda.body);
       assert.deepEqual(await find('airspace initiative'), [id]);
-      assert.equal((await t.app.inject({ method: 'DELETE', url: `/api/v1/meetings/${id}`, headers: auth })).statusCode, 204);
+      assert.equal(
+        (await t.app.inject({ method: 'DELETE', url: `/api/v1/meetings/${id}`, headers: auth })).statusCode,
+        204,
+      );
       assert.deepEqual(await find('wombat'), []);
 
-      const text = await t.app.inject({ method: 'POST', url: '/api/v1/texts', headers: write, payload: { body: 'nrc', kind: 'statement', title: 'Statement on search (demo)', text: 'The members welcome the platypus initiative.' } });
+      const text = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/texts',
+        headers: write,
+        payload: {
+          body: 'nrc',
+          kind: 'statement',
+          title: 'Statement on search (demo)',
+          text: 'The members welcome the platypus initiative.',
+        },
+      });
       assert.equal(text.statusCode, 201, text.body);
       assert.deepEqual(await find('platypus'), [text.json().id]);
-      const version = await t.app.inject({ method: 'POST', url: `/api/v1/texts/${text.json().id}/versions`, headers: write, payload: { text: 'The members welcome the echidna initiative.' } });
+      const version = await t.app.inject({
+        method: 'POST',
+        url: `/api/v1/texts/${text.json().id}/versions`,
+        headers: write,
+        payload: { text: 'The members welcome the echidna initiative.' },
+      });
       assert.equal(version.statusCode, 201, version.body);
       assert.deepEqual(await find('platypus'), [], 'only the current version is searched');
       assert.deepEqual(await find('echidna'), [text.json().id]);
     });
 
     test('renaming a body or an event series rewrites the entries that show its name', async () => {
-      const find = async (q: string) => (await allHits(cookie(secretariat), q)).map((h) => `${h.kind}:${h.title}`).sort();
-      const body = await t.app.inject({ method: 'PATCH', url: '/api/v1/bodies/wg-peacekeeping', headers: write, payload: { name: 'Working Group on Blue Helmets' } });
+      const find = async (q: string) =>
+        (await allHits(cookie(secretariat), q)).map((h) => `${h.kind}:${h.title}`).sort();
+      const body = await t.app.inject({
+        method: 'PATCH',
+        url: '/api/v1/bodies/wg-peacekeeping',
+        headers: write,
+        payload: { name: 'Working Group on Blue Helmets' },
+      });
       assert.equal(body.statusCode, 200, body.body);
-      assert.deepEqual(await find('blue helmets'), ['project:Joint NATO-Russia peacekeeping operations', 'text:Generic concept of joint NATO-Russia peacekeeping operations']);
-      const series = await t.app.inject({ method: 'PATCH', url: '/api/v1/event-series/military-role-combating-terrorism', headers: write, payload: { name: 'Soldiers against terror' } });
+      assert.deepEqual(await find('blue helmets'), [
+        'project:Joint NATO-Russia peacekeeping operations',
+        'text:Generic concept of joint NATO-Russia peacekeeping operations',
+      ]);
+      const series = await t.app.inject({
+        method: 'PATCH',
+        url: '/api/v1/event-series/military-role-combating-terrorism',
+        headers: write,
+        payload: { name: 'Soldiers against terror' },
+      });
       assert.equal(series.statusCode, 200, series.body);
-      assert.deepEqual(await find('soldiers'), ['event:The Role of the Military in Combating Terrorism (Moscow)', 'event:The Role of the Military in Combating Terrorism (Rome)']);
+      assert.deepEqual(await find('soldiers'), [
+        'event:The Role of the Military in Combating Terrorism (Moscow)',
+        'event:The Role of the Military in Combating Terrorism (Rome)',
+      ]);
     });
 
     test('a rebuild writes exactly the entries the writes left behind', async () => {
       const db = t.db.database.db;
-      const snapshot = async () => (await db.selectFrom('search_entries').select(['kind', 'item_id', 'format_code', 'format_members', 'is_public', 'title', 'subtitle', 'body', 'date', 'updated_at']).orderBy('kind').orderBy('item_id').execute());
+      const snapshot = async () =>
+        await db
+          .selectFrom('search_entries')
+          .select([
+            'kind',
+            'item_id',
+            'format_code',
+            'format_members',
+            'is_public',
+            'title',
+            'subtitle',
+            'body',
+            'date',
+            'updated_at',
+          ])
+          .orderBy('kind')
+          .orderBy('item_id')
+          .execute();
       const incremental = await snapshot();
       assert.ok(incremental.length >= 12, `the demo's items are indexed (${incremental.length})`);
       const written = await db.transaction().execute((tx) => rebuildSearchEntries(tx));
@@ -161,12 +291,30 @@ for (const dialect of DIALECTS) {
 
     test('an index of an older definition is rebuilt once, and servers starting together rebuild it once', async () => {
       const db = t.db.database.db;
-      const count = async () => Number((await db.selectFrom('search_entries').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+      const count = async () =>
+        Number(
+          (
+            await db
+              .selectFrom('search_entries')
+              .select((eb) => eb.fn.countAll<number>().as('n'))
+              .executeTakeFirstOrThrow()
+          ).n,
+        );
       const entries = await count();
       await db.deleteFrom('search_entries').execute();
-      await db.updateTable('search_index_state').set({ version: SEARCH_DEFINITION_VERSION - 1 }).execute();
-      const results = await Promise.all([ensureWorkspaceSearch(t.db.database, new Date()), ensureWorkspaceSearch(t.db.database, new Date())]);
-      assert.deepEqual(results.filter((r) => r !== null), [entries], 'exactly one rebuild');
+      await db
+        .updateTable('search_index_state')
+        .set({ version: SEARCH_DEFINITION_VERSION - 1 })
+        .execute();
+      const results = await Promise.all([
+        ensureWorkspaceSearch(t.db.database, new Date()),
+        ensureWorkspaceSearch(t.db.database, new Date()),
+      ]);
+      assert.deepEqual(
+        results.filter((r) => r !== null),
+        [entries],
+        'exactly one rebuild',
+      );
       assert.equal(await count(), entries);
       assert.equal(await ensureWorkspaceSearch(t.db.database, new Date()), null, 'nothing to do when current');
     });
@@ -176,7 +324,12 @@ for (const dialect of DIALECTS) {
         const res = await t.app.inject({ url: `/api/v1/workspace/search?${query}`, headers: cookie(secretariat) });
         assert.equal(res.statusCode, 400, res.body);
         assert.equal(res.json().error.code, code);
-        assert.ok(res.json().error.details.some((d: { path: string }) => d.path === 'q' || d.path === 'kind' || d.path === 'page'), res.body);
+        assert.ok(
+          res
+            .json()
+            .error.details.some((d: { path: string }) => d.path === 'q' || d.path === 'kind' || d.path === 'page'),
+          res.body,
+        );
         return res.json().error;
       };
       await refused('', 'VALIDATION_FAILED');

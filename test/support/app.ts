@@ -18,11 +18,19 @@ export interface TestApp {
 }
 
 /** Builds the app over a fresh database of `dialect`, with the demo loaded unless `demo: false`. */
-export async function createTestApp(dialect: Dialect, options: { demo?: boolean; env?: Record<string, string> } = {}): Promise<TestApp> {
+export async function createTestApp(
+  dialect: Dialect,
+  options: { demo?: boolean; env?: Record<string, string> } = {},
+): Promise<TestApp> {
   const db = await createTestDatabase(dialect);
   if (options.demo !== false) await loadDemo(db.database, DEMO_NOW);
   const config = { ...loadConfig({ ADMIN_TOKEN, LOG_LEVEL: 'silent', ...options.env }), database: db.config };
-  const app = await buildApp({ config, database: db.database, logger: createLogger(config), now: () => new Date('2026-01-01T00:00:00Z') });
+  const app = await buildApp({
+    config,
+    database: db.database,
+    logger: createLogger(config),
+    now: () => new Date('2026-01-01T00:00:00Z'),
+  });
   await app.ready();
   return {
     app,

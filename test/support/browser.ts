@@ -27,7 +27,10 @@ export async function launchBrowser(): Promise<Browser> {
       ],
     });
   } catch (error) {
-    throw new Error(`Cannot start Chromium at ${CHROMIUM_PATH}: ${(error as Error).message}. Install it with apt-get install -y chromium, or set CHROMIUM_PATH.`, { cause: error });
+    throw new Error(
+      `Cannot start Chromium at ${CHROMIUM_PATH}: ${(error as Error).message}. Install it with apt-get install -y chromium, or set CHROMIUM_PATH.`,
+      { cause: error },
+    );
   }
 }
 
@@ -53,8 +56,19 @@ export interface AxeViolation {
 export async function axeViolations(page: Page): Promise<AxeViolation[]> {
   await page.evaluate(AXE_SOURCE);
   return page.evaluate(async () => {
-    const axe = (globalThis as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: AxeViolation[] }> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) }));
+    const axe = (
+      globalThis as unknown as {
+        axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: AxeViolation[] }> };
+      }
+    ).axe;
+    const result = await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => ({ target: n.target })),
+    }));
   });
 }

@@ -39,11 +39,17 @@ export async function assertPostgresReachable(): Promise<void> {
 }
 
 /** A private, empty database config of the given dialect (not yet opened). */
-export async function freshDatabaseConfig(dialect: Dialect): Promise<{ config: DatabaseConfig; env: Record<string, string>; cleanup: () => Promise<void> }> {
+export async function freshDatabaseConfig(
+  dialect: Dialect,
+): Promise<{ config: DatabaseConfig; env: Record<string, string>; cleanup: () => Promise<void> }> {
   if (dialect === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'concord-test-'));
     const file = join(dir, 'concord.db');
-    return { config: { dialect, file }, env: { DATA_DIR: dir, DATABASE_URL: '' }, cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
+    return {
+      config: { dialect, file },
+      env: { DATA_DIR: dir, DATABASE_URL: '' },
+      cleanup: async () => rmSync(dir, { recursive: true, force: true }),
+    };
   }
   await assertPostgresReachable();
   const schema = `test_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;

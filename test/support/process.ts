@@ -50,10 +50,17 @@ export interface ServerProcess {
  * a server that never starts: a brand-new PostgreSQL database with the demo takes ~6 s on a quiet machine and
  * took over 20 s on this 2-core machine while other suites ran, which is slow, not broken.
  */
-export function startConcord(env: Record<string, string>, extraArgs: string[] = [], timeoutMs = 90_000): Promise<ServerProcess> {
+export function startConcord(
+  env: Record<string, string>,
+  extraArgs: string[] = [],
+  timeoutMs = 90_000,
+): Promise<ServerProcess> {
   const started = Date.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', ...extraArgs], { cwd: ROOT, env: childEnv(env) });
+    const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', ...extraArgs], {
+      cwd: ROOT,
+      env: childEnv(env),
+    });
     let output = '';
     const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
     const timer = setTimeout(() => {

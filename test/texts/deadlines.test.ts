@@ -20,7 +20,11 @@ const OPENED = new Date('2002-09-20T10:00:00Z');
 const DEADLINE_UTC = '2002-09-27T10:00:00.000Z'; // 12:00 in Brussels (CEST)
 
 async function chairActor(database: Database): Promise<Actor> {
-  const user = await database.db.selectFrom('users').select('id').where('email', '=', 'chair@demo.concord').executeTakeFirstOrThrow();
+  const user = await database.db
+    .selectFrom('users')
+    .select('id')
+    .where('email', '=', 'chair@demo.concord')
+    .executeTakeFirstOrThrow();
   return { kind: 'user', id: user.id, roles: ['chair'], member: null, headOfDelegation: false, clearance: 'SECRET' };
 }
 
@@ -30,7 +34,17 @@ async function dueTexts(database: Database, n: number): Promise<string[]> {
   const chair = { actor: await chairActor(database), requestId: null };
   const ids: string[] = [];
   for (let i = 0; i < n; i += 1) {
-    const { text } = await createText(deps, { actor: { kind: 'admin-token' }, requestId: null }, { body: 'nrc', kind: 'statement', title: `Due statement ${i + 1} (test)`, language: 'en', text: `Wording ${i + 1}.` });
+    const { text } = await createText(
+      deps,
+      { actor: { kind: 'admin-token' }, requestId: null },
+      {
+        body: 'nrc',
+        kind: 'statement',
+        title: `Due statement ${i + 1} (test)`,
+        language: 'en',
+        text: `Wording ${i + 1}.`,
+      },
+    );
     await openSilence(deps, chair, text.id, { version: 1, deadline: '2002-09-27T12:00', timeZone: 'Europe/Brussels' });
     ids.push(text.id);
   }
@@ -42,7 +56,12 @@ async function decisionsOf(database: Database, ids: string[]) {
 }
 
 async function auditCountFor(database: Database, action: string, ids: string[]): Promise<number> {
-  const row = await database.db.selectFrom('audit_events').select((eb) => eb.fn.countAll().as('n')).where('action', '=', action).where('object_id', 'in', ids).executeTakeFirstOrThrow();
+  const row = await database.db
+    .selectFrom('audit_events')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('action', '=', action)
+    .where('object_id', 'in', ids)
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
@@ -83,9 +102,18 @@ for (const dialect of DIALECTS) {
       assert.equal(decision!.how, 'silence');
       assert.match(decision!.reference, /^NRC-D\(2002\)\d{4}$/);
       assert.ok(decision!.recorded_at > DEADLINE_UTC, 'recorded when noticed, years later');
-      const text = await db.database.db.selectFrom('texts').select(['status', 'deadline_at']).where('id', '=', ids[0]!).executeTakeFirstOrThrow();
+      const text = await db.database.db
+        .selectFrom('texts')
+        .select(['status', 'deadline_at'])
+        .where('id', '=', ids[0]!)
+        .executeTakeFirstOrThrow();
       assert.deepEqual(text, { status: 'adopted', deadline_at: null });
-      const audit = await db.database.db.selectFrom('audit_events').select(['actor', 'action']).where('object_id', '=', ids[0]!).where('action', '=', 'text.adopted').execute();
+      const audit = await db.database.db
+        .selectFrom('audit_events')
+        .select(['actor', 'action'])
+        .where('object_id', '=', ids[0]!)
+        .where('action', '=', 'text.adopted')
+        .execute();
       assert.deepEqual(audit, [{ actor: 'system:deadlines', action: 'text.adopted' }]);
       assert.equal(await server.stop('SIGTERM'), 0);
     });
@@ -93,9 +121,13 @@ for (const dialect of DIALECTS) {
     test('two app servers on one database with the same due texts: each text adopted once, one decision, one audit event', async () => {
       const { db, ids } = await prepare(12);
       const servers = await Promise.all([serve(db), serve(db)]);
-      await waitFor('every adoption', async () => (await decisionsOf(db.database, ids)).length === ids.length).catch(async (error: Error) => {
-        throw new Error(`${error.message}: ${(await decisionsOf(db.database, ids)).length} of ${ids.length}\n${servers.map((s) => s.output()).join('\n----\n')}`);
-      });
+      await waitFor('every adoption', async () => (await decisionsOf(db.database, ids)).length === ids.length).catch(
+        async (error: Error) => {
+          throw new Error(
+            `${error.message}: ${(await decisionsOf(db.database, ids)).length} of ${ids.length}\n${servers.map((s) => s.output()).join('\n----\n')}`,
+          );
+        },
+      );
       // Let both servers run at least once more over the same texts (they check every second).
       await sleep(2500);
       const decisions = await decisionsOf(db.database, ids);
@@ -106,7 +138,12 @@ for (const dialect of DIALECTS) {
       assert.equal(await auditCountFor(db.database, 'text.adopted', ids), ids.length);
       const references = decisions.map((d) => d.reference);
       assert.equal(await auditCountFor(db.database, 'decision.recorded', references), ids.length);
-      const events = await db.database.db.selectFrom('text_procedure_events').select((eb) => eb.fn.countAll().as('n')).where('type', '=', 'adopted').where('text_id', 'in', ids).executeTakeFirstOrThrow();
+      const events = await db.database.db
+        .selectFrom('text_procedure_events')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .where('type', '=', 'adopted')
+        .where('text_id', 'in', ids)
+        .executeTakeFirstOrThrow();
       assert.equal(Number(events.n), ids.length);
       assert.equal((await verifyAuditChain(db.database)).ok, true);
       for (const server of servers) assert.match(server.output(), /Concord is serving/);
@@ -129,7 +166,10 @@ describe('exactly-once deadlines on postgres, two connections at the same moment
     const ids = await dueTexts(db.database, 20);
     second = await openConcordDatabase(db.config);
     const now = new Date('2002-09-27T10:00:00Z'); // exactly at the deadline: due
-    const [a, b] = await Promise.all([runDueDeadlines({ database: db.database, now: () => now }, now), runDueDeadlines({ database: second, now: () => now }, now)]);
+    const [a, b] = await Promise.all([
+      runDueDeadlines({ database: db.database, now: () => now }, now),
+      runDueDeadlines({ database: second, now: () => now }, now),
+    ]);
     assert.deepEqual([...a.failed, ...b.failed], []);
     const adopted = [...a.adopted, ...b.adopted].filter((x) => ids.includes(x.textId));
     assert.equal(adopted.length, ids.length, `first adopted ${a.adopted.length}, second ${b.adopted.length}`);

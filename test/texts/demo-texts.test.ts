@@ -31,7 +31,11 @@ for (const dialect of DIALECTS) {
       const register = (await get('/decisions')).json();
       assert.ok(register.items.some((d: { reference: string }) => d.reference === 'NRC-D(2002)0001'));
       // The list names each adopted text's reference, and no reference for a draft.
-      const listed = (await get('/texts')).json().items as { id: string; reference: string | null; deadlineTimeZone: string | null }[];
+      const listed = (await get('/texts')).json().items as {
+        id: string;
+        reference: string | null;
+        deadlineTimeZone: string | null;
+      }[];
       assert.equal(listed.find((i) => i.id === text.id)?.reference, 'NRC-D(2002)0001');
       const draft = listed.find((i) => i.id === demoUuid(DEMO_TEXT_KEYS.draft));
       assert.equal(draft?.reference, null);
@@ -52,10 +56,16 @@ for (const dialect of DIALECTS) {
     });
 
     test('loading the demo again changes nothing', async () => {
-      const before = await t.db.database.db.selectFrom('audit_events').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+      const before = await t.db.database.db
+        .selectFrom('audit_events')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow();
       const report = await loadDemo(t.db.database, new Date('2002-09-26T08:00:00Z'));
       assert.equal(report.created + report.updated, 0);
-      const afterCount = await t.db.database.db.selectFrom('audit_events').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+      const afterCount = await t.db.database.db
+        .selectFrom('audit_events')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow();
       assert.equal(Number(afterCount.n), Number(before.n));
     });
   });

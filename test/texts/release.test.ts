@@ -17,7 +17,12 @@ for (const dialect of DIALECTS) {
     let headRu: Client;
     let reference: string;
     const send = (who: Client | null, method: 'GET' | 'POST', url: string, payload?: unknown) =>
-      t.app.inject({ method, url, headers: { ...(payload !== undefined ? json : {}), ...(who?.headers ?? {}) }, ...(payload !== undefined ? { payload: payload as object } : {}) });
+      t.app.inject({
+        method,
+        url,
+        headers: { ...(payload !== undefined ? json : {}), ...(who?.headers ?? {}) },
+        ...(payload !== undefined ? { payload: payload as object } : {}),
+      });
 
     before(async () => {
       t = await createTextsApp(dialect);
@@ -31,26 +36,40 @@ for (const dialect of DIALECTS) {
         text: 'The NATO-Russia Council welcomed the exercise.\n\nIt looks forward to the next one. [Demo text]',
       });
       assert.equal(created.statusCode, 201, created.body);
-      const agreed = await send(chair, 'POST', `/api/v1/texts/${created.json().id}/agreement`, { version: 1, meeting: MEETING_AT_20 });
+      const agreed = await send(chair, 'POST', `/api/v1/texts/${created.json().id}/agreement`, {
+        version: 1,
+        meeting: MEETING_AT_20,
+      });
       assert.equal(agreed.statusCode, 200, agreed.body);
       reference = agreed.json().decision.reference;
     });
     after(async () => t?.close());
 
     const releaseUrl = () => `/api/v1/decisions/${encodeURIComponent(reference)}/release`;
-    const payload = () => ({ speaker: demoUuid('person:robertson'), date: '2026-01-05', place: { city: 'Brussels', country: 'Belgium' } });
+    const payload = () => ({
+      speaker: demoUuid('person:robertson'),
+      date: '2026-01-05',
+      place: { city: 'Brussels', country: 'Belgium' },
+    });
 
     test('a delegate who sees the decision may not release it; the public must sign in; an unknown reference is a 404', async () => {
       // The register says who may release, as the server will decide it.
-      const ability = async (who: typeof headRu) => (await send(who, 'GET', `/api/v1/decisions/${encodeURIComponent(reference)}`)).json().abilities;
+      const ability = async (who: typeof headRu) =>
+        (await send(who, 'GET', `/api/v1/decisions/${encodeURIComponent(reference)}`)).json().abilities;
       assert.deepEqual(await ability(secretariat), { release: true });
       assert.deepEqual(await ability(headRu), { release: false });
       assert.deepEqual(await ability(chair), { release: false });
       assert.equal((await send(headRu, 'POST', releaseUrl(), payload())).statusCode, 403);
       assert.equal((await send(chair, 'POST', releaseUrl(), payload())).statusCode, 403);
       assert.equal((await send(null, 'POST', releaseUrl(), payload())).statusCode, 401);
-      assert.equal((await send(secretariat, 'POST', '/api/v1/decisions/NRC-D(1999)0001/release', payload())).statusCode, 404);
-      const badSpeaker = await send(secretariat, 'POST', releaseUrl(), { ...payload(), speaker: '00000000-0000-4000-8000-000000000000' });
+      assert.equal(
+        (await send(secretariat, 'POST', '/api/v1/decisions/NRC-D(1999)0001/release', payload())).statusCode,
+        404,
+      );
+      const badSpeaker = await send(secretariat, 'POST', releaseUrl(), {
+        ...payload(),
+        speaker: '00000000-0000-4000-8000-000000000000',
+      });
       assert.equal(badSpeaker.json().error.code, 'UNKNOWN_REFERENCE');
     });
 
@@ -78,7 +97,9 @@ for (const dialect of DIALECTS) {
 
       const decision = (await send(headRu, 'GET', `/api/v1/decisions/${encodeURIComponent(reference)}`)).json();
       assert.deepEqual(decision.released.slug, slug);
-      const listed = (await send(secretariat, 'GET', '/api/v1/decisions')).json().items.find((d: { reference: string }) => d.reference === reference);
+      const listed = (await send(secretariat, 'GET', '/api/v1/decisions'))
+        .json()
+        .items.find((d: { reference: string }) => d.reference === reference);
       assert.deepEqual(listed.abilities, { release: false }, 'released once: no longer releasable');
       assert.deepEqual(await auditActions(t, reference), ['decision.recorded', 'decision.released']);
 
@@ -86,7 +107,10 @@ for (const dialect of DIALECTS) {
       assert.equal(again.statusCode, 409);
       assert.equal(again.json().error.code, 'ALREADY_RELEASED');
       assert.match(again.json().error.message, new RegExp(slug));
-      assert.deepEqual(t.changes.filter((c) => c.kind === 'released').map((c) => c.recordSlug), [slug]);
+      assert.deepEqual(
+        t.changes.filter((c) => c.kind === 'released').map((c) => c.recordSlug),
+        [slug],
+      );
     });
   });
 }

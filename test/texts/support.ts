@@ -49,17 +49,54 @@ export async function createTextsApp(dialect: Dialect): Promise<TextsApp> {
       enqueued.push(change);
     },
   };
-  const config = { ...loadConfig({ ADMIN_TOKEN, LOG_LEVEL: 'silent', LOGIN_RATE_LIMIT: '10000' }), database: db.config };
-  const app = await buildApp({ config, database: db.database, logger: createLogger(config), now: clock.now, textHooks });
+  const config = {
+    ...loadConfig({ ADMIN_TOKEN, LOG_LEVEL: 'silent', LOGIN_RATE_LIMIT: '10000' }),
+    database: db.config,
+  };
+  const app = await buildApp({
+    config,
+    database: db.database,
+    logger: createLogger(config),
+    now: clock.now,
+    textHooks,
+  });
   await app.ready();
   const deps: TextServiceDeps = { database: db.database, now: clock.now, ...textHooks };
-  return { app, db, config, clock, changes, enqueued, failOutbox, deps, close: async () => { await app.close(); await db.dropAll(); } };
+  return {
+    app,
+    db,
+    config,
+    clock,
+    changes,
+    enqueued,
+    failOutbox,
+    deps,
+    close: async () => {
+      await app.close();
+      await db.dropAll();
+    },
+  };
 }
 
 export async function auditActions(t: { db: TestDatabase }, objectId: string): Promise<string[]> {
-  return (await t.db.database.db.selectFrom('audit_events').select('action').where('object_id', '=', objectId).orderBy('seq').execute()).map((r) => r.action);
+  return (
+    await t.db.database.db
+      .selectFrom('audit_events')
+      .select('action')
+      .where('object_id', '=', objectId)
+      .orderBy('seq')
+      .execute()
+  ).map((r) => r.action);
 }
 
 export async function auditCount(t: { db: TestDatabase }, action: string): Promise<number> {
-  return Number((await t.db.database.db.selectFrom('audit_events').select((eb) => eb.fn.countAll().as('n')).where('action', '=', action).executeTakeFirstOrThrow()).n);
+  return Number(
+    (
+      await t.db.database.db
+        .selectFrom('audit_events')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .where('action', '=', action)
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 }

@@ -10,10 +10,29 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { DIALECTS } from '../support/databases.ts';
-import { ADMIN_TOKEN, checkAtPhoneWidth, checkPage, DESKTOP, pathOf, settled, signedInAt, signInOnPage, startJourney, type Journey } from './journeys-support.ts';
+import {
+  ADMIN_TOKEN,
+  checkAtPhoneWidth,
+  checkPage,
+  DESKTOP,
+  pathOf,
+  settled,
+  signedInAt,
+  signInOnPage,
+  startJourney,
+  type Journey,
+} from './journeys-support.ts';
 
-const ADMIN = { email: 'alex.admin@example.org', name: 'Alex Administrator', password: 'the administrator chose this phrase' };
-const DELEGATE = { email: 'delegate.ru@example.org', name: 'Delegate of Russia (journey)', password: 'a delegate of Russia in 2002' };
+const ADMIN = {
+  email: 'alex.admin@example.org',
+  name: 'Alex Administrator',
+  password: 'the administrator chose this phrase',
+};
+const DELEGATE = {
+  email: 'delegate.ru@example.org',
+  name: 'Delegate of Russia (journey)',
+  password: 'a delegate of Russia in 2002',
+};
 
 /** A fresh desktop browser context (generous timeouts: several browsers and servers may share the machine). */
 async function newContext(j: Journey): Promise<{ context: BrowserContext; page: Page }> {
@@ -47,7 +66,11 @@ for (const dialect of DIALECTS) {
       const answer = (await created.json()) as { user: { id: string }; setupUrl: string };
       adminId = answer.user.id;
       const token = new URL(answer.setupUrl).searchParams.get('token');
-      const setup = await fetch(j.at('/api/v1/password-setup'), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token, password: ADMIN.password }) });
+      const setup = await fetch(j.at('/api/v1/password-setup'), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ token, password: ADMIN.password }),
+      });
       assert.equal(setup.status, 204);
     });
     after(async () => {
@@ -68,7 +91,10 @@ for (const dialect of DIALECTS) {
       await settled(page, 'Accounts');
       assert.equal(await page.title(), 'Accounts · Concord');
       const row = (name: string) => page.getByRole('row').filter({ has: page.getByRole('rowheader', { name }) });
-      assert.equal(await seen(row('Head of the Russian Delegation (demo)')), 'Head of the Russian Delegation (demo) head.ru@demo.concord Delegate Russia (head of delegation) Active');
+      assert.equal(
+        await seen(row('Head of the Russian Delegation (demo)')),
+        'Head of the Russian Delegation (demo) head.ru@demo.concord Delegate Russia (head of delegation) Active',
+      );
       assert.equal(await seen(row(ADMIN.name)), `${ADMIN.name} ${ADMIN.email} Administrator — Active`);
       await checkPage(page, 'accounts-list');
       await checkAtPhoneWidth(page, 'accounts-list');
@@ -82,7 +108,10 @@ for (const dialect of DIALECTS) {
       const summary = page.locator('.alert[role="alert"]');
       await summary.waitFor();
       await page.waitForFunction(() => document.activeElement?.matches('.alert[role="alert"]') === true);
-      assert.match(await seen(summary), /^The account was not created\. Correct the fields below\. Name: Name must not be empty\. Email address: Email address must be an email address such as name@example\.org\. Roles: Roles must name at least one role\.$/);
+      assert.match(
+        await seen(summary),
+        /^The account was not created\. Correct the fields below\. Name: Name must not be empty\. Email address: Email address must be an email address such as name@example\.org\. Roles: Roles must name at least one role\.$/,
+      );
       assert.equal(await page.getByLabel('Name', { exact: true }).getAttribute('aria-invalid'), 'true');
       assert.equal(await page.getByLabel('Email address').getAttribute('aria-invalid'), 'true');
       const errorOf = async (label: string) => {
@@ -93,18 +122,29 @@ for (const dialect of DIALECTS) {
       };
       assert.equal(await errorOf('Name'), 'Name must not be empty.');
       assert.equal(await errorOf('Email address'), 'Email address must be an email address such as name@example.org.');
-      assert.equal(await seen(page.locator('fieldset.field-invalid').filter({ hasText: 'Roles' }).locator('.field-error')), 'Roles must name at least one role.');
+      assert.equal(
+        await seen(page.locator('fieldset.field-invalid').filter({ hasText: 'Roles' }).locator('.field-error')),
+        'Roles must name at least one role.',
+      );
       await checkPage(page, 'accounts-new-errors');
 
       // A delegate without a member: the member field appears for delegates, and the server asks for it.
       await page.getByLabel('Name', { exact: true }).fill(DELEGATE.name);
       await page.getByLabel('Email address').fill(DELEGATE.email);
-      assert.equal(await page.getByLabel('Member', { exact: true }).count(), 0, 'no member field before the delegate role is chosen');
+      assert.equal(
+        await page.getByLabel('Member', { exact: true }).count(),
+        0,
+        'no member field before the delegate role is chosen',
+      );
       await page.getByRole('checkbox', { name: /^Delegate:/ }).check();
       await page.getByRole('button', { name: 'Create the account' }).click();
       await page.locator('.field-error', { hasText: 'Member is required for a delegate' }).waitFor();
       assert.equal(await page.getByLabel('Member', { exact: true }).getAttribute('aria-invalid'), 'true');
-      assert.equal(await page.getByLabel('Name', { exact: true }).getAttribute('aria-invalid'), null, 'the corrected fields are no longer marked');
+      assert.equal(
+        await page.getByLabel('Name', { exact: true }).getAttribute('aria-invalid'),
+        null,
+        'the corrected fields are no longer marked',
+      );
 
       await page.getByLabel('Member', { exact: true }).selectOption({ label: 'Russia' });
       await page.getByRole('button', { name: 'Create the account' }).click();
@@ -112,11 +152,17 @@ for (const dialect of DIALECTS) {
       const panelHeading = page.getByRole('heading', { level: 2, name: `Set-password link for ${DELEGATE.name}` });
       await panelHeading.waitFor();
       await page.waitForFunction(() => document.activeElement?.tagName === 'H2');
-      assert.match(await seen(page.locator('.setup-link-warning')), /^Shown only this once\. Copy the link now and give it to Delegate of Russia \(journey\) privately/);
+      assert.match(
+        await seen(page.locator('.setup-link-warning')),
+        /^Shown only this once\. Copy the link now and give it to Delegate of Russia \(journey\) privately/,
+      );
       const linkBox = page.getByRole('textbox', { name: 'One-time set-password link' });
       const link = await linkBox.inputValue();
       assert.match(link, /\/set-password\?token=[A-Za-z0-9_-]{43}$/);
-      assert.match(await seen(page.locator('.setup-link')), /It works once, until \d\d:\d\d UTC on \d{1,2} \w+ \d{4}\./);
+      assert.match(
+        await seen(page.locator('.setup-link')),
+        /It works once, until \d\d:\d\d UTC on \d{1,2} \w+ \d{4}\./,
+      );
       await page.getByRole('button', { name: 'Copy link' }).click();
       await page.getByRole('status').filter({ hasText: 'The link is copied to the clipboard.' }).waitFor();
       assert.equal(await page.evaluate(() => navigator.clipboard.readText()), link);
@@ -128,8 +174,15 @@ for (const dialect of DIALECTS) {
       await settled(page, DELEGATE.name);
       const delegateUrl = page.url();
       assert.equal(await page.getByRole('textbox', { name: 'One-time set-password link' }).count(), 0);
-      assert.equal((await page.content()).includes(new URL(link).searchParams.get('token')!), false, 'the token is nowhere on the page');
-      assert.match(await seen(page.locator('dl.facts')), /Status Awaiting password .*Member Russia \(RUS\) Clearance RESTRICTED Password Not set yet/);
+      assert.equal(
+        (await page.content()).includes(new URL(link).searchParams.get('token')!),
+        false,
+        'the token is nowhere on the page',
+      );
+      assert.match(
+        await seen(page.locator('dl.facts')),
+        /Status Awaiting password .*Member Russia \(RUS\) Clearance RESTRICTED Password Not set yet/,
+      );
 
       // The new person opens the link, chooses a password, and signs in as a delegate of Russia.
       const person = await newContext(j);
@@ -143,11 +196,18 @@ for (const dialect of DIALECTS) {
       await signInOnPage(person.page, DELEGATE.email, DELEGATE.password);
       await person.page.waitForURL((u) => u.pathname === '/app/');
       await settled(person.page, `Welcome, ${DELEGATE.name}`);
-      assert.equal(await seen(person.page.locator('.lede')), 'You are signed in as delegate of Russia. You see what your delegation may see.');
+      assert.equal(
+        await seen(person.page.locator('.lede')),
+        'You are signed in as delegate of Russia. You see what your delegation may see.',
+      );
       const latest = person.page.getByRole('region', { name: 'Latest meetings' });
       assert.match(await seen(latest), /NATO-Russia Council, Defence Ministers, Warsaw/);
       assert.doesNotMatch(await seen(latest), /NATO Defence Ministers, Warsaw/, 'the meeting at 19 is not for Russia');
-      assert.equal(await person.page.locator('.masthead').getByRole('link', { name: 'Accounts' }).count(), 0, 'a delegate has no Accounts link');
+      assert.equal(
+        await person.page.locator('.masthead').getByRole('link', { name: 'Accounts' }).count(),
+        0,
+        'a delegate has no Accounts link',
+      );
       // The link worked once: opening it again says so.
       const again = await person.page.request.get(onServer(j, link), { headers: { accept: 'text/html' } });
       assert.equal(again.status(), 400);
@@ -162,10 +222,17 @@ for (const dialect of DIALECTS) {
       await page.waitForFunction(() => document.activeElement?.textContent === 'Yes, disable the account');
       await checkPage(page, 'account-disable-confirm');
       await confirm.click();
-      await page.getByRole('status').filter({ hasText: `The account is disabled: ${DELEGATE.name} is signed out everywhere and cannot sign in.` }).waitFor();
+      await page
+        .getByRole('status')
+        .filter({ hasText: `The account is disabled: ${DELEGATE.name} is signed out everywhere and cannot sign in.` })
+        .waitFor();
       await page.waitForFunction(() => document.activeElement?.matches('p.notice[role="status"]') === true);
       assert.match(await seen(page.locator('dl.facts')), /^Status Disabled /);
-      assert.equal(await page.getByRole('button', { name: 'Issue a new set-password link' }).count(), 0, 'no link for a disabled account');
+      assert.equal(
+        await page.getByRole('button', { name: 'Issue a new set-password link' }).count(),
+        0,
+        'no link for a disabled account',
+      );
       await checkPage(page, 'account-disabled');
 
       // The person's session has ended: the workspace sends them to sign in, and signing in is refused.
@@ -180,7 +247,10 @@ for (const dialect of DIALECTS) {
       await page.goto(j.at(`/app/accounts/${adminId}`));
       await settled(page, ADMIN.name);
       assert.equal(await page.getByRole('button', { name: 'Disable the account…' }).count(), 0);
-      assert.match(await seen(page.getByRole('region', { name: 'Disable the account' })), /You cannot disable your own account: another administrator can\./);
+      assert.match(
+        await seen(page.getByRole('region', { name: 'Disable the account' })),
+        /You cannot disable your own account: another administrator can\./,
+      );
       await person.context.close();
       await context.close();
     });
@@ -189,7 +259,11 @@ for (const dialect of DIALECTS) {
       const ru = await signedInAt(j, 'head.ru@demo.concord', '/app/');
       await settled(ru.page, 'Welcome, Head of the Russian Delegation (demo)');
       assert.equal(await ru.page.locator('.masthead').getByRole('link', { name: 'Accounts' }).count(), 0);
-      for (const [path, title] of [['/app/accounts', 'Accounts'], ['/app/accounts/new', 'New account'], [`/app/accounts/${adminId}`, 'Account']] as const) {
+      for (const [path, title] of [
+        ['/app/accounts', 'Accounts'],
+        ['/app/accounts/new', 'New account'],
+        [`/app/accounts/${adminId}`, 'Account'],
+      ] as const) {
         await ru.page.goto(j.at(path));
         await settled(ru.page, title);
         assert.match(await seen(ru.page.locator('main')), /This page is not available to you\./, path);
@@ -206,18 +280,32 @@ for (const dialect of DIALECTS) {
 
       const sec = await signedInAt(j, 'secretariat@demo.concord', '/app/accounts');
       await settled(sec.page, 'Accounts');
-      assert.equal(await sec.page.getByRole('link', { name: 'New account' }).count(), 0, 'the secretariat creates no accounts');
+      assert.equal(
+        await sec.page.getByRole('link', { name: 'New account' }).count(),
+        0,
+        'the secretariat creates no accounts',
+      );
       assert.match(await seen(sec.page.locator('main')), /Only administrators change accounts\./);
       await sec.page.getByRole('link', { name: 'Head of the Russian Delegation (demo)' }).click();
       await settled(sec.page, 'Head of the Russian Delegation (demo)');
       assert.match(await seen(sec.page.locator('dl.facts')), /Member Russia \(RUS\), head of delegation/);
-      assert.equal(await sec.page.getByRole('button').filter({ hasText: /Disable|Save|Issue/ }).count(), 0, 'no controls to change the account');
+      assert.equal(
+        await sec.page
+          .getByRole('button')
+          .filter({ hasText: /Disable|Save|Issue/ })
+          .count(),
+        0,
+        'no controls to change the account',
+      );
       await checkPage(sec.page, 'account-read-only-secretariat');
       await sec.page.goto(j.at('/app/accounts/new'));
       await settled(sec.page, 'New account');
       assert.match(await seen(sec.page.locator('main')), /This page is not available to you\./);
       const session = (await (await sec.page.request.get(j.at('/api/v1/session'))).json()) as { csrfToken: string };
-      const create = await sec.page.request.post(j.at('/api/v1/users'), { headers: { 'x-csrf-token': session.csrfToken }, data: { email: 'sneaky@example.org', name: 'Sneaky', roles: ['admin'] } });
+      const create = await sec.page.request.post(j.at('/api/v1/users'), {
+        headers: { 'x-csrf-token': session.csrfToken },
+        data: { email: 'sneaky@example.org', name: 'Sneaky', roles: ['admin'] },
+      });
       assert.equal(create.status(), 403);
       await sec.context.close();
     });

@@ -10,7 +10,15 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Locator } from 'playwright-core';
 import { DIALECTS } from '../support/databases.ts';
-import { checkAtPhoneWidth, checkPage, settled, signedInAt, startJourney, words, type Journey } from './journeys-support.ts';
+import {
+  checkAtPhoneWidth,
+  checkPage,
+  settled,
+  signedInAt,
+  startJourney,
+  words,
+  type Journey,
+} from './journeys-support.ts';
 
 interface PersonJson {
   id: string;
@@ -26,7 +34,10 @@ interface FormatJson {
 /** Waits until the element has the focus (the app moves it once the element is drawn); times out otherwise. */
 async function focused(locator: Locator, what: string): Promise<void> {
   const handle = await locator.elementHandle();
-  await locator.page().waitForFunction((el) => el === document.activeElement, handle).catch(() => assert.fail(`${what} has the focus`));
+  await locator
+    .page()
+    .waitForFunction((el) => el === document.activeElement, handle)
+    .catch(() => assert.fail(`${what} has the focus`));
 }
 
 for (const dialect of DIALECTS) {
@@ -53,17 +64,27 @@ for (const dialect of DIALECTS) {
       await delegation.getByRole('button', { name: 'Add a person' }).click();
       const form = page.getByRole('form', { name: 'Add a person to the delegation of Poland' });
       await form.waitFor();
-      await focused(form.getByLabel('Honorific'), 'the form\'s first field');
+      await focused(form.getByLabel('Honorific'), "the form's first field");
       await form.getByLabel('Honorific').fill('Ambassador');
       await form.getByRole('button', { name: 'Add to the delegation' }).click();
       const alert = form.getByRole('alert');
       await alert.waitFor();
       await focused(alert, 'the summary');
-      assert.match(await words(alert), /Nothing was saved\. Correct the fields below\..*Name: Enter the person’s name\..*Function: Enter the function/);
+      assert.match(
+        await words(alert),
+        /Nothing was saved\. Correct the fields below\..*Name: Enter the person’s name\..*Function: Enter the function/,
+      );
       assert.equal(await form.getByLabel('Name', { exact: true }).getAttribute('aria-invalid'), 'true');
       assert.equal(await form.getByLabel('Function').getAttribute('aria-invalid'), 'true');
-      assert.equal(await form.getByLabel('Honorific').getAttribute('aria-invalid'), null, 'a correct field is not marked');
-      assert.match(await words(form.locator('.field-invalid').filter({ has: page.getByLabel('Name', { exact: true }) })), /Enter the person’s name\./);
+      assert.equal(
+        await form.getByLabel('Honorific').getAttribute('aria-invalid'),
+        null,
+        'a correct field is not marked',
+      );
+      assert.match(
+        await words(form.locator('.field-invalid').filter({ has: page.getByLabel('Name', { exact: true }) })),
+        /Enter the person’s name\./,
+      );
       await checkPage(page, 'member-add-person-errors');
       assert.equal((await persons()).length, before, 'nothing was sent');
 
@@ -77,7 +98,10 @@ for (const dialect of DIALECTS) {
       assert.equal(await words(notice), 'Ambassador Anna Kowalska is added to the delegation of Poland.');
       const current = delegation.locator('ul.delegation:not(.former)');
       await current.getByText('Deputy Permanent Representative').waitFor();
-      assert.match(await words(current), /Ambassador Anna Kowalska, Deputy Permanent Representative \(since 1 September 2002\)/);
+      assert.match(
+        await words(current),
+        /Ambassador Anna Kowalska, Deputy Permanent Representative \(since 1 September 2002\)/,
+      );
       const anna = (await persons()).find((p) => p.name === 'Anna Kowalska');
       assert.ok(anna, 'the person is in the API');
       assert.equal(anna.honorific, 'Ambassador');
@@ -91,16 +115,25 @@ for (const dialect of DIALECTS) {
       const memberForm = page.getByRole('form', { name: 'Change Poland' });
       await memberForm.getByLabel('Name', { exact: true }).fill('Germany');
       await memberForm.getByRole('button', { name: 'Save the member' }).click();
-      await memberForm.locator('.field-invalid').filter({ has: page.getByLabel('Name', { exact: true }) }).waitFor();
+      await memberForm
+        .locator('.field-invalid')
+        .filter({ has: page.getByLabel('Name', { exact: true }) })
+        .waitFor();
       assert.equal(await memberForm.getByLabel('Name', { exact: true }).getAttribute('aria-invalid'), 'true');
-      assert.match(await words(memberForm.getByRole('alert')), /Another member is already named "Germany".*Name: Name is already used\./);
+      assert.match(
+        await words(memberForm.getByRole('alert')),
+        /Another member is already named "Germany".*Name: Name is already used\./,
+      );
       await checkPage(page, 'member-edit-server-error');
       await memberForm.getByLabel('Name', { exact: true }).fill('Poland');
       await memberForm.getByLabel('Joined on').fill('1999-03-12');
       await memberForm.getByLabel('Groups').fill('Ally, Visegrád Group');
       await memberForm.getByRole('button', { name: 'Save the member' }).click();
       await page.getByRole('status').filter({ hasText: 'Poland is saved.' }).waitFor();
-      assert.match((await page.locator('dl.facts').innerText()).replace(/\s+/g, ' '), /Groups Ally, Visegrád Group Joined 12 March 1999/);
+      assert.match(
+        (await page.locator('dl.facts').innerText()).replace(/\s+/g, ' '),
+        /Groups Ally, Visegrád Group Joined 12 March 1999/,
+      );
       assert.deepEqual((await j.adminGet<{ groups: string[] }>('/members/POL')).groups, ['Ally', 'Visegrád Group']);
 
       // 4. Change the function's title.
@@ -108,7 +141,10 @@ for (const dialect of DIALECTS) {
       const change = page.getByRole('form', { name: 'Change the function of Ambassador Anna Kowalska' });
       await change.getByLabel('Function').fill('Deputy Permanent Representative to NATO');
       await change.getByRole('button', { name: 'Save the function' }).click();
-      await page.getByRole('status').filter({ hasText: 'The function of Ambassador Anna Kowalska is saved.' }).waitFor();
+      await page
+        .getByRole('status')
+        .filter({ hasText: 'The function of Ambassador Anna Kowalska is saved.' })
+        .waitFor();
       await current.getByText('Deputy Permanent Representative to NATO').waitFor();
 
       // 5. End it: an empty day is refused, then the person moves to the former functions.
@@ -123,9 +159,16 @@ for (const dialect of DIALECTS) {
       await page.getByRole('status').filter({ hasText: 'until 30 September 2002' }).waitFor();
       const former = page.getByRole('region', { name: 'Former functions' });
       await former.waitFor();
-      assert.match(await words(former), /Ambassador Anna Kowalska, Deputy Permanent Representative to NATO \(1 September 2002 – 30 September 2002\)/);
+      assert.match(
+        await words(former),
+        /Ambassador Anna Kowalska, Deputy Permanent Representative to NATO \(1 September 2002 – 30 September 2002\)/,
+      );
       assert.doesNotMatch(await words(current), /Anna Kowalska/, 'no longer in the current delegation');
-      assert.equal(await former.getByRole('button', { name: /End the function/ }).count(), 0, 'an ended function cannot be ended again');
+      assert.equal(
+        await former.getByRole('button', { name: /End the function/ }).count(),
+        0,
+        'an ended function cannot be ended again',
+      );
       const ended = (await persons()).find((p) => p.name === 'Anna Kowalska')!;
       assert.equal(ended.functions[0]!.endedOn, '2002-09-30');
       assert.equal(ended.functions[0]!.title, 'Deputy Permanent Representative to NATO');
@@ -139,15 +182,28 @@ for (const dialect of DIALECTS) {
       await confirm.click();
       const refusal = delegation.getByRole('alert');
       await refusal.waitFor();
-      assert.equal(await words(refusal), 'The person "Jerzy Szmajdziński" is still used by 2 meeting participant(s). Remove those references first.');
+      assert.equal(
+        await words(refusal),
+        'The person "Jerzy Szmajdziński" is still used by 2 meeting participant(s). Remove those references first.',
+      );
       assert.ok((await persons()).some((p) => p.name === 'Jerzy Szmajdziński'));
-      assert.equal(await delegation.getByRole('button', { name: 'Delete Jerzy Szmajdziński' }).count(), 1, 'the delete control is back at its first step');
+      assert.equal(
+        await delegation.getByRole('button', { name: 'Delete Jerzy Szmajdziński' }).count(),
+        1,
+        'the delete control is back at its first step',
+      );
       await checkPage(page, 'member-delete-refused');
       // One nothing refers to can be deleted.
       await former.getByRole('button', { name: 'Delete Ambassador Anna Kowalska' }).click();
       await former.getByRole('button', { name: 'Yes, delete Ambassador Anna Kowalska from the record' }).click();
-      await page.getByRole('status').filter({ hasText: 'Ambassador Anna Kowalska is deleted from the record.' }).waitFor();
-      assert.equal((await persons()).some((p) => p.name === 'Anna Kowalska'), false);
+      await page
+        .getByRole('status')
+        .filter({ hasText: 'Ambassador Anna Kowalska is deleted from the record.' })
+        .waitFor();
+      assert.equal(
+        (await persons()).some((p) => p.name === 'Anna Kowalska'),
+        false,
+      );
       await context.close();
     });
 
@@ -162,7 +218,10 @@ for (const dialect of DIALECTS) {
       await settled(page, 'NATO (at 19)');
       const usage = page.getByRole('table', { name: 'Items in NATO (at 19)' });
       await usage.waitFor();
-      assert.match((await usage.innerText()).replace(/\s+/g, ' '), /Meetings 1 1 Projects 0 0 Events 0 0 Bodies 1 1 Texts 0 0/);
+      assert.match(
+        (await usage.innerText()).replace(/\s+/g, ' '),
+        /Meetings 1 1 Projects 0 0 Events 0 0 Bodies 1 1 Texts 0 0/,
+      );
       await checkPage(page, 'format-secretariat');
 
       await page.getByRole('button', { name: 'Change the format' }).click();
@@ -172,8 +231,14 @@ for (const dialect of DIALECTS) {
       const confirmation = form.getByRole('region', { name: 'Confirm the change of members of NATO (at 19)' });
       await confirmation.waitFor();
       await focused(confirmation.getByRole('heading'), 'the confirmation');
-      assert.match(await words(confirmation), /Iceland is removed: its delegation will no longer see the format’s 1 meeting, no projects, no events and 1 body that are not public\./);
-      assert.match(await words(confirmation), /Texts are not affected: a text keeps the members its format had when the text was created/);
+      assert.match(
+        await words(confirmation),
+        /Iceland is removed: its delegation will no longer see the format’s 1 meeting, no projects, no events and 1 body that are not public\./,
+      );
+      assert.match(
+        await words(confirmation),
+        /Texts are not affected: a text keeps the members its format had when the text was created/,
+      );
       await checkPage(page, 'format-confirm-members');
       await checkAtPhoneWidth(page, 'format-confirm-members');
 
@@ -197,8 +262,15 @@ for (const dialect of DIALECTS) {
       await page.getByRole('button', { name: 'Yes, delete NATO (at 19)' }).click();
       const refusal = page.getByRole('alert');
       await refusal.waitFor();
-      assert.match(await words(refusal), /The format "nato-19" is still used by body "nac", 1 meeting\(s\)\. Remove those references first\./);
-      assert.equal(await page.getByRole('button', { name: 'Delete the format' }).count(), 1, 'the delete control is back at its first step');
+      assert.match(
+        await words(refusal),
+        /The format "nato-19" is still used by body "nac", 1 meeting\(s\)\. Remove those references first\./,
+      );
+      assert.equal(
+        await page.getByRole('button', { name: 'Delete the format' }).count(),
+        1,
+        'the delete control is back at its first step',
+      );
       assert.equal((await nato19()).code, 'nato-19');
       await checkPage(page, 'format-delete-refused');
       await context.close();
@@ -214,16 +286,24 @@ for (const dialect of DIALECTS) {
       await settled(page, 'Poland');
       await page.getByRole('region', { name: 'Delegation' }).getByText('Jerzy Szmajdziński').waitFor();
       assert.equal(await page.locator('main button').count(), 0, 'no button at all on the member page');
-      for (const name of ['Change the member', 'Add a person']) assert.equal(await page.getByRole('button', { name }).count(), 0, name);
+      for (const name of ['Change the member', 'Add a person'])
+        assert.equal(await page.getByRole('button', { name }).count(), 0, name);
       await checkPage(page, 'member-head-ru');
       await checkAtPhoneWidth(page, 'member-head-ru');
 
-      for (const [code, heading] of [['nrc-20', 'NRC (at 20)'], ['nato-19', 'NATO (at 19)']] as const) {
+      for (const [code, heading] of [
+        ['nrc-20', 'NRC (at 20)'],
+        ['nato-19', 'NATO (at 19)'],
+      ] as const) {
         await page.goto(j.at(`/app/formats/${code}`));
         await settled(page, heading);
         await page.getByRole('region', { name: 'Members' }).waitFor();
         assert.equal(await page.locator('main button').count(), 0, `no button on ${code}`);
-        assert.equal(await page.getByRole('region', { name: 'In this format' }).count(), 0, `no usage counts on ${code}`);
+        assert.equal(
+          await page.getByRole('region', { name: 'In this format' }).count(),
+          0,
+          `no usage counts on ${code}`,
+        );
         assert.doesNotMatch(await words(page.locator('main')), /Meetings|meeting/);
       }
       await checkPage(page, 'format-head-ru');

@@ -8,7 +8,17 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { DIALECTS } from '../support/databases.ts';
-import { checkPage, DEMO_PASSWORD, DESKTOP, pathOf, settled, signInOnPage, startJourney, words, type Journey } from './journeys-support.ts';
+import {
+  checkPage,
+  DEMO_PASSWORD,
+  DESKTOP,
+  pathOf,
+  settled,
+  signInOnPage,
+  startJourney,
+  words,
+  type Journey,
+} from './journeys-support.ts';
 
 interface MeetingJson {
   id: string;
@@ -24,7 +34,8 @@ interface MeetingJson {
 }
 
 const TITLE = 'NATO-Russia Council, Ambassadors, Brussels';
-const focused = (page: Page) => page.evaluate(() => (document.activeElement?.textContent ?? '').replace(/\s+/g, ' ').trim());
+const focused = (page: Page) =>
+  page.evaluate(() => (document.activeElement?.textContent ?? '').replace(/\s+/g, ' ').trim());
 
 for (const dialect of DIALECTS) {
   describe(`journey: the secretariat creates a meeting with an agenda (${dialect})`, () => {
@@ -68,9 +79,17 @@ for (const dialect of DIALECTS) {
       // Two agenda items under two subject areas; a new item takes the focus at its subject area.
       const item = (n: number) => page.getByRole('group', { name: `Agenda item ${n}`, exact: true });
       await page.getByRole('button', { name: 'Add agenda item' }).click();
-      assert.equal(await item(1).getByLabel('Subject area').evaluate((el) => el === document.activeElement), true, 'focus on the new item');
+      assert.equal(
+        await item(1)
+          .getByLabel('Subject area')
+          .evaluate((el) => el === document.activeElement),
+        true,
+        'focus on the new item',
+      );
       await item(1).getByLabel('Subject area').fill('Crisis management and peacekeeping');
-      await item(1).getByLabel('Title', { exact: true }).fill('The generic concept of joint peacekeeping operations: next steps');
+      await item(1)
+        .getByLabel('Title', { exact: true })
+        .fill('The generic concept of joint peacekeeping operations: next steps');
       await item(1).getByLabel('Crisis management').check();
       await page.getByRole('button', { name: 'Add agenda item' }).click();
       await item(2).getByLabel('Subject area').fill('Defence reform');
@@ -82,12 +101,18 @@ for (const dialect of DIALECTS) {
       const alert = page.getByRole('alert');
       await alert.waitFor();
       assert.equal(await alert.evaluate((el) => el === document.activeElement), true, 'the summary takes the focus');
-      assert.match(await words(alert), /The meeting was not saved\. Correct the fields below\..*Title: is required.*End: must be later than the start/);
+      assert.match(
+        await words(alert),
+        /The meeting was not saved\. Correct the fields below\..*Title: is required.*End: must be later than the start/,
+      );
       const title = meetingPart.getByLabel('Title', { exact: true });
       assert.equal(await title.getAttribute('aria-invalid'), 'true');
       assert.equal(await words(meetingPart.locator('.field-invalid .field-error')), 'Title is required');
       assert.equal(await page.getByLabel('End', { exact: true }).getAttribute('aria-invalid'), 'true');
-      assert.match(await words(page.locator('.field-invalid').filter({ has: page.getByLabel('End', { exact: true }) })), /End must be later than the start/);
+      assert.match(
+        await words(page.locator('.field-invalid').filter({ has: page.getByLabel('End', { exact: true }) })),
+        /End must be later than the start/,
+      );
       await checkPage(page, 'meeting-form-client-errors');
       assert.equal(await count(), before, 'nothing was sent');
 
@@ -96,7 +121,10 @@ for (const dialect of DIALECTS) {
       await page.getByLabel('End', { exact: true }).fill('2030-03-12T12:00');
       await page.getByLabel('Status', { exact: true }).selectOption('held');
       await page.getByRole('button', { name: 'Create meeting' }).click();
-      await page.locator('.field-invalid').filter({ has: page.getByLabel('Status', { exact: true }) }).waitFor();
+      await page
+        .locator('.field-invalid')
+        .filter({ has: page.getByLabel('Status', { exact: true }) })
+        .waitFor();
       assert.match(await words(page.getByRole('alert')), /Status: cannot be "held" before the meeting starts/);
       assert.equal(await page.getByLabel('Status', { exact: true }).getAttribute('aria-invalid'), 'true');
       assert.equal(await title.getAttribute('aria-invalid'), null, 'the corrected title is no longer marked');
@@ -108,24 +136,40 @@ for (const dialect of DIALECTS) {
       await item(2).getByRole('button', { name: 'Move up agenda item 2' }).focus();
       await page.keyboard.press('Enter');
       assert.equal(await item(1).getByLabel('Subject area').inputValue(), 'Defence reform');
-      assert.equal(await focused(page), 'Move down agenda item 1', 'at the top, the focus goes to the item\'s other move button');
+      assert.equal(
+        await focused(page),
+        'Move down agenda item 1',
+        "at the top, the focus goes to the item's other move button",
+      );
 
       await page.getByRole('button', { name: 'Create meeting' }).click();
       await page.waitForURL((u) => /^\/app\/meetings\/[0-9a-f-]{36}$/.test(u.pathname));
       await settled(page, TITLE);
       const id = pathOf(page).split('/').pop()!;
       assert.equal(await words(page.getByRole('status')), 'The meeting was created.');
-      assert.match((await page.locator('dl.facts').innerText()).replace(/\s+/g, ' '), /When Tue 12 Mar 2030, 10:00–12:00 \(Brussels time\) Level Ambassadors Body NATO-Russia Council Format NRC \(at 20\) Venue Brussels, Belgium Host None Status PLANNED Public No/);
+      assert.match(
+        (await page.locator('dl.facts').innerText()).replace(/\s+/g, ' '),
+        /When Tue 12 Mar 2030, 10:00–12:00 \(Brussels time\) Level Ambassadors Body NATO-Russia Council Format NRC \(at 20\) Venue Brussels, Belgium Host None Status PLANNED Public No/,
+      );
       const agenda = page.getByRole('region', { name: 'Agenda' });
-      assert.deepEqual(await agenda.locator('h3').allTextContents(), ['Defence reform', 'Crisis management and peacekeeping']);
-      assert.deepEqual(await agenda.locator('.agenda-title').allTextContents(), ['Conclusions of the experts on defence reform', 'The generic concept of joint peacekeeping operations: next steps']);
+      assert.deepEqual(await agenda.locator('h3').allTextContents(), [
+        'Defence reform',
+        'Crisis management and peacekeeping',
+      ]);
+      assert.deepEqual(await agenda.locator('.agenda-title').allTextContents(), [
+        'Conclusions of the experts on defence reform',
+        'The generic concept of joint peacekeeping operations: next steps',
+      ]);
       await checkPage(page, 'meeting-created');
 
       // The list has it, among the upcoming meetings.
       await page.getByRole('navigation', { name: 'Workspace' }).getByRole('link', { name: 'Meetings' }).click();
       await settled(page, 'Meetings');
       const upcoming = page.getByRole('table', { name: 'Upcoming' });
-      assert.match((await upcoming.getByRole('row').filter({ hasText: TITLE }).innerText()).replace(/\s+/g, ' '), /Tue 12 Mar 2030, 10:00–12:00 \(Brussels time\).*NATO-Russia Council.*Brussels, Belgium.*PLANNED/);
+      assert.match(
+        (await upcoming.getByRole('row').filter({ hasText: TITLE }).innerText()).replace(/\s+/g, ' '),
+        /Tue 12 Mar 2030, 10:00–12:00 \(Brussels time\).*NATO-Russia Council.*Brussels, Belgium.*PLANNED/,
+      );
 
       // The API holds exactly what was entered.
       const saved = (await (await page.request.get(j.at(`/api/v1/meetings/${id}`))).json()) as MeetingJson;
@@ -138,10 +182,24 @@ for (const dialect of DIALECTS) {
       assert.deepEqual(saved.venue, { name: null, city: 'Brussels', country: 'Belgium' });
       assert.equal(saved.status, 'planned');
       assert.deepEqual(
-        saved.agenda.map((g) => ({ area: g.subjectArea, items: g.items.map((i) => ({ title: i.title, topics: i.topics.map((t) => t.code) })) })),
+        saved.agenda.map((g) => ({
+          area: g.subjectArea,
+          items: g.items.map((i) => ({ title: i.title, topics: i.topics.map((t) => t.code) })),
+        })),
         [
-          { area: 'Defence reform', items: [{ title: 'Conclusions of the experts on defence reform', topics: ['defence-reform'] }] },
-          { area: 'Crisis management and peacekeeping', items: [{ title: 'The generic concept of joint peacekeeping operations: next steps', topics: ['crisis-management'] }] },
+          {
+            area: 'Defence reform',
+            items: [{ title: 'Conclusions of the experts on defence reform', topics: ['defence-reform'] }],
+          },
+          {
+            area: 'Crisis management and peacekeeping',
+            items: [
+              {
+                title: 'The generic concept of joint peacekeeping operations: next steps',
+                topics: ['crisis-management'],
+              },
+            ],
+          },
         ],
       );
       assert.equal(await count(), before + 1);
@@ -158,7 +216,10 @@ for (const dialect of DIALECTS) {
       await settled(page, TITLE);
       assert.equal(await words(page.getByRole('status')), 'The meeting was saved.');
       const edited = (await (await page.request.get(j.at(`/api/v1/meetings/${id}`))).json()) as MeetingJson;
-      assert.deepEqual(edited.agenda.map((g) => g.subjectArea), ['Defence reform']);
+      assert.deepEqual(
+        edited.agenda.map((g) => g.subjectArea),
+        ['Defence reform'],
+      );
       assert.equal(edited.startsAt, '2030-03-12T09:00:00.000Z', 'the times survive an edit unchanged');
       await context.close();
     });

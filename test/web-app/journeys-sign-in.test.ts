@@ -5,7 +5,18 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DIALECTS } from '../support/databases.ts';
-import { checkAtPhoneWidth, checkPage, DEMO_PASSWORD, DESKTOP, pathOf, settled, signInOnPage, startJourney, words, type Journey } from './journeys-support.ts';
+import {
+  checkAtPhoneWidth,
+  checkPage,
+  DEMO_PASSWORD,
+  DESKTOP,
+  pathOf,
+  settled,
+  signInOnPage,
+  startJourney,
+  words,
+  type Journey,
+} from './journeys-support.ts';
 
 for (const dialect of DIALECTS) {
   describe(`journey: sign in and sign out (${dialect})`, () => {
@@ -29,7 +40,10 @@ for (const dialect of DIALECTS) {
 
       await signInOnPage(page, 'head.pl@demo.concord', 'not the password');
       assert.equal(pathOf(page), '/sign-in');
-      assert.equal(await words(page.getByRole('alert')), 'There is a problemThe email address or password is not correct. Check both and try again.');
+      assert.equal(
+        await words(page.getByRole('alert')),
+        'There is a problemThe email address or password is not correct. Check both and try again.',
+      );
       assert.equal(await page.getByLabel('Email address').inputValue(), 'head.pl@demo.concord');
       await checkPage(page, 'sign-in-wrong-password');
 
@@ -37,19 +51,32 @@ for (const dialect of DIALECTS) {
       await page.waitForURL((u) => u.pathname === '/app/');
       await settled(page, 'Welcome, Head of the Polish Delegation (demo)');
       assert.equal(await page.title(), 'Dashboard · Concord');
-      assert.equal(await words(page.locator('.lede')), 'You are signed in as head of delegation of Poland. You see what your delegation may see.');
-      assert.equal(await words(page.locator('.masthead .signed-in-as')), 'Signed in as Head of the Polish Delegation (demo) (POL, head of delegation)');
+      assert.equal(
+        await words(page.locator('.lede')),
+        'You are signed in as head of delegation of Poland. You see what your delegation may see.',
+      );
+      assert.equal(
+        await words(page.locator('.masthead .signed-in-as')),
+        'Signed in as Head of the Polish Delegation (demo) (POL, head of delegation)',
+      );
       // Poland sits at 19 and at 20: both Warsaw meetings are on its dashboard.
       const latest = page.getByRole('region', { name: 'Latest meetings' });
       assert.match(await words(latest), /NATO Defence Ministers, Warsaw.*Tue 24 Sep 2002, 09:00–18:00 \(Warsaw time\)/);
-      assert.match(await words(latest), /NATO-Russia Council, Defence Ministers, Warsaw.*Wed 25 Sep 2002, 08:30–09:45 \(Warsaw time\)/);
+      assert.match(
+        await words(latest),
+        /NATO-Russia Council, Defence Ministers, Warsaw.*Wed 25 Sep 2002, 08:30–09:45 \(Warsaw time\)/,
+      );
       await checkPage(page, 'dashboard-head-pl');
       await checkAtPhoneWidth(page, 'dashboard-head-pl');
 
       await page.locator('.masthead').getByRole('button', { name: 'Sign out' }).click();
       await page.waitForURL((u) => u.pathname === '/sign-in');
       assert.equal(await words(page.getByRole('status')), 'You have signed out.');
-      assert.equal((await context.cookies()).some((c) => c.name === 'concord_session'), false, 'the session cookie is gone');
+      assert.equal(
+        (await context.cookies()).some((c) => c.name === 'concord_session'),
+        false,
+        'the session cookie is gone',
+      );
       await checkPage(page, 'signed-out');
 
       // The workspace is closed again: /app/ sends the browser back to the sign-in page.
@@ -78,7 +105,10 @@ for (const dialect of DIALECTS) {
       await page.getByLabel('New password', { exact: true }).fill('short');
       await page.getByLabel('New password, again').fill('different');
       await page.getByRole('button', { name: 'Change password' }).click();
-      assert.equal(await words(page.locator('.field-invalid').first().locator('.field-error')), `Choose a new password of at least 12 characters.`);
+      assert.equal(
+        await words(page.locator('.field-invalid').first().locator('.field-error')),
+        `Choose a new password of at least 12 characters.`,
+      );
       assert.equal(await page.getByLabel('New password, again').getAttribute('aria-invalid'), 'true');
       // A wrong current password is the server's to refuse, shown at its field.
       await page.getByLabel('Current password').fill('not my password at all');

@@ -54,7 +54,8 @@ export const words = async (locator: Locator) => ((await locator.textContent()) 
 export const renderedWords = async (locator: Locator) => (await locator.innerText()).replace(/\s+/g, ' ').trim();
 
 /** axe-core (WCAG 2.1 AA) finds nothing on the page as it is now. */
-export const noAxeViolations = async (page: Page, what: string) => assert.deepEqual(await axeViolations(page), [], `axe on ${what}`);
+export const noAxeViolations = async (page: Page, what: string) =>
+  assert.deepEqual(await axeViolations(page), [], `axe on ${what}`);
 
 /** Signs in through the server-rendered sign-in page (the browser must be on it). */
 export async function signInOnPage(page: Page, email: string, password: string): Promise<void> {
@@ -66,7 +67,11 @@ export async function signInOnPage(page: Page, email: string, password: string):
 /** Waits until the workspace page has its heading and no "Loading …" status is left. */
 export async function settled(page: Page, heading: string | RegExp): Promise<void> {
   await page.getByRole('heading', { level: 1, name: heading }).waitFor();
-  await page.locator('p.loading').first().waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
+  await page
+    .locator('p.loading')
+    .first()
+    .waitFor({ state: 'detached', timeout: 10_000 })
+    .catch(() => undefined);
   assert.equal(await page.locator('p.loading').count(), 0, 'the page finished loading');
 }
 
@@ -89,7 +94,12 @@ export async function checkAtPhoneWidth(page: Page, name: string): Promise<void>
 export const pathOf = (page: Page) => new URL(page.url()).pathname;
 
 /** A fresh browser context signed in as `email` through the real sign-in page, landed on `path`. */
-export async function signedInAt(j: Journey, email: string, path: string, width = DESKTOP.width): Promise<{ context: BrowserContext; page: Page }> {
+export async function signedInAt(
+  j: Journey,
+  email: string,
+  path: string,
+  width = DESKTOP.width,
+): Promise<{ context: BrowserContext; page: Page }> {
   const context = await j.browser.newContext({ viewport: width < 500 ? PHONE : { width, height: DESKTOP.height } });
   // Waits for the app's answers, not fixed sleeps; generous because CI machines run several browsers at once.
   context.setDefaultTimeout(60_000);

@@ -9,7 +9,14 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { screenshot } from '../support/browser.ts';
-import { checkAtPhoneWidth, noAxeViolations, pathOf, renderedWords as words, settled, suiteJourney } from './journeys-support.ts';
+import {
+  checkAtPhoneWidth,
+  noAxeViolations,
+  pathOf,
+  renderedWords as words,
+  settled,
+  suiteJourney,
+} from './journeys-support.ts';
 
 const TOPIC = 'Cyber defence (demo: created in a test)';
 const GROUP = 'Working Group on Cyber Defence (demo)';
@@ -39,7 +46,11 @@ describe('bodies and topics pages in Chromium', () => {
     // A new body: the list offers it to the secretariat, and shows the body at 19 too.
     await page.goto(at('/app/bodies'));
     await settled(page, 'Bodies');
-    assert.equal(await page.getByRole('link', { name: 'North Atlantic Council' }).count(), 1, 'staff see the body at 19');
+    assert.equal(
+      await page.getByRole('link', { name: 'North Atlantic Council' }).count(),
+      1,
+      'staff see the body at 19',
+    );
     await page.getByRole('link', { name: 'New body' }).click();
     await settled(page, 'New body');
     const form = page.getByRole('form', { name: 'New body' });
@@ -52,10 +63,23 @@ describe('bodies and topics pages in Chromium', () => {
     await form.getByRole('alert').waitFor();
     assert.match(await words(form.getByRole('alert')), /The body was not saved\. Correct the fields below\./);
     assert.equal(await form.getByLabel('Code').getAttribute('aria-invalid'), 'true');
-    assert.match(await words(form.locator('.field-invalid').filter({ has: page.getByLabel('Code') })), /A code is lower-case letters, digits and single hyphens/);
-    assert.match(await words(form.locator('.field-invalid').filter({ has: page.getByLabel('Format') })), /Choose the format/);
-    assert.equal(await form.getByLabel('Name', { exact: true }).getAttribute('aria-invalid'), null, 'a correct field is not marked');
-    assert.ok(await form.getByRole('alert').evaluate((el) => el === document.activeElement), 'the summary takes the focus');
+    assert.match(
+      await words(form.locator('.field-invalid').filter({ has: page.getByLabel('Code') })),
+      /A code is lower-case letters, digits and single hyphens/,
+    );
+    assert.match(
+      await words(form.locator('.field-invalid').filter({ has: page.getByLabel('Format') })),
+      /Choose the format/,
+    );
+    assert.equal(
+      await form.getByLabel('Name', { exact: true }).getAttribute('aria-invalid'),
+      null,
+      'a correct field is not marked',
+    );
+    assert.ok(
+      await form.getByRole('alert').evaluate((el) => el === document.activeElement),
+      'the summary takes the focus',
+    );
     await noAxeViolations(page, 'the new body form with its errors');
 
     // A name another body has is refused by the server, at the field.
@@ -69,8 +93,14 @@ describe('bodies and topics pages in Chromium', () => {
     await form.getByLabel('Description').fill('Created in a browser test.');
     await form.getByRole('button', { name: 'Create the body' }).click();
     await form.getByLabel('Name', { exact: true }).and(page.locator('[aria-invalid="true"]')).waitFor();
-    assert.match(await words(form.locator('.field-invalid').filter({ has: page.getByLabel('Name', { exact: true }) })), /Name is already used\./);
-    assert.match(await words(form.getByRole('alert')), /Another body is already named "Working Group on Peacekeeping"\./);
+    assert.match(
+      await words(form.locator('.field-invalid').filter({ has: page.getByLabel('Name', { exact: true }) })),
+      /Name is already used\./,
+    );
+    assert.match(
+      await words(form.getByRole('alert')),
+      /Another body is already named "Working Group on Peacekeeping"\./,
+    );
     assert.equal(pathOf(page), '/app/bodies/new', 'nothing was created');
 
     await form.getByLabel('Name', { exact: true }).fill(GROUP);
@@ -79,18 +109,29 @@ describe('bodies and topics pages in Chromium', () => {
     assert.equal(pathOf(page), '/app/bodies/wg-cyber-demo');
     assert.match(await words(page.locator('.notice')), new RegExp(`${GROUP.replace(/[()]/g, '\\$&')} is created\\.`));
     const facts = page.locator('dl.facts');
-    assert.match(await words(facts), /Kind Working group Format NRC \(at 20\) Who may see it Everyone \(public\); the body belongs to NRC \(at 20\) Part of NATO-Russia Council Bodies under it None Chair Alessandro Minuto Rizzo Topics Cyber defence \(demo: created in a test\)/);
-    assert.equal(await facts.getByRole('link', { name: 'NATO-Russia Council' }).getAttribute('href'), '/app/bodies/nrc');
+    assert.match(
+      await words(facts),
+      /Kind Working group Format NRC \(at 20\) Who may see it Everyone \(public\); the body belongs to NRC \(at 20\) Part of NATO-Russia Council Bodies under it None Chair Alessandro Minuto Rizzo Topics Cyber defence \(demo: created in a test\)/,
+    );
+    assert.equal(
+      await facts.getByRole('link', { name: 'NATO-Russia Council' }).getAttribute('href'),
+      '/app/bodies/nrc',
+    );
     assert.equal(await facts.getByRole('link', { name: 'NRC (at 20)' }).getAttribute('href'), '/app/formats/nrc-20');
     assert.equal(await facts.getByRole('link', { name: TOPIC }).getAttribute('href'), '/app/topics/cyber-defence-demo');
-    assert.match(await words(page.locator('section', { has: page.getByRole('heading', { name: 'Meetings' }) })), /No meetings of .* you may see\./);
+    assert.match(
+      await words(page.locator('section', { has: page.getByRole('heading', { name: 'Meetings' }) })),
+      /No meetings of .* you may see\./,
+    );
     assert.match(await words(page.locator('.wp-record')), /No achievements recorded yet\./);
     await noAxeViolations(page, 'the new body');
 
     // In the hierarchy, under the council.
     await page.goto(at('/app/bodies'));
     await settled(page, 'Bodies');
-    const council = page.locator('li.cal-entry', { has: page.getByRole('heading', { level: 2, name: 'NATO-Russia Council' }) });
+    const council = page.locator('li.cal-entry', {
+      has: page.getByRole('heading', { level: 2, name: 'NATO-Russia Council' }),
+    });
     const entry = council.locator('li.cal-entry', { has: page.getByRole('heading', { level: 3, name: GROUP }) });
     assert.match(await words(entry), /Working group · NRC \(at 20\) · Chair: Alessandro Minuto Rizzo · Public/);
     await noAxeViolations(page, 'the bodies with the new group');
@@ -103,7 +144,11 @@ describe('bodies and topics pages in Chromium', () => {
     const edit = page.getByRole('form', { name: `Change the body: ${GROUP}` });
     assert.equal(await edit.getByLabel('Code').count(), 0, 'the code is not changed');
     assert.equal(await edit.getByLabel(TOPIC).isChecked(), true);
-    assert.equal(await edit.getByLabel('Part of').locator('option', { hasText: GROUP }).count(), 0, 'a body cannot be put under itself');
+    assert.equal(
+      await edit.getByLabel('Part of').locator('option', { hasText: GROUP }).count(),
+      0,
+      'a body cannot be put under itself',
+    );
     await edit.getByLabel('Name', { exact: true }).fill(RENAMED);
     await edit.getByRole('button', { name: 'Save the body' }).click();
     await settled(page, RENAMED);
@@ -112,12 +157,18 @@ describe('bodies and topics pages in Chromium', () => {
     // The topic's page lists the group; the topic cannot be deleted while the group uses it.
     await page.locator('dl.facts').getByRole('link', { name: TOPIC }).click();
     await settled(page, TOPIC);
-    assert.match(await words(page.locator('section', { has: page.getByRole('heading', { name: 'Bodies on this topic' }) })), new RegExp(RENAMED.replace(/[()]/g, '\\$&')));
+    assert.match(
+      await words(page.locator('section', { has: page.getByRole('heading', { name: 'Bodies on this topic' }) })),
+      new RegExp(RENAMED.replace(/[()]/g, '\\$&')),
+    );
     await page.getByRole('button', { name: 'Delete the topic' }).click();
     await page.getByRole('button', { name: `Yes, delete ${TOPIC}` }).click();
     const refused = page.getByRole('alert');
     await refused.waitFor();
-    assert.match(await words(refused), /The topic "cyber-defence-demo" is still used by body "wg-cyber-demo"\. Remove those references first\./);
+    assert.match(
+      await words(refused),
+      /The topic "cyber-defence-demo" is still used by body "wg-cyber-demo"\. Remove those references first\./,
+    );
     assert.ok(await refused.evaluate((el) => el === document.activeElement), 'the refusal takes the focus');
     await noAxeViolations(page, 'a topic whose delete was refused');
 
@@ -164,12 +215,26 @@ describe('bodies and topics pages in Chromium', () => {
     assert.equal(await page.getByRole('link', { name: 'New body' }).count(), 0);
     // The hierarchy: the council, its preparatory committee, and the groups under the committee.
     // A body's entry is the innermost one holding its heading (the entries above it hold it too).
-    const entryOf = (name: string) => page.locator('li.cal-entry').filter({ has: page.getByRole('heading', { name, exact: true }) }).last();
+    const entryOf = (name: string) =>
+      page
+        .locator('li.cal-entry')
+        .filter({ has: page.getByRole('heading', { name, exact: true }) })
+        .last();
     const prepcom = entryOf('NRC Preparatory Committee');
     assert.equal(await prepcom.getByRole('heading', { level: 3 }).count(), 1, 'the committee is under the council');
-    assert.deepEqual(await prepcom.getByRole('heading', { level: 4 }).allInnerTexts(), ['Working Group on Peacekeeping', 'Working Group on Theatre Missile Defence', 'Allied and Russian Experts on Defence Reform']);
-    assert.match(await words(entryOf('Working Group on Peacekeeping')), /^Working Group on Peacekeeping Working group · NRC \(at 20\) · No chair recorded · Public$/);
-    assert.match(await words(page.locator('li.cal-entry').first().locator('.cal-entry-meta').first()), /^Council · NRC \(at 20\) · Chair: Lord Robertson of Port Ellen · Public$/);
+    assert.deepEqual(await prepcom.getByRole('heading', { level: 4 }).allInnerTexts(), [
+      'Working Group on Peacekeeping',
+      'Working Group on Theatre Missile Defence',
+      'Allied and Russian Experts on Defence Reform',
+    ]);
+    assert.match(
+      await words(entryOf('Working Group on Peacekeeping')),
+      /^Working Group on Peacekeeping Working group · NRC \(at 20\) · No chair recorded · Public$/,
+    );
+    assert.match(
+      await words(page.locator('li.cal-entry').first().locator('.cal-entry-meta').first()),
+      /^Council · NRC \(at 20\) · Chair: Lord Robertson of Port Ellen · Public$/,
+    );
     await screenshot(page, 'workspace-bodies-head-ru-1280');
     await noAxeViolations(page, 'the bodies');
     await checkAtPhoneWidth(page, 'bodies-head-ru');
@@ -177,9 +242,15 @@ describe('bodies and topics pages in Chromium', () => {
     // A body's page: read only, with its record of achievements.
     await page.getByRole('link', { name: 'Working Group on Peacekeeping' }).click();
     await settled(page, 'Working Group on Peacekeeping');
-    await page.locator('.wp-record').getByText('Generic concept of joint NATO-Russia peacekeeping operations').waitFor();
+    await page
+      .locator('.wp-record')
+      .getByText('Generic concept of joint NATO-Russia peacekeeping operations')
+      .waitFor();
     assert.match(await words(page.locator('dl.facts')), /Part of NRC Preparatory Committee/);
-    assert.match(await words(page.locator('section', { has: page.getByRole('heading', { name: 'Projects' }) })), /Joint NATO-Russia peacekeeping operations/);
+    assert.match(
+      await words(page.locator('section', { has: page.getByRole('heading', { name: 'Projects' }) })),
+      /Joint NATO-Russia peacekeeping operations/,
+    );
     assert.equal(await page.getByRole('button', { name: /Delete/ }).count(), 0);
     assert.equal(await page.getByRole('link', { name: /Change the body|Edit/ }).count(), 0);
     await noAxeViolations(page, 'a body');
@@ -210,8 +281,14 @@ describe('bodies and topics pages in Chromium', () => {
     await noAxeViolations(page, 'the topics');
     await page.getByRole('link', { name: 'Crisis management' }).click();
     await settled(page, 'Crisis management');
-    await page.locator('.wp-record').getByText('Generic concept of joint NATO-Russia peacekeeping operations').waitFor();
-    assert.match(await words(page.locator('section', { has: page.getByRole('heading', { name: 'Bodies on this topic' }) })), /Working Group on Peacekeeping \(Working group\)/);
+    await page
+      .locator('.wp-record')
+      .getByText('Generic concept of joint NATO-Russia peacekeeping operations')
+      .waitFor();
+    assert.match(
+      await words(page.locator('section', { has: page.getByRole('heading', { name: 'Bodies on this topic' }) })),
+      /Working Group on Peacekeeping \(Working group\)/,
+    );
     assert.equal(await page.getByRole('button', { name: /Delete/ }).count(), 0);
     assert.equal(await page.getByRole('link', { name: /Change the topic|Edit/ }).count(), 0);
     await noAxeViolations(page, 'a topic');

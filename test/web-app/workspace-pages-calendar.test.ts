@@ -26,8 +26,15 @@ describe('workspace calendar pages in Chromium', () => {
     assert.equal(await title.getAttribute('aria-invalid'), 'true');
     const describedBy = (await title.getAttribute('aria-describedby'))!;
     assert.equal(await words(page.locator(`[id="${describedBy.split(' ').pop()}"]`)), 'Enter a title for the event.');
-    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('role')), 'alert', 'the summary has the focus');
-    assert.match(await words(page.getByRole('alert')), /The event was not saved\..*Title: Enter a title for the event\..*Date: Enter the day of the event\./i);
+    assert.equal(
+      await page.evaluate(() => document.activeElement?.getAttribute('role')),
+      'alert',
+      'the summary has the focus',
+    );
+    assert.match(
+      await words(page.getByRole('alert')),
+      /The event was not saved\..*Title: Enter a title for the event\..*Date: Enter the day of the event\./i,
+    );
     await screenshot(page, 'workspace-event-form-errors-1280');
     await noAxeViolations(page, 'the event form with errors');
     const before = await (await page.request.get(at('/api/v1/events?month=2002-10'))).json();
@@ -47,7 +54,10 @@ describe('workspace calendar pages in Chromium', () => {
 
     await page.getByRole('heading', { level: 1, name }).waitFor();
     assert.equal(await words(page.getByRole('status')), 'The event is created.');
-    assert.match(await words(page.locator('dl.facts')), /When early October 2002 \(exact day not yet fixed\) Where Brussels/i);
+    assert.match(
+      await words(page.locator('dl.facts')),
+      /When early October 2002 \(exact day not yet fixed\) Where Brussels/i,
+    );
     assert.match(await words(page.locator('dl.facts')), /Projects Defence reform/i);
     await screenshot(page, 'workspace-event-created-1280');
     await noAxeViolations(page, 'the new event');
@@ -56,7 +66,12 @@ describe('workspace calendar pages in Chromium', () => {
     const afterList = await (await page.request.get(at('/api/v1/events?month=2002-10'))).json();
     assert.equal(afterList.total, before.total + 1);
     const saved = afterList.items.find((e: { title: string }) => e.title === name);
-    assert.deepEqual(saved.date, { text: 'early October 2002', precision: 'part_of_month', startsOn: '2002-10-01', endsOn: '2002-10-10' });
+    assert.deepEqual(saved.date, {
+      text: 'early October 2002',
+      precision: 'part_of_month',
+      startsOn: '2002-10-01',
+      endsOn: '2002-10-10',
+    });
     assert.equal(saved.kind, 'experts_meeting');
     assert.equal(saved.format.code, 'nrc-20');
     assert.equal(saved.public, true);
@@ -67,11 +82,25 @@ describe('workspace calendar pages in Chromium', () => {
     await page.getByLabel('From', { exact: true }).fill('2002-09-01');
     await page.getByLabel('To', { exact: true }).fill('2002-12-31');
     await page.getByRole('button', { name: 'Show' }).click();
-    const october = page.locator('section.cal-agenda-month', { has: page.getByRole('heading', { level: 2, name: 'October 2002' }) });
+    const october = page.locator('section.cal-agenda-month', {
+      has: page.getByRole('heading', { level: 2, name: 'October 2002' }),
+    });
     await october.waitFor();
-    assert.match(await words(october), new RegExp(`${name.replace(/[()]/g, '\\$&')} early October 2002 \\(exact day not yet fixed\\) Experts' meeting · Brussels · Allied and Russian Experts on Defence Reform Planned Public`, 'i'));
-    const september = page.locator('section.cal-agenda-month', { has: page.getByRole('heading', { level: 2, name: 'September 2002' }) });
-    assert.match(await words(september), /NATO Defence Ministers, Warsaw Tue 24 Sep 2002, 09:00–18:00 \(Warsaw time\)/i, 'the secretariat sees the meeting at 19');
+    assert.match(
+      await words(october),
+      new RegExp(
+        `${name.replace(/[()]/g, '\\$&')} early October 2002 \\(exact day not yet fixed\\) Experts' meeting · Brussels · Allied and Russian Experts on Defence Reform Planned Public`,
+        'i',
+      ),
+    );
+    const september = page.locator('section.cal-agenda-month', {
+      has: page.getByRole('heading', { level: 2, name: 'September 2002' }),
+    });
+    assert.match(
+      await words(september),
+      /NATO Defence Ministers, Warsaw Tue 24 Sep 2002, 09:00–18:00 \(Warsaw time\)/i,
+      'the secretariat sees the meeting at 19',
+    );
     await screenshot(page, 'workspace-calendar-agenda-1280');
     await noAxeViolations(page, 'the agenda');
 
@@ -80,7 +109,10 @@ describe('workspace calendar pages in Chromium', () => {
     const imprecise = page.locator('section.cal-imprecise');
     await imprecise.getByText(name).waitFor();
     assert.equal(await page.locator('table.cal-month').getByText(name).count(), 0);
-    assert.match(await words(page.locator('table.cal-month td', { hasText: 'Thursday 10 October 2002' }).locator('li')), /^NRC seminar on defence reform Planned$/i);
+    assert.match(
+      await words(page.locator('table.cal-month td', { hasText: 'Thursday 10 October 2002' }).locator('li')),
+      /^NRC seminar on defence reform Planned$/i,
+    );
 
     // A personal feed: created, shown once, readable as iCalendar, revoked.
     await page.getByLabel('Name of the new feed').fill('Office calendar');
@@ -93,7 +125,11 @@ describe('workspace calendar pages in Chromium', () => {
     assert.equal(feed.status, 200);
     const ics = await feed.text();
     assert.match(ics, /^BEGIN:VCALENDAR/);
-    assert.match(ics.replace(/\r\n[ \t]/g, ''), /SUMMARY:NATO Defence Ministers\\, Warsaw/, 'the personal feed holds what its owner may see');
+    assert.match(
+      ics.replace(/\r\n[ \t]/g, ''),
+      /SUMMARY:NATO Defence Ministers\\, Warsaw/,
+      'the personal feed holds what its owner may see',
+    );
     await screenshot(page, 'workspace-calendar-feed-created-1280');
     await noAxeViolations(page, 'the month with a new feed');
     await page.getByRole('button', { name: 'Revoke Office calendar' }).click();
@@ -107,9 +143,17 @@ describe('workspace calendar pages in Chromium', () => {
     const grid = page.locator('table.cal-month');
     await grid.getByText('NATO-Russia Council, Defence Ministers, Warsaw').waitFor();
     assert.equal(await words(grid.locator('caption')), 'September 2002');
-    assert.deepEqual(await grid.locator('thead th').evaluateAll((ths) => ths.map((th) => `${th.getAttribute('scope')}:${th.getAttribute('abbr')}`)), ['col:Monday', 'col:Tuesday', 'col:Wednesday', 'col:Thursday', 'col:Friday', 'col:Saturday', 'col:Sunday']);
+    assert.deepEqual(
+      await grid
+        .locator('thead th')
+        .evaluateAll((ths) => ths.map((th) => `${th.getAttribute('scope')}:${th.getAttribute('abbr')}`)),
+      ['col:Monday', 'col:Tuesday', 'col:Wednesday', 'col:Thursday', 'col:Friday', 'col:Saturday', 'col:Sunday'],
+    );
     const the25th = grid.locator('td', { hasText: 'Wednesday 25 September 2002' });
-    assert.match(await words(the25th), /Bogorodsk 2002: joint civil emergency exercise Ongoing 08:30 Warsaw time NATO-Russia Council, Defence Ministers, Warsaw Record approved/i);
+    assert.match(
+      await words(the25th),
+      /Bogorodsk 2002: joint civil emergency exercise Ongoing 08:30 Warsaw time NATO-Russia Council, Defence Ministers, Warsaw Record approved/i,
+    );
     const the24th = grid.locator('td', { hasText: 'Tuesday 24 September 2002' });
     assert.equal(await the24th.locator('li').count(), 0, 'the meeting at 19 is not on the 24th');
     const main = await words(page.locator('main'));
@@ -123,7 +167,10 @@ describe('workspace calendar pages in Chromium', () => {
     await page.getByRole('button', { name: 'Show' }).click();
     await grid.getByText('The Role of the Military in Combating Terrorism (Moscow)').waitFor();
     assert.equal(await words(grid.locator('caption')), 'December 2002');
-    assert.match(await words(grid.locator('td', { hasText: 'Monday 9 December 2002' })), /The Role of the Military in Combating Terrorism \(Moscow\) Planned/i);
+    assert.match(
+      await words(grid.locator('td', { hasText: 'Monday 9 December 2002' })),
+      /The Role of the Military in Combating Terrorism \(Moscow\) Planned/i,
+    );
     await screenshot(page, 'workspace-calendar-december-head-ru-1280');
     await noAxeViolations(page, 'December 2002');
 
@@ -133,10 +180,17 @@ describe('workspace calendar pages in Chromium', () => {
     await page.getByRole('button', { name: 'Show' }).click();
     // The filter is a new address: wait for it, and for the list loaded for it (not the one before).
     await page.waitForURL(/kind=conference/);
-    await page.waitForFunction(() => document.querySelectorAll('table.data tbody tr').length <= 2, undefined, { timeout: 30_000 }).catch(() => undefined);
+    await page
+      .waitForFunction(() => document.querySelectorAll('table.data tbody tr').length <= 2, undefined, {
+        timeout: 30_000,
+      })
+      .catch(() => undefined);
     const moscow = page.getByRole('row', { name: /Moscow\)/ });
     await moscow.waitFor();
-    assert.match(await words(moscow), /The second in a series .*Mon 9 December 2002 Conference Moscow, Russia Planned Public/i);
+    assert.match(
+      await words(moscow),
+      /The second in a series .*Mon 9 December 2002 Conference Moscow, Russia Planned Public/i,
+    );
     assert.equal(await page.locator('table.data tbody tr').count(), 2, 'the two conferences of the series');
     assert.doesNotMatch(await words(page.locator('main')), /NATO \(at 19\)/i);
     await noAxeViolations(page, 'the list of events');
@@ -150,9 +204,15 @@ describe('workspace calendar pages in Chromium', () => {
     const weeks = small.locator('.cal-month-weeks');
     await weeks.getByRole('heading', { name: 'Wednesday 25 September 2002' }).waitFor();
     assert.equal(await small.locator('table.cal-month').isVisible(), false);
-    assert.match(await words(weeks), /Week of 23 September 2002 – 29 September 2002 Wednesday 25 September 2002 Bogorodsk 2002/i);
+    assert.match(
+      await words(weeks),
+      /Week of 23 September 2002 – 29 September 2002 Wednesday 25 September 2002 Bogorodsk 2002/i,
+    );
     assert.doesNotMatch(await words(small.locator('main')), /NATO Defence Ministers/i);
-    assert.ok((await small.evaluate(() => document.documentElement.scrollWidth)) <= 390, 'no horizontal scroll at 390 px');
+    assert.ok(
+      (await small.evaluate(() => document.documentElement.scrollWidth)) <= 390,
+      'no horizontal scroll at 390 px',
+    );
     await screenshot(small, 'workspace-calendar-september-head-ru-390');
     await noAxeViolations(small, 'the month at phone width');
     await phone.close();

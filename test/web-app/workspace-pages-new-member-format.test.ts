@@ -26,8 +26,15 @@ describe('adding a member and creating a format in Chromium', () => {
     await form.getByRole('alert').waitFor();
     assert.match(await words(form.getByRole('alert')), /The member was not added\. Correct the fields below\./);
     assert.equal(await form.getByLabel('Code').getAttribute('aria-invalid'), 'true');
-    assert.match(await words(form.locator('.field-invalid').filter({ has: page.getByLabel('Code') })), /A code is 2 to 8 letters/);
-    assert.equal(await form.getByLabel('Name', { exact: true }).getAttribute('aria-invalid'), null, 'a correct field is not marked');
+    assert.match(
+      await words(form.locator('.field-invalid').filter({ has: page.getByLabel('Code') })),
+      /A code is 2 to 8 letters/,
+    );
+    assert.equal(
+      await form.getByLabel('Name', { exact: true }).getAttribute('aria-invalid'),
+      null,
+      'a correct field is not marked',
+    );
     await noAxeViolations(page, 'the new member form with its errors');
 
     await form.getByLabel('Code').fill('est');
@@ -45,7 +52,11 @@ describe('adding a member and creating a format in Chromium', () => {
     await row.waitFor();
     assert.match(await words(row), /\(EST\) Ally 29 March 2004 None$/);
     const names = await page.locator('table.data tbody th a').allInnerTexts();
-    assert.equal(names.indexOf('Estonia (demo: created in a test)'), names.indexOf('Denmark') + 1, 'seated after Denmark');
+    assert.equal(
+      names.indexOf('Estonia (demo: created in a test)'),
+      names.indexOf('Denmark') + 1,
+      'seated after Denmark',
+    );
 
     // A format with the new member. The name of an existing format is refused by the server, at the field.
     await page.goto(at('/app/formats'));
@@ -57,8 +68,15 @@ describe('adding a member and creating a format in Chromium', () => {
     await formatForm.getByLabel('Estonia (demo: created in a test)').check();
     await formatForm.getByRole('button', { name: 'Create the format' }).click();
     await formatForm.getByRole('alert').waitFor();
-    assert.equal(await formatForm.getByLabel('Name', { exact: true }).getAttribute('aria-invalid'), 'true', 'the server named the field');
-    assert.match(await words(formatForm.locator('.field-invalid').filter({ has: page.getByLabel('Name', { exact: true }) })), /Name is already used\./);
+    assert.equal(
+      await formatForm.getByLabel('Name', { exact: true }).getAttribute('aria-invalid'),
+      'true',
+      'the server named the field',
+    );
+    assert.match(
+      await words(formatForm.locator('.field-invalid').filter({ has: page.getByLabel('Name', { exact: true }) })),
+      /Name is already used\./,
+    );
     assert.match(await words(formatForm.getByRole('alert')), /Another format is already named "NRC \(at 20\)"\./);
     assert.equal(pathOf(page), '/app/formats/new', 'nothing was created');
 
@@ -73,7 +91,10 @@ describe('adding a member and creating a format in Chromium', () => {
 
     await page.goto(at('/app/members'));
     await page.getByRole('row', { name: /^Estonia \(demo/ }).waitFor();
-    assert.match(await words(page.getByRole('row', { name: /^Estonia \(demo/ })), /Baltic and Polish consultations \(demo\)$/);
+    assert.match(
+      await words(page.getByRole('row', { name: /^Estonia \(demo/ })),
+      /Baltic and Polish consultations \(demo\)$/,
+    );
     await context.close();
   });
 
@@ -97,7 +118,11 @@ describe('adding a member and creating a format in Chromium', () => {
     // The page only follows the server: the server itself refuses the delegate's write.
     const status = await page.evaluate(async () => {
       const { csrfToken } = (await (await fetch('/api/v1/session')).json()) as { csrfToken: string };
-      const response = await fetch('/api/v1/formats', { method: 'POST', headers: { 'content-type': 'application/json', 'x-csrf-token': csrfToken }, body: JSON.stringify({ code: 'pl-only', name: 'Poland alone', members: ['POL'] }) });
+      const response = await fetch('/api/v1/formats', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-csrf-token': csrfToken },
+        body: JSON.stringify({ code: 'pl-only', name: 'Poland alone', members: ['POL'] }),
+      });
       return response.status;
     });
     assert.equal(status, 403);

@@ -16,11 +16,19 @@ describe('workspace work programme and members pages in Chromium', () => {
 
   test('the head of the Russian delegation reads the work programme, its record, and the members with their delegations', async () => {
     const { context, page } = await signedIn('head.ru@demo.concord', '/app/work-programme');
-    const peacekeeping = page.locator('section.wp-body', { has: page.getByRole('heading', { level: 2, name: 'Working Group on Peacekeeping' }) });
+    const peacekeeping = page.locator('section.wp-body', {
+      has: page.getByRole('heading', { level: 2, name: 'Working Group on Peacekeeping' }),
+    });
     const record = peacekeeping.locator('.wp-record');
     await record.getByText('Generic concept of joint NATO-Russia peacekeeping operations').waitFor();
-    assert.match(await words(record), /^Record of achievements Generic concept of joint NATO-Russia peacekeeping operations Agreed on 25 September 2002 If the Allies and Russia were to decide on the joint conduct of a peacekeeping operation/i);
-    assert.match(await words(peacekeeping.getByRole('row', { name: /Joint NATO-Russia peacekeeping operations/ })), /Active Crisis management None named/i);
+    assert.match(
+      await words(record),
+      /^Record of achievements Generic concept of joint NATO-Russia peacekeeping operations Agreed on 25 September 2002 If the Allies and Russia were to decide on the joint conduct of a peacekeeping operation/i,
+    );
+    assert.match(
+      await words(peacekeeping.getByRole('row', { name: /Joint NATO-Russia peacekeeping operations/ })),
+      /Active Crisis management None named/i,
+    );
     assert.equal(await page.getByRole('link', { name: 'New project' }).count(), 0, 'no create button for a delegate');
     await screenshot(page, 'workspace-work-programme-head-ru-1280');
     await noAxeViolations(page, 'the work programme');
@@ -31,10 +39,19 @@ describe('workspace work programme and members pages in Chromium', () => {
     await page.getByRole('heading', { level: 3, name: 'Record of achievements: Crisis management' }).waitFor();
 
     // The project's own page.
-    await peacekeeping.getByRole('row', { name: /Joint NATO-Russia/ }).getByRole('link').click();
+    await peacekeeping
+      .getByRole('row', { name: /Joint NATO-Russia/ })
+      .getByRole('link')
+      .click();
     await page.getByRole('heading', { level: 1, name: 'Joint NATO-Russia peacekeeping operations' }).waitFor();
-    assert.match(await words(page.getByRole('row', { name: /Generic concept/ })), /Deliverable: Generic concept of joint NATO-Russia peacekeeping operations — Agreed 25 September 2002 If the Allies and Russia/i);
-    assert.match(await words(page.locator('section', { has: page.getByRole('heading', { name: 'Progress reports' }) })), /25 September 2002 Reported to the Defence Ministers in Warsaw/);
+    assert.match(
+      await words(page.getByRole('row', { name: /Generic concept/ })),
+      /Deliverable: Generic concept of joint NATO-Russia peacekeeping operations — Agreed 25 September 2002 If the Allies and Russia/i,
+    );
+    assert.match(
+      await words(page.locator('section', { has: page.getByRole('heading', { name: 'Progress reports' }) })),
+      /25 September 2002 Reported to the Defence Ministers in Warsaw/,
+    );
     assert.equal(await page.getByRole('button', { name: /Change|Add a milestone/ }).count(), 0);
     await noAxeViolations(page, 'a project');
 
@@ -44,8 +61,14 @@ describe('workspace work programme and members pages in Chromium', () => {
     const rows = page.locator('table.data tbody tr');
     await rows.first().waitFor();
     assert.equal(await rows.count(), 20);
-    assert.match(await words(page.getByRole('row', { name: /^Poland/ })), /Poland \(POL\) Ally 12 March 1999 NRC \(at 20\), NATO \(at 19\)/);
-    assert.match(await words(page.getByRole('row', { name: /^Russia/ })), /Russia \(RUS\) Partner 28 May 2002 NRC \(at 20\)$/);
+    assert.match(
+      await words(page.getByRole('row', { name: /^Poland/ })),
+      /Poland \(POL\) Ally 12 March 1999 NRC \(at 20\), NATO \(at 19\)/,
+    );
+    assert.match(
+      await words(page.getByRole('row', { name: /^Russia/ })),
+      /Russia \(RUS\) Partner 28 May 2002 NRC \(at 20\)$/,
+    );
     await screenshot(page, 'workspace-members-head-ru-1280');
     await noAxeViolations(page, 'the members');
 
@@ -54,7 +77,10 @@ describe('workspace work programme and members pages in Chromium', () => {
     await page.getByRole('heading', { level: 2, name: 'Delegation' }).waitFor();
     // The heading comes before the delegation's data: wait until it has loaded.
     await page.locator('p.loading').first().waitFor({ state: 'detached' });
-    assert.match(await words(page.locator('section', { has: page.getByRole('heading', { name: 'Delegation' }) })), /Sergei Ivanov, Minister of Defence/);
+    assert.match(
+      await words(page.locator('section', { has: page.getByRole('heading', { name: 'Delegation' }) })),
+      /Sergei Ivanov, Minister of Defence/,
+    );
     assert.equal(await page.getByRole('heading', { name: 'User accounts' }).count(), 0);
     await noAxeViolations(page, 'a member');
 
@@ -64,7 +90,10 @@ describe('workspace work programme and members pages in Chromium', () => {
     const small = await phone.newPage();
     await small.goto(at('/app/work-programme'));
     await small.getByText('Generic concept of joint NATO-Russia peacekeeping operations').first().waitFor();
-    assert.ok((await small.evaluate(() => document.documentElement.scrollWidth)) <= 390, 'no horizontal page scroll at 390 px');
+    assert.ok(
+      (await small.evaluate(() => document.documentElement.scrollWidth)) <= 390,
+      'no horizontal page scroll at 390 px',
+    );
     await screenshot(small, 'workspace-work-programme-head-ru-390');
     await noAxeViolations(small, 'the work programme at phone width');
     await phone.close();
@@ -91,19 +120,27 @@ describe('workspace work programme and members pages in Chromium', () => {
     const projectId = new URL(page.url()).pathname.split('/').pop()!;
     const saved = await (await page.request.get(at(`/api/v1/projects/${projectId}`))).json();
     const item = saved.deliverables.find((d: { title: string }) => d.title.startsWith('Report of the experts'));
-    assert.deepEqual({ status: item.status, achievedOn: item.achievedOn, kind: item.kind }, { status: 'delivered', achievedOn: '2002-10-10', kind: 'deliverable' });
+    assert.deepEqual(
+      { status: item.status, achievedOn: item.achievedOn, kind: item.kind },
+      { status: 'delivered', achievedOn: '2002-10-10', kind: 'deliverable' },
+    );
     await screenshot(page, 'workspace-project-deliverable-added-1280');
     await noAxeViolations(page, 'the project after adding a deliverable');
 
     // Now in the record of the experts' body.
     await page.getByRole('link', { name: 'Work programme' }).first().click();
-    const experts = page.locator('section.wp-body', { has: page.getByRole('heading', { level: 2, name: 'Allied and Russian Experts on Defence Reform' }) });
+    const experts = page.locator('section.wp-body', {
+      has: page.getByRole('heading', { level: 2, name: 'Allied and Russian Experts on Defence Reform' }),
+    });
     await experts.locator('.wp-record').getByText('Report of the experts to the Preparatory Committee').waitFor();
 
     await page.goto(at('/app/members/RUS'));
     const accounts = page.locator('section', { has: page.getByRole('heading', { name: 'User accounts' }) });
     await accounts.getByRole('row', { name: /head\.ru@demo\.concord/ }).waitFor();
-    assert.match(await words(accounts), /Head of the Russian Delegation \(demo\) head\.ru@demo\.concord delegate, head of delegation Active/);
+    assert.match(
+      await words(accounts),
+      /Head of the Russian Delegation \(demo\) head\.ru@demo\.concord delegate, head of delegation Active/,
+    );
     await screenshot(page, 'workspace-member-rus-secretariat-1280');
     await noAxeViolations(page, 'a member with accounts');
     await context.close();

@@ -5,7 +5,16 @@
 // words, finds both. A search with no words says what to do, at the field.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkAtPhoneWidth, checkPage, pathOf, settled, signedInAt, startJourney, words, type Journey } from './journeys-support.ts';
+import {
+  checkAtPhoneWidth,
+  checkPage,
+  pathOf,
+  settled,
+  signedInAt,
+  startJourney,
+  words,
+  type Journey,
+} from './journeys-support.ts';
 
 const AT_20 = 'NATO-Russia Council, Defence Ministers, Warsaw';
 const AT_19 = 'NATO Defence Ministers, Warsaw';
@@ -35,7 +44,10 @@ describe('journey: searching the workspace (sqlite)', () => {
     assert.equal((await page.locator('main').innerText()).includes(AT_19), false, 'nor named anywhere on the page');
     const kinds = page.getByRole('navigation', { name: 'Kinds of result' });
     assert.match(await words(kinds), /Meetings \(1\)/, 'the meeting at 19 is not counted');
-    assert.equal(await words(page.locator('.results-count')), `${titles.length} result${titles.length === 1 ? '' : 's'} for “Defence Ministers Warsaw”.`);
+    assert.equal(
+      await words(page.locator('.results-count')),
+      `${titles.length} result${titles.length === 1 ? '' : 's'} for “Defence Ministers Warsaw”.`,
+    );
     assert.ok((await hits.locator('mark').count()) > 0, 'matching words are marked');
     await checkPage(page, 'search-head-ru');
     await checkAtPhoneWidth(page, 'search-head-ru');
@@ -52,7 +64,11 @@ describe('journey: searching the workspace (sqlite)', () => {
   });
 
   test('the secretariat finds both meetings; a search without words is refused at the field', async () => {
-    const { context, page } = await signedInAt(j, 'secretariat@demo.concord', '/app/search?q=Defence%20Ministers%20Warsaw&kind=meeting');
+    const { context, page } = await signedInAt(
+      j,
+      'secretariat@demo.concord',
+      '/app/search?q=Defence%20Ministers%20Warsaw&kind=meeting',
+    );
     await settled(page, 'Search the workspace');
     await page.locator('.results-count').waitFor();
     const titles = await page.locator('ol.search-hits').getByRole('heading', { level: 3 }).allTextContents();

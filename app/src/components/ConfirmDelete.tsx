@@ -2,7 +2,15 @@
 // confirmation so a keyboard user lands on the choice just offered.
 import { useRef, useState } from 'react';
 
-export function ConfirmDelete({ label, confirmLabel, onConfirm }: { label: string; confirmLabel: string; onConfirm: () => void }) {
+export function ConfirmDelete({
+  label,
+  confirmLabel,
+  onConfirm,
+}: {
+  label: string;
+  confirmLabel: string;
+  onConfirm: () => void;
+}) {
   const [confirming, setConfirming] = useState(false);
   const confirmRef = useRef<HTMLButtonElement>(null);
   if (!confirming)

@@ -5,7 +5,14 @@ import type { ReactNode } from 'react';
  * `scrollLabel` makes the box a focusable, named region ("…, scrollable") for keyboard scrolling; a column
  * given as null or false is left out (e.g. the actions column for a reader who may not act). The rows are the children.
  */
-export function DataTable({ className, caption, labelledBy, scrollLabel, columns, children }: {
+export function DataTable({
+  className,
+  caption,
+  labelledBy,
+  scrollLabel,
+  columns,
+  children,
+}: {
   className?: string;
   caption?: string;
   labelledBy?: string;

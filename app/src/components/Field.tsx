@@ -3,7 +3,17 @@
 import { useId, type ReactElement, type ReactNode } from 'react';
 import { cloneElement } from 'react';
 
-export function Field({ label, error, hint, children }: { label: string; error?: string | undefined; hint?: ReactNode; children: ReactElement<Record<string, unknown>> }) {
+export function Field({
+  label,
+  error,
+  hint,
+  children,
+}: {
+  label: string;
+  error?: string | undefined;
+  hint?: ReactNode;
+  children: ReactElement<Record<string, unknown>>;
+}) {
   const id = useId();
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
@@ -59,7 +69,13 @@ export function RefOptions({ list }: { list: readonly { code: string; name: stri
 }
 
 /** The <option>s of a select over a fixed list of values (kinds, statuses, precisions, versions), each with its words. */
-export function ValueOptions<V extends string | number>({ values, label }: { values: readonly V[]; label: (value: V) => string | number }) {
+export function ValueOptions<V extends string | number>({
+  values,
+  label,
+}: {
+  values: readonly V[];
+  label: (value: V) => string | number;
+}) {
   return (
     <>
       {values.map((v) => (

@@ -20,7 +20,9 @@ export function Layout() {
   // Accounts appear to those the server lets list them (administrators, the secretariat).
   const nav = abilities.viewAccounts ? [...NAV, { to: '/accounts', label: 'Accounts' }] : NAV;
   const onSearchPage = useLocation().pathname === '/search';
-  const who = user.member ? `${user.name} (${user.member}${user.headOfDelegation ? ', head of delegation' : ''})` : user.name;
+  const who = user.member
+    ? `${user.name} (${user.member}${user.headOfDelegation ? ', head of delegation' : ''})`
+    : user.name;
   return (
     <>
       <a className="skip" href="#main">
@@ -47,7 +49,14 @@ export function Layout() {
               <label htmlFor="masthead-q" className="visually-hidden">
                 Search the workspace
               </label>
-              <input id="masthead-q" type="search" name="q" placeholder="Search the workspace" maxLength={500} required />
+              <input
+                id="masthead-q"
+                type="search"
+                name="q"
+                placeholder="Search the workspace"
+                maxLength={500}
+                required
+              />
               <button type="submit">Search</button>
             </Form>
           )}

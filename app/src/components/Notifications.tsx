@@ -57,8 +57,21 @@ export function Notifications() {
   const unread = list.status === 'ok' ? list.data.unread : 0;
   return (
     <div className="notifications" ref={wrapper}>
-      <button type="button" className="link-button" aria-expanded={open} aria-controls={panelId} onClick={() => setOpen((o) => !o)}>
-        Notifications{unread ? <span className="unread-count"> {unread}<span className="visually-hidden"> unread</span></span> : null}
+      <button
+        type="button"
+        className="link-button"
+        aria-expanded={open}
+        aria-controls={panelId}
+        onClick={() => setOpen((o) => !o)}
+      >
+        Notifications
+        {unread ? (
+          <span className="unread-count">
+            {' '}
+            {unread}
+            <span className="visually-hidden"> unread</span>
+          </span>
+        ) : null}
       </button>
       {open ? (
         <div className="notifications-panel" id={panelId}>

@@ -30,7 +30,17 @@ export function Empty({ children }: { children: ReactNode }) {
 }
 
 /** A page whose item could not be loaded: its title, the error (with Try again when `retry` is given) and the way back. */
-export function PageFailure({ title, error, retry, back }: { title: string; error: ApiError; retry?: (() => void) | undefined; back: { to: string; label: string } }) {
+export function PageFailure({
+  title,
+  error,
+  retry,
+  back,
+}: {
+  title: string;
+  error: ApiError;
+  retry?: (() => void) | undefined;
+  back: { to: string; label: string };
+}) {
   return (
     <>
       <PageTitle title={title}>{title}</PageTitle>
@@ -43,7 +53,15 @@ export function PageFailure({ title, error, retry, back }: { title: string; erro
 }
 
 /** What just changed, announced (role status); `focusable` lets the page move the focus to it so that it is read out. */
-export function Notice({ text, focusable = false, ref }: { text: string | null; focusable?: boolean; ref?: Ref<HTMLParagraphElement> }) {
+export function Notice({
+  text,
+  focusable = false,
+  ref,
+}: {
+  text: string | null;
+  focusable?: boolean;
+  ref?: Ref<HTMLParagraphElement>;
+}) {
   if (!text) return null;
   return (
     <p className="notice" role="status" tabIndex={focusable ? -1 : undefined} ref={ref}>

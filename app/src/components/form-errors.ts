@@ -20,7 +20,8 @@ export function serverFieldErrors(error: ApiError, labels: Record<string, string
     if (!d.path) continue;
     const key = fieldKey(d.path, known);
     const label = labels[key];
-    const message = label && /^[a-z]/.test(d.message) ? `${label} ${d.message}${/[.!?]$/.test(d.message) ? '' : '.'}` : d.message;
+    const message =
+      label && /^[a-z]/.test(d.message) ? `${label} ${d.message}${/[.!?]$/.test(d.message) ? '' : '.'}` : d.message;
     if (!(key in out)) out[key] = message;
   }
   return out;

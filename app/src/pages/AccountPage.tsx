@@ -42,7 +42,8 @@ export function AccountPage() {
       failure.clear();
       setDone(true);
     } catch (error) {
-      if (error instanceof ApiError && error.details.length > 0) showProblems(serverFieldErrors(error, LABELS), 'The password was not changed.');
+      if (error instanceof ApiError && error.details.length > 0)
+        showProblems(serverFieldErrors(error, LABELS), 'The password was not changed.');
       else if (error instanceof ApiError) showProblems({}, error.message);
       else showProblems({}, String(error));
     } finally {
@@ -61,13 +62,20 @@ export function AccountPage() {
         <dt>Roles</dt>
         <dd>{rolesText(user.roles)}</dd>
         <dt>Member</dt>
-        <dd>{user.member ? `${user.member}${user.headOfDelegation ? ' (head of delegation)' : ''}` : 'None (international staff)'}</dd>
+        <dd>
+          {user.member
+            ? `${user.member}${user.headOfDelegation ? ' (head of delegation)' : ''}`
+            : 'None (international staff)'}
+        </dd>
         <dt>Clearance</dt>
         <dd>{user.clearance}</dd>
       </dl>
 
       <h2 id="password-h">Change your password</h2>
-      <p className="hint">At least {MIN_LENGTH} characters. Your other sessions (other browsers, other devices) are signed out; this one stays.</p>
+      <p className="hint">
+        At least {MIN_LENGTH} characters. Your other sessions (other browsers, other devices) are signed out; this one
+        stays.
+      </p>
       {done ? (
         <p className="notice" role="status">
           Your password is changed. Your other sessions are signed out.
@@ -76,13 +84,23 @@ export function AccountPage() {
       <FailureSummary of={failure} labels={LABELS} />
       <form className="form" aria-labelledby="password-h" noValidate onSubmit={(e) => void submit(e)}>
         <Field label={LABELS.currentPassword} error={errors.currentPassword}>
-          <input type="password" autoComplete="current-password" value={current} onChange={(e) => setCurrent(e.target.value)} />
+          <input
+            type="password"
+            autoComplete="current-password"
+            value={current}
+            onChange={(e) => setCurrent(e.target.value)}
+          />
         </Field>
         <Field label={LABELS.newPassword} error={errors.newPassword}>
           <input type="password" autoComplete="new-password" value={next} onChange={(e) => setNext(e.target.value)} />
         </Field>
         <Field label={LABELS.repeat} error={errors.repeat}>
-          <input type="password" autoComplete="new-password" value={repeat} onChange={(e) => setRepeat(e.target.value)} />
+          <input
+            type="password"
+            autoComplete="new-password"
+            value={repeat}
+            onChange={(e) => setRepeat(e.target.value)}
+          />
         </Field>
         <FormActions submit="Change password" busy={saving} busyLabel="Changing…" />
       </form>

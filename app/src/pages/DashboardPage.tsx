@@ -17,30 +17,49 @@ import { useApi } from '../use-api.ts';
 interface Dashboard {
   on: string;
   meetings: { total: number; planned: number; held: number; record_approved: number };
-  projects: { total: number; planned: number; active: number; completed: number; suspended: number; achievements: number };
+  projects: {
+    total: number;
+    planned: number;
+    active: number;
+    completed: number;
+    suspended: number;
+    achievements: number;
+  };
   events: { total: number; planned: number; ongoing: number; held: number; cancelled: number };
   upcoming: CalendarEntry[];
   recent: CalendarEntry[];
 }
 
-const ROLE_NAMES: Record<string, string> = { admin: 'administrator', secretariat: 'secretariat officer', chair: 'chair', delegate: 'delegate', auditor: 'auditor' };
+const ROLE_NAMES: Record<string, string> = {
+  admin: 'administrator',
+  secretariat: 'secretariat officer',
+  chair: 'chair',
+  delegate: 'delegate',
+  auditor: 'auditor',
+};
 
 /** "head of delegation of Russia", "secretariat officer", "chair and administrator". */
 function roleText(user: SessionUser, memberName: string | null): string {
-  const roles = user.roles.map((r) => (r === 'delegate' && user.headOfDelegation ? 'head of delegation' : ROLE_NAMES[r] ?? r));
-  const joined = roles.length > 1 ? `${roles.slice(0, -1).join(', ')} and ${roles[roles.length - 1]}` : (roles[0] ?? 'user');
+  const roles = user.roles.map((r) =>
+    r === 'delegate' && user.headOfDelegation ? 'head of delegation' : (ROLE_NAMES[r] ?? r),
+  );
+  const joined =
+    roles.length > 1 ? `${roles.slice(0, -1).join(', ')} and ${roles[roles.length - 1]}` : (roles[0] ?? 'user');
   return memberName ? `${joined} of ${memberName}` : joined;
 }
 
 function Greeting() {
   const { user } = useSession();
-  const member = useApi<{ code: string; name: string }>(user.member ? `/members/${encodeURIComponent(user.member)}` : null);
+  const member = useApi<{ code: string; name: string }>(
+    user.member ? `/members/${encodeURIComponent(user.member)}` : null,
+  );
   const memberName = user.member ? (member.status === 'ok' ? member.data.name : user.member) : null;
   return (
     <>
       <PageTitle title="Dashboard">Welcome, {user.name}</PageTitle>
       <p className="lede">
-        You are signed in as {roleText(user, memberName)}. You see what {user.member ? 'your delegation' : 'your role'} may see.
+        You are signed in as {roleText(user, memberName)}. You see what {user.member ? 'your delegation' : 'your role'}{' '}
+        may see.
       </p>
     </>
   );
@@ -83,25 +102,28 @@ function LatestMeetings() {
       <h2 id="latest-h">Latest meetings</h2>
       {list.status === 'loading' ? <Loading what="meetings" /> : null}
       {list.status === 'error' ? <ErrorBox error={list.error} retry={list.reload} /> : null}
-      {list.status === 'ok' ? (
-        (() => {
-          const past = list.data.items.filter((m) => m.startsAt < now).reverse().slice(0, 5);
-          return past.length ? (
-            <ul>
-              {past.map((m) => (
-                <li key={m.id}>
-                  <Link to={`/meetings/${m.id}`}>{m.title}</Link>
-                  <span className="entry-meta">
-                    <StatusBadge status={m.status} /> {meetingWhen(m.local, m.timeZone)}
-                  </span>
-                </li>
-              ))}
-            </ul>
-          ) : (
-            <p className="empty">No meetings have taken place yet.</p>
-          );
-        })()
-      ) : null}
+      {list.status === 'ok'
+        ? (() => {
+            const past = list.data.items
+              .filter((m) => m.startsAt < now)
+              .reverse()
+              .slice(0, 5);
+            return past.length ? (
+              <ul>
+                {past.map((m) => (
+                  <li key={m.id}>
+                    <Link to={`/meetings/${m.id}`}>{m.title}</Link>
+                    <span className="entry-meta">
+                      <StatusBadge status={m.status} /> {meetingWhen(m.local, m.timeZone)}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <p className="empty">No meetings have taken place yet.</p>
+            );
+          })()
+        : null}
       <p className="card-more">
         <Link to="/meetings">All meetings</Link>
       </p>
@@ -117,11 +139,13 @@ function AtAGlance({ dashboard }: { dashboard: Dashboard }) {
       <dl className="facts">
         <dt>Meetings</dt>
         <dd>
-          {meetings.total} ({meetings.planned} planned, {meetings.held} held, {meetings.record_approved} with the record approved)
+          {meetings.total} ({meetings.planned} planned, {meetings.held} held, {meetings.record_approved} with the record
+          approved)
         </dd>
         <dt>Projects</dt>
         <dd>
-          {projects.total} ({projects.active} active, {projects.completed} completed; {projects.achievements} achievements)
+          {projects.total} ({projects.active} active, {projects.completed} completed; {projects.achievements}{' '}
+          achievements)
         </dd>
         <dt>Events</dt>
         <dd>

@@ -48,7 +48,9 @@ export function SearchPage() {
   const kindParam = params.get('kind') ?? '';
   const kind = (KINDS.some((k) => k.kind === kindParam) ? kindParam : '') as Kind | '';
   const page = Math.max(1, Number.parseInt(params.get('page') ?? '1', 10) || 1);
-  const path = q ? `/workspace/search?${new URLSearchParams({ q, ...(kind ? { kind } : {}), page: String(page) }).toString()}` : null;
+  const path = q
+    ? `/workspace/search?${new URLSearchParams({ q, ...(kind ? { kind } : {}), page: String(page) }).toString()}`
+    : null;
   // One loader per query (keyed below): results of the previous query are never shown under the new one.
   return <SearchView key={path ?? ''} q={q} kind={kind} path={path} />;
 }
@@ -92,7 +94,9 @@ function SearchView({ q, kind, path }: { q: string; kind: Kind | ''; path: strin
       ) : results.status === 'loading' ? (
         <Loading what="results" />
       ) : results.status === 'error' ? (
-        invalid ? null : <ErrorBox error={results.error} retry={results.reload} />
+        invalid ? null : (
+          <ErrorBox error={results.error} retry={results.reload} />
+        )
       ) : (
         <ResultList q={q} kind={kind} results={results.data} />
       )}
@@ -109,7 +113,9 @@ function ResultList({ q, kind, results }: { q: string; kind: Kind | ''; results:
         Results
       </h2>
       <p role="status" className="results-count">
-        {results.total === 0 ? `Nothing found for “${q}”${kind ? ` among ${KIND_OF[kind].label.toLowerCase()}` : ''}.` : `${plural(results.total, 'result', 'results')} for “${q}”${kind ? ` among ${KIND_OF[kind].label.toLowerCase()}` : ''}.`}
+        {results.total === 0
+          ? `Nothing found for “${q}”${kind ? ` among ${KIND_OF[kind].label.toLowerCase()}` : ''}.`
+          : `${plural(results.total, 'result', 'results')} for “${q}”${kind ? ` among ${KIND_OF[kind].label.toLowerCase()}` : ''}.`}
       </p>
       <nav aria-label="Kinds of result" className="cal-views search-kinds">
         <Link to={searchHref(q, '')} aria-current={kind === '' ? 'page' : undefined}>
@@ -145,7 +151,9 @@ function ResultList({ q, kind, results }: { q: string; kind: Kind | ''; results:
               {hit.subtitle ? <p className="entry-by">{hit.subtitle}</p> : null}
               {hit.snippet.length > 0 ? (
                 <p className="snippet">
-                  {hit.snippet.map((part, i) => (part.hit ? <mark key={i}>{part.text}</mark> : <span key={i}>{part.text}</span>))}
+                  {hit.snippet.map((part, i) =>
+                    part.hit ? <mark key={i}>{part.text}</mark> : <span key={i}>{part.text}</span>,
+                  )}
                 </p>
               ) : null}
             </li>
@@ -162,7 +170,8 @@ function ResultList({ q, kind, results }: { q: string; kind: Kind | ''; results:
         </nav>
       ) : null}
       <p className="more">
-        Statements and speeches are in the <a href={`/search?${new URLSearchParams({ q }).toString()}`}>search of the public record</a>.
+        Statements and speeches are in the{' '}
+        <a href={`/search?${new URLSearchParams({ q }).toString()}`}>search of the public record</a>.
       </p>
     </section>
   );

@@ -27,49 +27,107 @@ export interface FeedToken {
 }
 
 /** The actor a token's owner is today, or null (no such user, disabled, or no admin token configured). */
-export async function feedOwnerActor(db: Executor, userId: string, adminTokenConfigured: boolean): Promise<Actor | null> {
+export async function feedOwnerActor(
+  db: Executor,
+  userId: string,
+  adminTokenConfigured: boolean,
+): Promise<Actor | null> {
   if (userId === ADMIN_OWNER) return adminTokenConfigured ? { kind: 'admin-token' } : null;
   const user = await findUser(db, userId);
   if (!user || user.disabled) return null;
-  return { kind: 'user', id: user.id, roles: user.roles, member: user.memberCode, headOfDelegation: user.headOfDelegation, clearance: user.clearance };
+  return {
+    kind: 'user',
+    id: user.id,
+    roles: user.roles,
+    member: user.memberCode,
+    headOfDelegation: user.headOfDelegation,
+    clearance: user.clearance,
+  };
 }
 
 /** The owner id of a live (not revoked) token, or null. */
 export async function ownerOfToken(db: Executor, token: string): Promise<string | null> {
   // Tokens are 43 characters; anything much longer is not one of ours and is not worth hashing.
   if (token.length > 128) return null;
-  const row = await db.selectFrom('calendar_feed_tokens').select('user_id').where('token_hash', '=', sha256Hex(token)).where('revoked_at', 'is', null).executeTakeFirst();
+  const row = await db
+    .selectFrom('calendar_feed_tokens')
+    .select('user_id')
+    .where('token_hash', '=', sha256Hex(token))
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
   return row?.user_id ?? null;
 }
 
 /** An owner's tokens, newest first (revoked ones included, so the list explains itself). */
 export async function listFeedTokens(db: Executor, ownerId: string): Promise<FeedToken[]> {
-  const rows = await db.selectFrom('calendar_feed_tokens').select(['id', 'label', 'created_at', 'revoked_at']).where('user_id', '=', ownerId).orderBy('created_at', 'desc').orderBy('id').execute();
+  const rows = await db
+    .selectFrom('calendar_feed_tokens')
+    .select(['id', 'label', 'created_at', 'revoked_at'])
+    .where('user_id', '=', ownerId)
+    .orderBy('created_at', 'desc')
+    .orderBy('id')
+    .execute();
   return rows.map((r) => ({ id: r.id, label: r.label, createdAt: r.created_at, revokedAt: r.revoked_at }));
 }
 
 /** Creates a token for `ownerId`; the secret is returned here and never again. */
-export async function createFeedToken(database: Database, ctx: WriteContext, ownerId: string, label: string): Promise<FeedToken & { token: string }> {
+export async function createFeedToken(
+  database: Database,
+  ctx: WriteContext,
+  ownerId: string,
+  label: string,
+): Promise<FeedToken & { token: string }> {
   return auditedWrite(database, ctx, async (tx, audit) => {
     const token = newToken();
-    const row = { id: randomUUID(), token_hash: sha256Hex(token), user_id: ownerId, label, created_at: ctx.now.toISOString(), revoked_at: null };
+    const row = {
+      id: randomUUID(),
+      token_hash: sha256Hex(token),
+      user_id: ownerId,
+      label,
+      created_at: ctx.now.toISOString(),
+      revoked_at: null,
+    };
     await tx.insertInto('calendar_feed_tokens').values(row).execute();
-    audit.record({ action: 'calendar_feed.created', objectType: 'calendar_feed', objectId: row.id, summary: { owner: ownerId, label } });
+    audit.record({
+      action: 'calendar_feed.created',
+      objectType: 'calendar_feed',
+      objectId: row.id,
+      summary: { owner: ownerId, label },
+    });
     return { id: row.id, label, createdAt: row.created_at, revokedAt: null, token };
   });
 }
 
 /** Revokes one of the owner's tokens; another owner's token answers 404 like a missing one. Idempotent. */
-export async function revokeFeedToken(database: Database, ctx: WriteContext, ownerId: string, id: string): Promise<void> {
+export async function revokeFeedToken(
+  database: Database,
+  ctx: WriteContext,
+  ownerId: string,
+  id: string,
+): Promise<void> {
   await auditedWrite(
     database,
     ctx,
     async (tx, audit) => {
-      const row = await tx.selectFrom('calendar_feed_tokens').select(['id', 'revoked_at']).where('id', '=', id).where('user_id', '=', ownerId).executeTakeFirst();
+      const row = await tx
+        .selectFrom('calendar_feed_tokens')
+        .select(['id', 'revoked_at'])
+        .where('id', '=', id)
+        .where('user_id', '=', ownerId)
+        .executeTakeFirst();
       if (!row) throw notFound('calendar feed', id);
       if (row.revoked_at !== null) return;
-      await tx.updateTable('calendar_feed_tokens').set({ revoked_at: ctx.now.toISOString() }).where('id', '=', id).execute();
-      audit.record({ action: 'calendar_feed.revoked', objectType: 'calendar_feed', objectId: id, summary: { owner: ownerId } });
+      await tx
+        .updateTable('calendar_feed_tokens')
+        .set({ revoked_at: ctx.now.toISOString() })
+        .where('id', '=', id)
+        .execute();
+      audit.record({
+        action: 'calendar_feed.revoked',
+        objectType: 'calendar_feed',
+        objectId: id,
+        summary: { owner: ownerId },
+      });
     },
     { allowNoEvent: true },
   );

@@ -34,7 +34,16 @@ describe('iCalendar writer', () => {
     const folded = foldLine(line);
     for (const piece of folded.split('\r\n')) assert.ok(encoder.encode(piece).length <= 75, piece);
     assert.equal(folded.replace(/\r\n /g, ''), line);
-    fc.assert(fc.property(fc.string({ unit: 'grapheme', maxLength: 400 }), (s) => foldLine(s).replace(/\r\n /g, '') === s && foldLine(s).split('\r\n').every((p) => encoder.encode(p).length <= 75)));
+    fc.assert(
+      fc.property(
+        fc.string({ unit: 'grapheme', maxLength: 400 }),
+        (s) =>
+          foldLine(s).replace(/\r\n /g, '') === s &&
+          foldLine(s)
+            .split('\r\n')
+            .every((p) => encoder.encode(p).length <= 75),
+      ),
+    );
   });
 
   test('every line ends in CRLF and a real parser reads it back', () => {
@@ -49,7 +58,10 @@ describe('iCalendar writer', () => {
     assert.equal(first!.startDate.isDate, true);
     assert.equal(first!.startDate.toString(), '2002-09-25');
     assert.equal(first!.endDate.toString(), '2002-09-28', 'DTEND of an all-day event is exclusive');
-    assert.deepEqual(calendar.getFirstSubcomponent('vevent')!.getFirstProperty('categories')!.getValues(), ['Civil emergencies', 'exercise']);
+    assert.deepEqual(calendar.getFirstSubcomponent('vevent')!.getFirstProperty('categories')!.getValues(), [
+      'Civil emergencies',
+      'exercise',
+    ]);
     assert.equal(second!.startDate.toJSDate().toISOString(), '2002-09-25T06:30:00.000Z');
     assert.equal(second!.startDate.zone?.tzid, 'UTC');
     assert.equal(second!.uid, 'm1@concord');

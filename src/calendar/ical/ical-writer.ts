@@ -32,12 +32,14 @@ const encoder = new TextEncoder();
 
 /** Escapes a TEXT value: \\ ; , and newlines; control characters other than tab are dropped. */
 export function escapeText(value: string): string {
-  return value
-    .replace(/\r\n?/g, '\n')
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '')
-    .replace(/[\\;,]/g, (c) => `\\${c}`)
-    .replace(/\n/g, '\\n');
+  return (
+    value
+      .replace(/\r\n?/g, '\n')
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '')
+      .replace(/[\\;,]/g, (c) => `\\${c}`)
+      .replace(/\n/g, '\\n')
+  );
 }
 
 /** Folds one content line into CRLF-joined pieces of at most 75 octets (continuations start with a space). */
@@ -62,7 +64,11 @@ export function foldLine(line: string): string {
 }
 
 const compactDate = (isoDate: string) => isoDate.replaceAll('-', '');
-const compactInstant = (iso: string) => new Date(iso).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+const compactInstant = (iso: string) =>
+  new Date(iso)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 
 /** The day after an ISO date, for the exclusive DTEND of all-day items. */
 export const dayAfter = (isoDate: string): string => addDays(isoDate, 1);
@@ -70,7 +76,10 @@ export const dayAfter = (isoDate: string): string => addDays(isoDate, 1);
 function eventLines(event: IcsEvent): string[] {
   const lines = ['BEGIN:VEVENT', `UID:${escapeText(event.uid)}`, `DTSTAMP:${compactInstant(event.stamp)}`];
   if (event.when.kind === 'date') {
-    lines.push(`DTSTART;VALUE=DATE:${compactDate(event.when.startsOn)}`, `DTEND;VALUE=DATE:${compactDate(dayAfter(event.when.endsOn))}`);
+    lines.push(
+      `DTSTART;VALUE=DATE:${compactDate(event.when.startsOn)}`,
+      `DTEND;VALUE=DATE:${compactDate(dayAfter(event.when.endsOn))}`,
+    );
   } else {
     lines.push(`DTSTART:${compactInstant(event.when.startsAt)}`, `DTEND:${compactInstant(event.when.endsAt)}`);
   }

@@ -18,7 +18,16 @@ async function topicsOf(db: Executor, bodyCodes: string[]): Promise<Map<string, 
   return result;
 }
 
-type BodyRow = { code: string; name: string; kind: Body['kind']; parent_code: string | null; format_code: string; chair_person_id: string | null; description: string; is_public: number };
+type BodyRow = {
+  code: string;
+  name: string;
+  kind: Body['kind'];
+  parent_code: string | null;
+  format_code: string;
+  chair_person_id: string | null;
+  description: string;
+  is_public: number;
+};
 
 function toBody(row: BodyRow, topics: string[]): Body {
   return {
@@ -40,7 +49,10 @@ const KIND_ORDER = ['council', 'preparatory_committee', 'committee', 'working_gr
 /** All bodies in hierarchy order. Callers filter with `can`: some bodies are not for every reader. */
 export async function listBodies(db: Executor): Promise<Body[]> {
   const rows = await db.selectFrom('bodies').selectAll().orderBy('name').execute();
-  const topics = await topicsOf(db, rows.map((r) => r.code));
+  const topics = await topicsOf(
+    db,
+    rows.map((r) => r.code),
+  );
   return rows
     .map((r) => toBody(r, topics.get(r.code) ?? []))
     .sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || a.name.localeCompare(b.name));
@@ -54,7 +66,8 @@ export async function findBody(db: Executor, code: string): Promise<Body | null>
   return toBody(row, topics.get(code) ?? []);
 }
 
-export const bodyNameTaken = (db: Executor, name: string, exceptCode: string | null): Promise<boolean> => nameTaken(db, 'bodies', name, exceptCode);
+export const bodyNameTaken = (db: Executor, name: string, exceptCode: string | null): Promise<boolean> =>
+  nameTaken(db, 'bodies', name, exceptCode);
 
 /** Inserts or updates a body and replaces its topics. */
 export async function saveBody(db: Executor, body: Body, now: string, isNew: boolean): Promise<void> {
@@ -68,11 +81,18 @@ export async function saveBody(db: Executor, body: Body, now: string, isNew: boo
     is_public: body.isPublic ? 1 : 0,
     updated_at: now,
   };
-  if (isNew) await db.insertInto('bodies').values({ code: body.code, created_at: now, ...values }).execute();
+  if (isNew)
+    await db
+      .insertInto('bodies')
+      .values({ code: body.code, created_at: now, ...values })
+      .execute();
   else await db.updateTable('bodies').set(values).where('code', '=', body.code).execute();
   await db.deleteFrom('body_topics').where('body_code', '=', body.code).execute();
   if (body.topics.length > 0) {
-    await db.insertInto('body_topics').values(body.topics.map((topic_code) => ({ body_code: body.code, topic_code }))).execute();
+    await db
+      .insertInto('body_topics')
+      .values(body.topics.map((topic_code) => ({ body_code: body.code, topic_code })))
+      .execute();
   }
 }
 

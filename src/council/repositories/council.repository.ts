@@ -6,7 +6,13 @@ import type { Executor } from '../../kernel/db/executor.ts';
 export async function findCouncil(db: Executor): Promise<Council | null> {
   const row = await db.selectFrom('council').selectAll().where('id', '=', 'council').executeTakeFirst();
   if (!row) return null;
-  return { name: row.name, shortName: row.short_name, description: row.description, establishedOn: row.established_on, foundingText: row.founding_text };
+  return {
+    name: row.name,
+    shortName: row.short_name,
+    description: row.description,
+    establishedOn: row.established_on,
+    foundingText: row.founding_text,
+  };
 }
 
 /** Creates or replaces the council's record. */

@@ -26,10 +26,17 @@ export async function formatUsage(db: Executor, code: string): Promise<FormatUsa
   const counts = {} as Record<ScopedTable, UsageCount>;
   for (const table of SCOPED) {
     // Table names come from the constant above, never from input.
-    const result = await sql<{ n: number | string; p: number | string | null }>`select count(*) as n, sum(is_public) as p from ${sql.table(table)} where format_code = ${code}`.execute(db);
+    const result = await sql<{
+      n: number | string;
+      p: number | string | null;
+    }>`select count(*) as n, sum(is_public) as p from ${sql.table(table)} where format_code = ${code}`.execute(db);
     counts[table] = { total: Number(result.rows[0]?.n ?? 0), public: Number(result.rows[0]?.p ?? 0) };
   }
-  const texts = await db.selectFrom('texts').select((eb) => eb.fn.countAll().as('n')).where('format_code', '=', code).executeTakeFirst();
+  const texts = await db
+    .selectFrom('texts')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('format_code', '=', code)
+    .executeTakeFirst();
   return { ...counts, texts: { total: Number(texts?.n ?? 0) } };
 }
 
@@ -62,7 +69,8 @@ export async function itemsInOtherFormatThanTheirBody(db: Executor, code: string
       where (t.format_code = ${code} or b.format_code = ${code}) and t.format_code <> b.format_code
       group by t.body_code, t.format_code, b.format_code
       order by t.body_code, t.format_code`.execute(db);
-    for (const r of result.rows) groups.push({ label, body: r.body, itemFormat: r.item_format, bodyFormat: r.body_format, count: Number(r.n) });
+    for (const r of result.rows)
+      groups.push({ label, body: r.body, itemFormat: r.item_format, bodyFormat: r.body_format, count: Number(r.n) });
   }
   return groups;
 }

@@ -22,9 +22,17 @@ async function membersOf(db: Executor, formatCodes: string[]): Promise<Map<strin
 /** All formats, largest first, with their members. */
 export async function listFormats(db: Executor): Promise<Format[]> {
   const rows = await db.selectFrom('formats').selectAll().orderBy('name').execute();
-  const members = await membersOf(db, rows.map((r) => r.code));
+  const members = await membersOf(
+    db,
+    rows.map((r) => r.code),
+  );
   return rows
-    .map((row) => ({ code: row.code, name: row.name, description: row.description, members: members.get(row.code) ?? [] }))
+    .map((row) => ({
+      code: row.code,
+      name: row.name,
+      description: row.description,
+      members: members.get(row.code) ?? [],
+    }))
     .sort((a, b) => b.members.length - a.members.length || a.name.localeCompare(b.name));
 }
 
@@ -36,15 +44,23 @@ export async function findFormat(db: Executor, code: string): Promise<Format | n
   return { code: row.code, name: row.name, description: row.description, members: members.get(code) ?? [] };
 }
 
-export const formatNameTaken = (db: Executor, name: string, exceptCode: string | null): Promise<boolean> => nameTaken(db, 'formats', name, exceptCode);
+export const formatNameTaken = (db: Executor, name: string, exceptCode: string | null): Promise<boolean> =>
+  nameTaken(db, 'formats', name, exceptCode);
 
 /** Inserts or updates a format and replaces its member list. */
 export async function saveFormat(db: Executor, format: Format, now: string, isNew: boolean): Promise<void> {
   const values = { name: format.name, description: format.description, updated_at: now };
-  if (isNew) await db.insertInto('formats').values({ code: format.code, created_at: now, ...values }).execute();
+  if (isNew)
+    await db
+      .insertInto('formats')
+      .values({ code: format.code, created_at: now, ...values })
+      .execute();
   else await db.updateTable('formats').set(values).where('code', '=', format.code).execute();
   await db.deleteFrom('format_members').where('format_code', '=', format.code).execute();
-  await db.insertInto('format_members').values(format.members.map((member_code) => ({ format_code: format.code, member_code }))).execute();
+  await db
+    .insertInto('format_members')
+    .values(format.members.map((member_code) => ({ format_code: format.code, member_code })))
+    .execute();
 }
 
 /** Places that still use a format (bodies now; meetings, texts and documents later). */

@@ -22,24 +22,51 @@ export async function listMembers(db: Executor): Promise<Member[]> {
 export async function findMember(db: Executor, code: string): Promise<Member | null> {
   const row = await db.selectFrom('members').selectAll().where('code', '=', code).executeTakeFirst();
   if (!row) return null;
-  const groups = await db.selectFrom('member_groups').select('group_name').where('member_code', '=', code).orderBy('group_name').execute();
-  return { code: row.code, name: row.name, sortName: row.sort_name, kind: row.kind, joinedOn: row.joined_on, groups: groups.map((g) => g.group_name) };
+  const groups = await db
+    .selectFrom('member_groups')
+    .select('group_name')
+    .where('member_code', '=', code)
+    .orderBy('group_name')
+    .execute();
+  return {
+    code: row.code,
+    name: row.name,
+    sortName: row.sort_name,
+    kind: row.kind,
+    joinedOn: row.joined_on,
+    groups: groups.map((g) => g.group_name),
+  };
 }
 
 /** The subset of `codes` that names no member. */
-export const unknownMemberCodes = (db: Executor, codes: readonly string[]): Promise<string[]> => unknownCodes(db, 'members', codes);
+export const unknownMemberCodes = (db: Executor, codes: readonly string[]): Promise<string[]> =>
+  unknownCodes(db, 'members', codes);
 
 /** Whether a member with this name exists under another code. */
-export const memberNameTaken = (db: Executor, name: string, exceptCode: string | null): Promise<boolean> => nameTaken(db, 'members', name, exceptCode);
+export const memberNameTaken = (db: Executor, name: string, exceptCode: string | null): Promise<boolean> =>
+  nameTaken(db, 'members', name, exceptCode);
 
 /** Inserts or updates a member and replaces its groups. */
 export async function saveMember(db: Executor, member: Member, now: string, isNew: boolean): Promise<void> {
-  const values = { name: member.name, sort_name: member.sortName, kind: member.kind, joined_on: member.joinedOn, updated_at: now };
-  if (isNew) await db.insertInto('members').values({ code: member.code, created_at: now, ...values }).execute();
+  const values = {
+    name: member.name,
+    sort_name: member.sortName,
+    kind: member.kind,
+    joined_on: member.joinedOn,
+    updated_at: now,
+  };
+  if (isNew)
+    await db
+      .insertInto('members')
+      .values({ code: member.code, created_at: now, ...values })
+      .execute();
   else await db.updateTable('members').set(values).where('code', '=', member.code).execute();
   await db.deleteFrom('member_groups').where('member_code', '=', member.code).execute();
   if (member.groups.length > 0) {
-    await db.insertInto('member_groups').values(member.groups.map((group_name) => ({ member_code: member.code, group_name }))).execute();
+    await db
+      .insertInto('member_groups')
+      .values(member.groups.map((group_name) => ({ member_code: member.code, group_name })))
+      .execute();
   }
 }
 

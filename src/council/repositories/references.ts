@@ -13,7 +13,8 @@ const ITEMS = [
   { table: 'events', label: 'event(s)' },
   { table: 'texts', label: 'text(s)' },
 ] as const;
-const itemsBy = (column: 'body_code' | 'format_code'): Referrer[] => ITEMS.map(({ table, label }) => ({ table, column, label }));
+const itemsBy = (column: 'body_code' | 'format_code'): Referrer[] =>
+  ITEMS.map(({ table, label }) => ({ table, column, label }));
 
 const REFERRERS: Record<'member' | 'format' | 'person' | 'body' | 'topic', Referrer[]> = {
   member: [
@@ -38,7 +39,9 @@ export async function moduleReferences(db: Executor, kind: keyof typeof REFERRER
   const found: string[] = [];
   for (const { table, column, label } of REFERRERS[kind]) {
     // Table and column names come from the constant above, never from input.
-    const result = await sql<{ n: number | string }>`select count(*) as n from ${sql.table(table)} where ${sql.ref(column)} = ${value}`.execute(db);
+    const result = await sql<{
+      n: number | string;
+    }>`select count(*) as n from ${sql.table(table)} where ${sql.ref(column)} = ${value}`.execute(db);
     const n = Number(result.rows[0]?.n ?? 0);
     if (n > 0) found.push(`${n} ${label}`);
   }

@@ -5,7 +5,13 @@ import { nameTaken, unknownCodes } from './coded-tables.ts';
 import { moduleReferences } from './references.ts';
 
 type TopicRow = { code: string; name: string; description: string; source: string | null; position: number };
-const toTopic = (r: TopicRow): Topic => ({ code: r.code, name: r.name, description: r.description, source: r.source, position: Number(r.position) });
+const toTopic = (r: TopicRow): Topic => ({
+  code: r.code,
+  name: r.name,
+  description: r.description,
+  source: r.source,
+  position: Number(r.position),
+});
 
 /** All topics in their stated order. */
 export async function listTopics(db: Executor): Promise<Topic[]> {
@@ -17,13 +23,25 @@ export async function findTopic(db: Executor, code: string): Promise<Topic | nul
   return row ? toTopic(row) : null;
 }
 
-export const unknownTopicCodes = (db: Executor, codes: readonly string[]): Promise<string[]> => unknownCodes(db, 'topics', codes);
+export const unknownTopicCodes = (db: Executor, codes: readonly string[]): Promise<string[]> =>
+  unknownCodes(db, 'topics', codes);
 
-export const topicNameTaken = (db: Executor, name: string, exceptCode: string | null): Promise<boolean> => nameTaken(db, 'topics', name, exceptCode);
+export const topicNameTaken = (db: Executor, name: string, exceptCode: string | null): Promise<boolean> =>
+  nameTaken(db, 'topics', name, exceptCode);
 
 export async function saveTopic(db: Executor, topic: Topic, now: string, isNew: boolean): Promise<void> {
-  const values = { name: topic.name, description: topic.description, source: topic.source, position: topic.position, updated_at: now };
-  if (isNew) await db.insertInto('topics').values({ code: topic.code, created_at: now, ...values }).execute();
+  const values = {
+    name: topic.name,
+    description: topic.description,
+    source: topic.source,
+    position: topic.position,
+    updated_at: now,
+  };
+  if (isNew)
+    await db
+      .insertInto('topics')
+      .values({ code: topic.code, created_at: now, ...values })
+      .execute();
   else await db.updateTable('topics').set(values).where('code', '=', topic.code).execute();
 }
 

@@ -4,7 +4,14 @@ import assert from 'node:assert/strict';
 import { can, type Actor, type Resource } from './can.ts';
 
 const allies = ['BEL', 'POL', 'USA'];
-const user = (roles: ('delegate' | 'secretariat')[], member: string | null): Actor => ({ kind: 'user', id: 'u', roles, member, headOfDelegation: true, clearance: 'UNCLASSIFIED' });
+const user = (roles: ('delegate' | 'secretariat')[], member: string | null): Actor => ({
+  kind: 'user',
+  id: 'u',
+  roles,
+  member,
+  headOfDelegation: true,
+  clearance: 'UNCLASSIFIED',
+});
 const rus = user(['delegate'], 'RUS');
 const pol = user(['delegate'], 'POL');
 const secretariat = user(['secretariat'], null);

@@ -6,21 +6,42 @@ import { can, type Actor, type Role } from './can.ts';
 
 const allies = ['BEL', 'POL', 'USA'];
 const at20 = [...allies, 'RUS'];
-const user = (roles: Role[], member: string | null, headOfDelegation = false): Actor => ({ kind: 'user', id: 'u', roles, member, headOfDelegation, clearance: 'UNCLASSIFIED' });
+const user = (roles: Role[], member: string | null, headOfDelegation = false): Actor => ({
+  kind: 'user',
+  id: 'u',
+  roles,
+  member,
+  headOfDelegation,
+  clearance: 'UNCLASSIFIED',
+});
 const rus = user(['delegate'], 'RUS', true);
 const pol = user(['delegate'], 'POL');
 const secretariat = user(['secretariat'], null);
 const chair = user(['chair'], null);
 const auditor = user(['auditor'], null);
 const publicActor: Actor = { kind: 'public' };
-const text = (formatMembers: string[], part: 'draft' | 'position' = 'draft') => ({ type: 'text' as const, formatMembers, part });
-const decision = (formatMembers: string[], part: 'register' | 'release' = 'register') => ({ type: 'decision' as const, formatMembers, part });
+const text = (formatMembers: string[], part: 'draft' | 'position' = 'draft') => ({
+  type: 'text' as const,
+  formatMembers,
+  part,
+});
+const decision = (formatMembers: string[], part: 'register' | 'release' = 'register') => ({
+  type: 'decision' as const,
+  formatMembers,
+  part,
+});
 
 test('a text at 19 is read by Allies and staff, never by Russia or the public', () => {
   assert.equal(can(rus, 'read', text(allies)), false);
   assert.equal(can(publicActor, 'read', text(allies)), false);
   assert.equal(can(pol, 'read', text(allies)), true);
-  for (const staff of [secretariat, chair, auditor, { kind: 'admin-token' } as Actor, { kind: 'system', name: 'deadlines' } as Actor]) {
+  for (const staff of [
+    secretariat,
+    chair,
+    auditor,
+    { kind: 'admin-token' } as Actor,
+    { kind: 'system', name: 'deadlines' } as Actor,
+  ]) {
     assert.equal(can(staff, 'read', text(allies)), true);
   }
 });

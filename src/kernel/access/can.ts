@@ -57,18 +57,27 @@ export function actorName(actor: Actor): string {
 }
 
 function isStaff(actor: Actor): boolean {
-  return actor.kind === 'system' || actor.kind === 'admin-token' || (actor.kind === 'user' && actor.roles.some((r) => STAFF_ROLES.includes(r)));
+  return (
+    actor.kind === 'system' ||
+    actor.kind === 'admin-token' ||
+    (actor.kind === 'user' && actor.roles.some((r) => STAFF_ROLES.includes(r)))
+  );
 }
 
 function mayEditReferenceData(actor: Actor): boolean {
-  return actor.kind === 'system' || actor.kind === 'admin-token' || (actor.kind === 'user' && actor.roles.some((r) => r === 'admin' || r === 'secretariat'));
+  return (
+    actor.kind === 'system' ||
+    actor.kind === 'admin-token' ||
+    (actor.kind === 'user' && actor.roles.some((r) => r === 'admin' || r === 'secretariat'))
+  );
 }
 
 /** Decides whether `actor` may perform `action` on `resource`. */
 export function can(actor: Actor, action: Action, resource: Resource): boolean {
   if (resource.type === 'account') return canOnAccount(actor, action, resource);
   if (resource.type === 'calendar-feed-token') return actor.kind === 'user' || actor.kind === 'admin-token';
-  if (resource.type === 'notification') return actor.kind === 'user' && actor.id === resource.userId && (action === 'read' || action === 'update');
+  if (resource.type === 'notification')
+    return actor.kind === 'user' && actor.id === resource.userId && (action === 'read' || action === 'update');
   if (resource.type === 'text' || resource.type === 'decision') return canOnText(actor, action, resource);
   if (action !== 'read') return mayEditReferenceData(actor);
   if (resource.type === 'record-item') return resource.published || isStaff(actor);
@@ -82,10 +91,15 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
 // Accounts: the people who manage accounts (admins, the secretariat) read them and everyone reads
 // their own; only admins create or change them; a password is changed by its owner alone (an admin
 // issues a new set-password link instead, which is an update of the profile).
-function canOnAccount(actor: Actor, action: Action, resource: { userId: string | null; part: 'profile' | 'password' }): boolean {
+function canOnAccount(
+  actor: Actor,
+  action: Action,
+  resource: { userId: string | null; part: 'profile' | 'password' },
+): boolean {
   const self = actor.kind === 'user' && resource.userId !== null && actor.id === resource.userId;
   if (resource.part === 'password') return action === 'update' && self;
-  const admin = actor.kind === 'system' || actor.kind === 'admin-token' || (actor.kind === 'user' && actor.roles.includes('admin'));
+  const admin =
+    actor.kind === 'system' || actor.kind === 'admin-token' || (actor.kind === 'user' && actor.roles.includes('admin'));
   if (action === 'read') return admin || self || (actor.kind === 'user' && actor.roles.includes('secretariat'));
   return admin;
 }
@@ -96,7 +110,11 @@ function canOnAccount(actor: Actor, action: Action, resource: { userId: string |
 // state machine then decides which act needs the chair. A support or comment position is taken by a
 // delegate of a member of the format; reservations and silence breaks need only `read` here: the
 // state machine checks the head of delegation and the member. Releasing a decision is secretariat work.
-function canOnText(actor: Actor, action: Action, resource: { type: 'text' | 'decision'; formatMembers: readonly string[]; part: string }): boolean {
+function canOnText(
+  actor: Actor,
+  action: Action,
+  resource: { type: 'text' | 'decision'; formatMembers: readonly string[]; part: string },
+): boolean {
   const inFormat = actor.kind === 'user' && actor.member !== null && resource.formatMembers.includes(actor.member);
   if (action === 'read') return isStaff(actor) || inFormat;
   if (actor.kind === 'public') return false;

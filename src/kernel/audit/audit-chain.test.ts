@@ -6,7 +6,16 @@ function chain(n: number): ChainedAuditRecord[] {
   const rows: ChainedAuditRecord[] = [];
   let prev = GENESIS_HASH;
   for (let seq = 1; seq <= n; seq++) {
-    const record = { seq, occurredAt: `2002-09-25T08:00:0${seq % 10}.000Z`, actor: 'system:test', action: 'member.created', objectType: 'member', objectId: `M${seq}`, summary: canonicalJson({ n: seq }), requestId: null };
+    const record = {
+      seq,
+      occurredAt: `2002-09-25T08:00:0${seq % 10}.000Z`,
+      actor: 'system:test',
+      action: 'member.created',
+      objectType: 'member',
+      objectId: `M${seq}`,
+      summary: canonicalJson({ n: seq }),
+      requestId: null,
+    };
     const hash = hashAuditRecord(prev, record);
     rows.push({ ...record, prevHash: prev, hash });
     prev = hash;
@@ -65,6 +74,9 @@ describe('audit hash chain', () => {
   });
 
   test('canonical JSON does not depend on key order', () => {
-    assert.equal(canonicalJson({ b: 1, a: { d: 2, c: [3, { f: 1, e: 0 }] } }), canonicalJson({ a: { c: [3, { e: 0, f: 1 }], d: 2 }, b: 1 }));
+    assert.equal(
+      canonicalJson({ b: 1, a: { d: 2, c: [3, { f: 1, e: 0 }] } }),
+      canonicalJson({ a: { c: [3, { e: 0, f: 1 }], d: 2 }, b: 1 }),
+    );
   });
 });

@@ -43,7 +43,9 @@ export function hashAuditRecord(prevHash: string, record: AuditRecord): string {
 export function canonicalJson(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
     v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      ? Object.fromEntries(
+          Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+        )
       : v,
   );
 }
@@ -54,7 +56,8 @@ export type ChainProblem =
   | { kind: 'relinked'; seq: number; message: string }
   | { kind: 'truncated'; seq: number; message: string };
 
-export type ChainVerdict = { ok: true; rows: number; headHash: string } | { ok: false; rows: number; problem: ChainProblem };
+export type ChainVerdict =
+  { ok: true; rows: number; headHash: string } | { ok: false; rows: number; problem: ChainProblem };
 
 /** Checks rows fed in ascending seq order, one at a time, so a chain of any length verifies in constant memory. */
 export class ChainVerifier {
@@ -68,17 +71,32 @@ export class ChainVerifier {
     if (this.problem) return false;
     this.rows += 1;
     if (row.seq !== this.expectedSeq) {
-      const missing = row.seq > this.expectedSeq ? `rows ${this.expectedSeq}–${row.seq - 1} are` : `row ${row.seq} is out of order and`;
-      this.problem = { kind: 'missing', seq: this.expectedSeq, message: `Audit row ${this.expectedSeq} is missing: ${missing} not where the chain expects them.` };
+      const missing =
+        row.seq > this.expectedSeq
+          ? `rows ${this.expectedSeq}–${row.seq - 1} are`
+          : `row ${row.seq} is out of order and`;
+      this.problem = {
+        kind: 'missing',
+        seq: this.expectedSeq,
+        message: `Audit row ${this.expectedSeq} is missing: ${missing} not where the chain expects them.`,
+      };
       return false;
     }
     if (row.prevHash !== this.prevHash) {
-      this.problem = { kind: 'relinked', seq: row.seq, message: `Audit row ${row.seq} does not link to row ${row.seq - 1}: its previous-hash field was changed.` };
+      this.problem = {
+        kind: 'relinked',
+        seq: row.seq,
+        message: `Audit row ${row.seq} does not link to row ${row.seq - 1}: its previous-hash field was changed.`,
+      };
       return false;
     }
     const expected = hashAuditRecord(this.prevHash, row);
     if (expected !== row.hash) {
-      this.problem = { kind: 'altered', seq: row.seq, message: `Audit row ${row.seq} was altered: its content no longer matches its hash.` };
+      this.problem = {
+        kind: 'altered',
+        seq: row.seq,
+        message: `Audit row ${row.seq} was altered: its content no longer matches its hash.`,
+      };
       return false;
     }
     this.prevHash = row.hash;

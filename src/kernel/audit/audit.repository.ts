@@ -8,11 +8,21 @@ const PAGE = 1000;
 export async function verifyAuditChain(database: Database): Promise<ChainVerdict> {
   // Read the head and the rows in one transaction, so a concurrent write cannot make a sound chain look cut.
   return database.db.transaction().execute(async (tx) => {
-    const head = await tx.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirstOrThrow();
+    const head = await tx
+      .selectFrom('audit_head')
+      .select(['seq', 'hash'])
+      .where('id', '=', 1)
+      .executeTakeFirstOrThrow();
     const verifier = new ChainVerifier();
     let after = 0;
     for (;;) {
-      const rows = await tx.selectFrom('audit_events').selectAll().where('seq', '>', after).orderBy('seq').limit(PAGE).execute();
+      const rows = await tx
+        .selectFrom('audit_events')
+        .selectAll()
+        .where('seq', '>', after)
+        .orderBy('seq')
+        .limit(PAGE)
+        .execute();
       for (const row of rows) {
         if (!verifier.push(toRecord(row))) return verifier.finish(head);
       }

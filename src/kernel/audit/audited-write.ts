@@ -117,7 +117,12 @@ export function kyselyAuditChain(tx: Tx, dialect: Database['dialect']): AuditCha
     async append(rows, head) {
       if (dialect === 'postgres') {
         // One round trip: PostgreSQL runs a data-modifying WITH whether or not it is referenced.
-        await tx.with('appended', (db) => db.insertInto('audit_events').values(rows)).updateTable('audit_head').set(head).where('id', '=', 1).execute();
+        await tx
+          .with('appended', (db) => db.insertInto('audit_events').values(rows))
+          .updateTable('audit_head')
+          .set(head)
+          .where('id', '=', 1)
+          .execute();
         return;
       }
       await tx.insertInto('audit_events').values(rows).execute();
@@ -130,7 +135,11 @@ export function kyselyAuditChain(tx: Tx, dialect: Database['dialect']): AuditCha
 export type AuditEventRow = AuditEventTable;
 
 /** The stored rows of `events`, chained after `head` (pure). */
-export function chainRows(head: { seq: number; hash: string }, ctx: WriteContext, events: AuditEventInput[]): AuditEventRow[] {
+export function chainRows(
+  head: { seq: number; hash: string },
+  ctx: WriteContext,
+  events: AuditEventInput[],
+): AuditEventRow[] {
   let { seq, hash } = head;
   const occurredAt = ctx.now.toISOString();
   return events.map((event) => {

@@ -56,7 +56,9 @@ function openSqlite(file: string): Database {
   try {
     mkdirSync(dirname(file), { recursive: true });
   } catch (error) {
-    throw new ConfigError(`Cannot create the data folder ${dirname(file)}: ${(error as Error).message}. Set DATA_DIR to a writable folder.`);
+    throw new ConfigError(
+      `Cannot create the data folder ${dirname(file)}: ${(error as Error).message}. Set DATA_DIR to a writable folder.`,
+    );
   }
   let connection: SQLite.Database;
   try {
@@ -77,7 +79,15 @@ function openSqlite(file: string): Database {
     throw new ConfigError(`Cannot open the SQLite database ${file}: ${(error as Error).message}.`);
   }
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: cachingStatements(connection) }) });
-  return { db, dialect: 'sqlite', schema: null, description: describeDatabase({ dialect: 'sqlite', file }), sqlite: connection, hooks: noHooks(), close: () => db.destroy() };
+  return {
+    db,
+    dialect: 'sqlite',
+    schema: null,
+    description: describeDatabase({ dialect: 'sqlite', file }),
+    sqlite: connection,
+    hooks: noHooks(),
+    close: () => db.destroy(),
+  };
 }
 
 // Kysely's SQLite driver prepares every query afresh; preparing cost a third of a millisecond per
@@ -125,7 +135,9 @@ async function openPostgres(url: string, schema: string): Promise<Database> {
   } catch (error) {
     await pool.end().catch(() => undefined);
     const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-    throw new ConfigError(`Cannot connect to ${description}: ${reason}. Check DATABASE_URL and that the server is running.`);
+    throw new ConfigError(
+      `Cannot connect to ${description}: ${reason}. Check DATABASE_URL and that the server is running.`,
+    );
   }
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return { db, dialect: 'postgres', schema, description, hooks: noHooks(), close: () => db.destroy() };

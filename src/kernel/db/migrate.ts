@@ -1,7 +1,17 @@
 // Runs the append-only migrations. Called at start-up by `concord serve` and by `concord migrate`.
 // Kysely's migrator takes a lock (an advisory lock on PostgreSQL), so several app servers starting
 // together migrate once.
-import { Migrator, sql, type DatabaseIntrospector, type DatabaseMetadata, type Kysely, type Migration, type MigrationResult, type SchemaMetadata, type TableMetadata } from 'kysely';
+import {
+  Migrator,
+  sql,
+  type DatabaseIntrospector,
+  type DatabaseMetadata,
+  type Kysely,
+  type Migration,
+  type MigrationResult,
+  type SchemaMetadata,
+  type TableMetadata,
+} from 'kysely';
 import type { Database } from './connect.ts';
 import type { DB } from './schema.ts';
 import * as m0001 from './migrations/0001_council.ts';
@@ -29,19 +39,28 @@ export async function migrateToLatest(database: Database): Promise<string[]> {
   const provider = {
     async getMigrations(): Promise<Record<string, Migration>> {
       return Object.fromEntries(
-        Object.entries(MIGRATIONS).map(([name, migration]) => [name, { up: (db) => migration.up(db, database.dialect) }]),
+        Object.entries(MIGRATIONS).map(([name, migration]) => [
+          name,
+          { up: (db) => migration.up(db, database.dialect) },
+        ]),
       );
     },
   };
   // Name the schema explicitly: Kysely looks for its migration tables across all schemas, so another
   // Concord installation in a neighbouring schema would otherwise be mistaken for ours.
   const db = database.schema ? withIntrospectionOf(database.db, database.schema) : database.db;
-  const migrator = new Migrator({ db, provider, ...(database.schema ? { migrationTableSchema: database.schema } : {}) });
+  const migrator = new Migrator({
+    db,
+    provider,
+    ...(database.schema ? { migrationTableSchema: database.schema } : {}),
+  });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r: MigrationResult) => r.status === 'Error');
   if (error) {
     const name = failed ? ` (migration ${failed.migrationName})` : '';
-    throw new Error(`Database migration failed${name}: ${error instanceof Error ? error.message : JSON.stringify(error)}`);
+    throw new Error(
+      `Database migration failed${name}: ${error instanceof Error ? error.message : JSON.stringify(error)}`,
+    );
   }
   // Derived indexes follow the schema: the consumers' hooks (e.g. workspace search, which rebuilds its
   // entries when their definition changed) run here, so every path that migrates finds them current.
@@ -61,7 +80,9 @@ export async function migrateToLatest(database: Database): Promise<string[]> {
 function withIntrospectionOf(db: Kysely<DB>, schema: string): Kysely<DB> {
   const introspector: DatabaseIntrospector = {
     async getSchemas(): Promise<SchemaMetadata[]> {
-      const { rows } = await sql<{ name: string }>`select nspname as name from pg_catalog.pg_namespace where nspname = ${schema}`.execute(db);
+      const { rows } = await sql<{
+        name: string;
+      }>`select nspname as name from pg_catalog.pg_namespace where nspname = ${schema}`.execute(db);
       return rows;
     },
     async getTables(): Promise<TableMetadata[]> {

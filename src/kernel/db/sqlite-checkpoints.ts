@@ -20,7 +20,10 @@ export interface BackgroundCheckpoints {
 export function startBackgroundCheckpoints(connection: SQLite.Database): BackgroundCheckpoints | null {
   if (connection.memory || connection.pragma('journal_mode', { simple: true }) !== 'wal') return null;
   const automatic = connection.pragma('wal_autocheckpoint', { simple: true }) as number;
-  const worker = new Worker(new URL('./sqlite-checkpoints.worker.mjs', import.meta.url), { workerData: { file: connection.name }, execArgv: [] });
+  const worker = new Worker(new URL('./sqlite-checkpoints.worker.mjs', import.meta.url), {
+    workerData: { file: connection.name },
+    execArgv: [],
+  });
   worker.unref();
   // A failed checkpoint thread only costs speed: the connection gets its automatic checkpoints back.
   let failed: Error | null = null;

@@ -49,9 +49,20 @@ export function parseZonedTime(value: string, timeZone: string): ZonedParse {
   const withOffset = instantMs(value);
   if (withOffset !== null) return { ok: true, instant: new Date(withOffset).toISOString() };
   const m = LOCAL.exec(value);
-  if (!m) return { ok: false, message: 'must be a date and time such as "2002-09-25T08:30" (in the time zone) or "2002-09-25T06:30:00Z"' };
+  if (!m)
+    return {
+      ok: false,
+      message: 'must be a date and time such as "2002-09-25T08:30" (in the time zone) or "2002-09-25T06:30:00Z"',
+    };
   const date = new Date(0);
-  const [year, month, day, hour, minute, second] = [m[1], m[2], m[3], m[4], m[5], m[6] ?? '0'].map(Number) as [number, number, number, number, number, number];
+  const [year, month, day, hour, minute, second] = [m[1], m[2], m[3], m[4], m[5], m[6] ?? '0'].map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   date.setUTCFullYear(year, month - 1, day);
   if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day || hour > 23 || minute > 59 || second > 59) {
     return { ok: false, message: 'is not a real date and time' };
@@ -60,7 +71,13 @@ export function parseZonedTime(value: string, timeZone: string): ZonedParse {
   const wall = date.getTime();
   // Try the offsets in force just before and just after: one of them maps back to the same wall time
   // unless the time falls in a gap. The earlier instant wins when both do (the repeated hour).
-  const candidates = [...new Set([offsetMinutes(wall - 86_400_000, timeZone), offsetMinutes(wall + 86_400_000, timeZone), offsetMinutes(wall, timeZone)])]
+  const candidates = [
+    ...new Set([
+      offsetMinutes(wall - 86_400_000, timeZone),
+      offsetMinutes(wall + 86_400_000, timeZone),
+      offsetMinutes(wall, timeZone),
+    ]),
+  ]
     .map((offset) => wall - offset * 60_000)
     .filter((ms) => wallClockMs(ms, timeZone) === wall)
     .sort((a, b) => a - b);

@@ -61,8 +61,14 @@ export class ImportBatch {
       }
       const connection = this.database.sqlite;
       if (connection) {
-        const [open, release, rollback] = ['savepoint page', 'release page', 'rollback to page'].map((text) => connection.prepare(text));
-        this.savepoints = { open: () => void open!.run(), release: () => void release!.run(), rollback: () => void rollback!.run() };
+        const [open, release, rollback] = ['savepoint page', 'release page', 'rollback to page'].map((text) =>
+          connection.prepare(text),
+        );
+        this.savepoints = {
+          open: () => void open!.run(),
+          release: () => void release!.run(),
+          rollback: () => void rollback!.run(),
+        };
       } else {
         let savepoint: Awaited<ReturnType<ReturnType<typeof trx.savepoint<'page'>>['execute']>> | null = null;
         this.savepoints = {
@@ -78,7 +84,13 @@ export class ImportBatch {
   }
 
   /** Stores one parsed page in the open batch; the report is completed and emitted after commit. */
-  async store(report: PageReport, identity: string, page: LegacyItem, ctx: WriteContext, prepared?: PreparedPage): Promise<void> {
+  async store(
+    report: PageReport,
+    identity: string,
+    page: LegacyItem,
+    ctx: WriteContext,
+    prepared?: PreparedPage,
+  ): Promise<void> {
     const { writer, savepoints } = await this.open();
     await savepoints.open();
     try {
@@ -118,7 +130,8 @@ export class ImportBatch {
   // Checkpoints only ever cost speed: if the thread cannot be started, SQLite keeps checkpointing in commits.
   private checkpointAfterCommit(): void {
     try {
-      if (!this.checkpoints && !this.closing && this.database.sqlite) this.checkpoints = startBackgroundCheckpoints(this.database.sqlite);
+      if (!this.checkpoints && !this.closing && this.database.sqlite)
+        this.checkpoints = startBackgroundCheckpoints(this.database.sqlite);
       this.checkpoints?.afterCommit();
     } catch {
       this.checkpoints = null;
@@ -136,7 +149,10 @@ export class ImportBatch {
         await trx.commit().execute();
         committed = true;
       } catch (error) {
-        await trx.rollback().execute().catch(() => undefined);
+        await trx
+          .rollback()
+          .execute()
+          .catch(() => undefined);
         for (const report of this.pending) {
           if (report.status === 'failed' || report.status === 'not_a_document') continue;
           report.status = 'failed';

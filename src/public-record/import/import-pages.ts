@@ -18,7 +18,15 @@ export interface ImportOptions {
   onPage?: (report: PageReport) => void;
 }
 
-const SUMMARY_CATEGORIES = ['imported', 'unchanged', 'revised', 'linked', 'needs_review', 'not_a_document', 'failed'] as const;
+const SUMMARY_CATEGORIES = [
+  'imported',
+  'unchanged',
+  'revised',
+  'linked',
+  'needs_review',
+  'not_a_document',
+  'failed',
+] as const;
 export type SummaryCategory = (typeof SUMMARY_CATEGORIES)[number];
 /** File names kept per category: enough to act on, bounded so memory stays flat on any batch. */
 export const NAMES_KEPT = 1000;
@@ -33,7 +41,12 @@ export interface ImportSummary {
 
 function emptySummary(): ImportSummary {
   const zero = () => Object.fromEntries(SUMMARY_CATEGORIES.map((c) => [c, 0])) as Record<SummaryCategory, number>;
-  return { pages: 0, counts: zero(), files: Object.fromEntries(SUMMARY_CATEGORIES.map((c) => [c, []])) as unknown as Record<SummaryCategory, string[]>, more: zero() };
+  return {
+    pages: 0,
+    counts: zero(),
+    files: Object.fromEntries(SUMMARY_CATEGORIES.map((c) => [c, []])) as unknown as Record<SummaryCategory, string[]>,
+    more: zero(),
+  };
 }
 
 function note(summary: ImportSummary, category: SummaryCategory, source: string): void {
@@ -43,7 +56,13 @@ function note(summary: ImportSummary, category: SummaryCategory, source: string)
 }
 
 /** Parses and (unless dry-run) stores one page held in memory; never throws. */
-export async function importPage(database: Database | null, ctx: WriteContext, source: { given: string; identity: string }, content: Uint8Array, maxBytes = DEFAULT_MAX_BYTES): Promise<PageReport> {
+export async function importPage(
+  database: Database | null,
+  ctx: WriteContext,
+  source: { given: string; identity: string },
+  content: Uint8Array,
+  maxBytes = DEFAULT_MAX_BYTES,
+): Promise<PageReport> {
   const report = parseReport(source.given, content, maxBytes);
   if (!database || report.parsed?.status !== 'document') return report;
   try {
@@ -58,7 +77,12 @@ export async function importPage(database: Database | null, ctx: WriteContext, s
  * Imports every file under `paths`; returns the summary. Pages are read and parsed on the reader thread
  * while the documents before them are stored in batches (import-batch.ts); reports keep the walk order.
  */
-export async function importPaths(database: Database, ctx: () => WriteContext, paths: string[], options: ImportOptions): Promise<ImportSummary> {
+export async function importPaths(
+  database: Database,
+  ctx: () => WriteContext,
+  paths: string[],
+  options: ImportOptions,
+): Promise<ImportSummary> {
   const summary = emptySummary();
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const emit = (report: PageReport) => {
@@ -71,7 +95,8 @@ export async function importPaths(database: Database, ctx: () => WriteContext, p
   try {
     for await (const report of readPages(paths, maxBytes)) {
       if (!batch) emit(report);
-      else if (report.parsed?.status === 'document' && report.identity !== undefined) await batch.store(report, report.identity, report.parsed, ctx(), report.prepared);
+      else if (report.parsed?.status === 'document' && report.identity !== undefined)
+        await batch.store(report, report.identity, report.parsed, ctx(), report.prepared);
       else await batch.add(report);
     }
   } finally {

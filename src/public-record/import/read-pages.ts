@@ -23,24 +23,42 @@ export function parseReport(given: string, content: Uint8Array, maxBytes: number
     const message = (parsed.error ?? 'the page could not be parsed').replace(`${given}: `, '');
     return { source: given, status: 'failed', needsReview: false, message, parsed };
   }
-  if (parsed.status === 'not_a_document') return { source: given, status: 'not_a_document', needsReview: false, message: 'looks like an index or navigation page, not a document', parsed };
+  if (parsed.status === 'not_a_document')
+    return {
+      source: given,
+      status: 'not_a_document',
+      needsReview: false,
+      message: 'looks like an index or navigation page, not a document',
+      parsed,
+    };
   return { source: given, status: 'imported', needsReview: parsed.flags.some((f) => f.confidence < 1), parsed };
 }
 
 /** Reads and parses one entry of the walk; `identity` and `prepared` are set for a parsed document. Never throws. */
 export function readPage(entry: WalkEntry, maxBytes: number): PageReport {
-  if ('missing' in entry) return { source: entry.missing, status: 'failed', needsReview: false, message: entry.message };
+  if ('missing' in entry)
+    return { source: entry.missing, status: 'failed', needsReview: false, message: entry.message };
   const file = entry.file;
   if (file.size > maxBytes) {
     // Refused before reading: a 50 MB file is never loaded into memory.
     const mb = (file.size / 1_048_576).toFixed(1);
-    return { source: file.given, status: 'failed', needsReview: false, message: `the file is ${mb} MiB; pages over ${(maxBytes / 1_048_576).toFixed(0)} MiB are refused. Split it or check that it is a page of the archive.` };
+    return {
+      source: file.given,
+      status: 'failed',
+      needsReview: false,
+      message: `the file is ${mb} MiB; pages over ${(maxBytes / 1_048_576).toFixed(0)} MiB are refused. Split it or check that it is a page of the archive.`,
+    };
   }
   let content: Uint8Array;
   try {
     content = readFileSync(file.absolute);
   } catch (error) {
-    return { source: file.given, status: 'failed', needsReview: false, message: `cannot read the file: ${(error as Error).message}` };
+    return {
+      source: file.given,
+      status: 'failed',
+      needsReview: false,
+      message: `cannot read the file: ${(error as Error).message}`,
+    };
   }
   const report = parseReport(file.given, content, maxBytes);
   if (report.parsed?.status === 'document') {
@@ -52,11 +70,20 @@ export function readPage(entry: WalkEntry, maxBytes: number): PageReport {
 }
 
 // Messages between the consumer (c) and the reader worker (w).
-export type ToReader = { type: 'start'; job: number; paths: string[]; maxBytes: number } | { type: 'credit'; job: number; pages: number } | { type: 'stop'; job: number };
-export type FromReader = { type: 'pages'; job: number; reports: PageReport[] } | { type: 'done'; job: number } | { type: 'failed'; job: number; message: string };
+export type ToReader =
+  | { type: 'start'; job: number; paths: string[]; maxBytes: number }
+  | { type: 'credit'; job: number; pages: number }
+  | { type: 'stop'; job: number };
+export type FromReader =
+  | { type: 'pages'; job: number; reports: PageReport[] }
+  | { type: 'done'; job: number }
+  | { type: 'failed'; job: number; message: string };
 
 /** The worker side: walks, reads and parses a job's pages and sends them in order, within its credit. */
-export function serveReader(port: { on(event: 'message', listener: (message: ToReader) => void): unknown; postMessage(message: FromReader): void }): void {
+export function serveReader(port: {
+  on(event: 'message', listener: (message: ToReader) => void): unknown;
+  postMessage(message: FromReader): void;
+}): void {
   let job = -1;
   let credit = 0;
   let wake: (() => void) | null = null;

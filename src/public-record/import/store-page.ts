@@ -28,8 +28,18 @@ export interface StoreOutcome {
 /** The fields of an item that a revision records. */
 function stableContent(item: RecordItem) {
   return {
-    kind: item.kind, title: item.title, date: item.date, updated: item.updated, collection: item.collection, place: item.place,
-    speaker: item.speaker, occasion: item.occasion, reference: item.reference, language: item.language, body: item.body, flags: item.flags,
+    kind: item.kind,
+    title: item.title,
+    date: item.date,
+    updated: item.updated,
+    collection: item.collection,
+    place: item.place,
+    speaker: item.speaker,
+    occasion: item.occasion,
+    reference: item.reference,
+    language: item.language,
+    body: item.body,
+    flags: item.flags,
   };
 }
 
@@ -37,14 +47,23 @@ const normalise = (text: string | null) => (text ?? '').toLowerCase().replace(/\
 
 /** Same language, date, kind, speaker and title: the same document, whatever file it came from. */
 export function identityKey(page: LegacyItem): string {
-  const parts = [page.language ?? 'und', page.date ?? '', normalise(page.kind), normalise(page.speaker), normalise(page.title)];
+  const parts = [
+    page.language ?? 'und',
+    page.date ?? '',
+    normalise(page.kind),
+    normalise(page.speaker),
+    normalise(page.title),
+  ];
   return createHash('sha256').update(JSON.stringify(parts)).digest('hex');
 }
 
 // 'archive/s020925a-fr.htm' → 's020925a'; language markers at the end of a file name are dropped.
 function fileStem(source: string): string {
   const name = source.split(/[\\/]/).pop() ?? source;
-  return name.replace(/\.[a-z0-9]+$/i, '').replace(/[-_.](en|fr|ru|de|es|it|e|f|r)$/i, '').toLowerCase();
+  return name
+    .replace(/\.[a-z0-9]+$/i, '')
+    .replace(/[-_.](en|fr|ru|de|es|it|e|f|r)$/i, '')
+    .toLowerCase();
 }
 
 /** The key that links versions of one document across languages and renderings. */
@@ -53,7 +72,12 @@ export function versionGroupKey(page: LegacyItem, source: string): string {
   return `stem:${page.date ?? 'undated'}:${fileStem(source)}`;
 }
 
-function buildItem(page: LegacyItem, source: string, base: { id: string; slug: string; revision: number; versionGroup: string; firstPublishedAt: string }, now: string): RecordItem {
+function buildItem(
+  page: LegacyItem,
+  source: string,
+  base: { id: string; slug: string; revision: number; versionGroup: string; firstPublishedAt: string },
+  now: string,
+): RecordItem {
   const kind = page.kind ?? 'Document';
   return {
     id: base.id,
@@ -95,7 +119,13 @@ async function uniqueSlug(w: RecordWriter, base: string, id: string): Promise<st
  * Stores a parsed page (status 'document') from `source`; see the file comment for the rules. Runs in
  * its own transaction, or inside `within` (a transaction or savepoint the caller commits).
  */
-export async function storeParsedPage(database: Database, ctx: WriteContext, source: string, page: LegacyItem, within?: Tx): Promise<StoreOutcome> {
+export async function storeParsedPage(
+  database: Database,
+  ctx: WriteContext,
+  source: string,
+  page: LegacyItem,
+  within?: Tx,
+): Promise<StoreOutcome> {
   if (within) return storePage(recordWriter(database, within), ctx, source, page);
   return database.db.transaction().execute((tx) => storePage(recordWriter(database, tx), ctx, source, page));
 }
@@ -134,49 +164,120 @@ export function preparePage(page: LegacyItem, source: string): PreparedPage {
  * The rules of storing a page, over the writer of the caller's transaction (one place for both
  * databases). `prepared` is preparePage(page, source), passed in when the reader thread made it.
  */
-export async function storePage(w: RecordWriter, ctx: WriteContext, source: string, page: LegacyItem, prepared = preparePage(page, source)): Promise<StoreOutcome> {
+export async function storePage(
+  w: RecordWriter,
+  ctx: WriteContext,
+  source: string,
+  page: LegacyItem,
+  prepared = preparePage(page, source),
+): Promise<StoreOutcome> {
   if (page.status !== 'document') throw new Error(`storeParsedPage: ${source} is not a document (${page.status})`);
   const { fingerprint, identity, content } = prepared;
   const now = ctx.now.toISOString();
   const needsReview = page.flags.some((f) => f.confidence < 1);
 
-  return auditedWorkOn(w.audit, ctx, async (audit): Promise<StoreOutcome> => {
-    const known = await w.findSource(source);
-    const current = known ? await w.findItemById(known.item_id) : await w.findItemByIdentity(identity);
-    // The source row is inserted the first time a file is seen and updated afterwards.
-    const saveSource = (itemId: string) => (known ? w.updateSource({ source, itemId, fingerprint, at: now }) : w.insertSource({ source, itemId, fingerprint, at: now }));
-    const extra = (seq: number) => ({ seq, identityKey: identity, kindSlug: prepared.kindSlug, speakerSlug: prepared.speakerSlug, published: true });
+  return auditedWorkOn(
+    w.audit,
+    ctx,
+    async (audit): Promise<StoreOutcome> => {
+      const known = await w.findSource(source);
+      const current = known ? await w.findItemById(known.item_id) : await w.findItemByIdentity(identity);
+      // The source row is inserted the first time a file is seen and updated afterwards.
+      const saveSource = (itemId: string) =>
+        known
+          ? w.updateSource({ source, itemId, fingerprint, at: now })
+          : w.insertSource({ source, itemId, fingerprint, at: now });
+      const extra = (seq: number) => ({
+        seq,
+        identityKey: identity,
+        kindSlug: prepared.kindSlug,
+        speakerSlug: prepared.speakerSlug,
+        published: true,
+      });
 
-    if (!current) {
-      const id = uuidv7();
-      const seq = await w.nextSeq();
-      const draft = buildItem(page, source, { id, slug: '', revision: 1, versionGroup: prepared.versionGroup, firstPublishedAt: now }, now);
-      draft.slug = await uniqueSlug(w, prepared.slugBase || slugify(id), id);
-      await w.insertItem(repo.toRow(draft, extra(seq)));
-      await w.insertRevision({ itemId: id, revision: 1, fingerprint, content, source, at: now });
-      await saveSource(id);
-      audit.record({ action: 'record.imported', objectType: 'record_item', objectId: id, summary: { slug: draft.slug, source, fingerprint, title: draft.title, flags: draft.flags.map((f) => f.field) } });
-      return { status: 'imported' as const, itemId: id, slug: draft.slug, revision: 1, needsReview };
-    }
+      if (!current) {
+        const id = uuidv7();
+        const seq = await w.nextSeq();
+        const draft = buildItem(
+          page,
+          source,
+          { id, slug: '', revision: 1, versionGroup: prepared.versionGroup, firstPublishedAt: now },
+          now,
+        );
+        draft.slug = await uniqueSlug(w, prepared.slugBase || slugify(id), id);
+        await w.insertItem(repo.toRow(draft, extra(seq)));
+        await w.insertRevision({ itemId: id, revision: 1, fingerprint, content, source, at: now });
+        await saveSource(id);
+        audit.record({
+          action: 'record.imported',
+          objectType: 'record_item',
+          objectId: id,
+          summary: {
+            slug: draft.slug,
+            source,
+            fingerprint,
+            title: draft.title,
+            flags: draft.flags.map((f) => f.field),
+          },
+        });
+        return { status: 'imported' as const, itemId: id, slug: draft.slug, revision: 1, needsReview };
+      }
 
-    const existing = repo.toItem(current);
-    // A known source is compared with what it said last time, not with the item's latest revision:
-    // two renderings of one document must not take turns revising it on every re-import.
-    if (known?.fingerprint === fingerprint) return { status: 'unchanged' as const, itemId: existing.id, slug: existing.slug, revision: existing.revision, needsReview };
-    if ((await w.revisionFingerprint(existing.id, existing.revision)) === fingerprint) {
-      // Another rendering of a document we already hold: remember the source, change nothing else.
-      await saveSource(existing.id);
-      audit.record({ action: 'record.source_linked', objectType: 'record_item', objectId: existing.id, summary: { source, fingerprint } });
-      return { status: 'linked' as const, itemId: existing.id, slug: existing.slug, revision: existing.revision, needsReview };
-    }
+      const existing = repo.toItem(current);
+      // A known source is compared with what it said last time, not with the item's latest revision:
+      // two renderings of one document must not take turns revising it on every re-import.
+      if (known?.fingerprint === fingerprint)
+        return {
+          status: 'unchanged' as const,
+          itemId: existing.id,
+          slug: existing.slug,
+          revision: existing.revision,
+          needsReview,
+        };
+      if ((await w.revisionFingerprint(existing.id, existing.revision)) === fingerprint) {
+        // Another rendering of a document we already hold: remember the source, change nothing else.
+        await saveSource(existing.id);
+        audit.record({
+          action: 'record.source_linked',
+          objectType: 'record_item',
+          objectId: existing.id,
+          summary: { source, fingerprint },
+        });
+        return {
+          status: 'linked' as const,
+          itemId: existing.id,
+          slug: existing.slug,
+          revision: existing.revision,
+          needsReview,
+        };
+      }
 
-    const next = buildItem(page, source, { id: existing.id, slug: existing.slug, revision: existing.revision + 1, versionGroup: existing.versionGroup, firstPublishedAt: existing.firstPublishedAt }, now);
-    await w.updateItem(repo.toRow(next, extra(Number(current.seq))));
-    await w.insertRevision({ itemId: next.id, revision: next.revision, fingerprint, content, source, at: now });
-    await saveSource(next.id);
-    const changes = diffFields(stableContent(existing), stableContent(next));
-    if (changes.body) changes.body = { from: `${existing.body.length} characters`, to: `${next.body.length} characters` };
-    audit.record({ action: 'record.revised', objectType: 'record_item', objectId: next.id, summary: { slug: next.slug, source, revision: next.revision, fingerprint, changes } });
-    return { status: 'revised' as const, itemId: next.id, slug: next.slug, revision: next.revision, needsReview };
-  }, { allowNoEvent: true });
+      const next = buildItem(
+        page,
+        source,
+        {
+          id: existing.id,
+          slug: existing.slug,
+          revision: existing.revision + 1,
+          versionGroup: existing.versionGroup,
+          firstPublishedAt: existing.firstPublishedAt,
+        },
+        now,
+      );
+      await w.updateItem(repo.toRow(next, extra(Number(current.seq))));
+      await w.insertRevision({ itemId: next.id, revision: next.revision, fingerprint, content, source, at: now });
+      await saveSource(next.id);
+      const changes = diffFields(stableContent(existing), stableContent(next));
+      if (changes.body)
+        changes.body = { from: `${existing.body.length} characters`, to: `${next.body.length} characters` };
+      audit.record({
+        action: 'record.revised',
+        objectType: 'record_item',
+        objectId: next.id,
+        summary: { slug: next.slug, source, revision: next.revision, fingerprint, changes },
+      });
+      return { status: 'revised' as const, itemId: next.id, slug: next.slug, revision: next.revision, needsReview };
+    },
+    { allowNoEvent: true },
+  );
 }

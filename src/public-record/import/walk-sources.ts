@@ -34,7 +34,10 @@ function* walkPath(given: string): Generator<WalkEntry> {
   try {
     info = statSync(given);
   } catch (error) {
-    yield { missing: given, message: `cannot read ${given}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or folder' : (error as Error).message}` };
+    yield {
+      missing: given,
+      message: `cannot read ${given}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or folder' : (error as Error).message}`,
+    };
     return;
   }
   if (info.isDirectory()) yield* walkFolder(given);

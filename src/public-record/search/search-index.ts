@@ -33,7 +33,9 @@ const sqliteIndex: SearchIndex = {
       request.language ? sql`and i.language = ${request.language}` : sql``,
     ];
     const where = sql`record_fts match ${match} and i.published = 1 ${sql.join(filters, sql` `)}`;
-    const total = await sql<{ n: number }>`select count(*) as n from record_fts join record_items i on i.seq = record_fts.rowid where ${where}`.execute(db);
+    const total = await sql<{
+      n: number;
+    }>`select count(*) as n from record_fts join record_items i on i.seq = record_fts.rowid where ${where}`.execute(db);
     // bm25 weights: title 10, speaker 4, occasion 4, body 1 (lower scores rank first).
     const rows = await sql<Record<(typeof SUMMARY_COLUMNS)[number], string> & { snippet: string }>`
       select ${sql.join(SUMMARY_COLUMNS.map((c) => sql.ref(`i.${c}`)))},

@@ -24,7 +24,11 @@ function words(text: string): string[] {
 /** Parses search text; throws SEARCH_INVALID (400) when it is too long or has nothing to look for. */
 export function parseSearch(text: string): ParsedSearch {
   if (text.length > MAX_SEARCH_LENGTH) {
-    throw new AppError('SEARCH_INVALID', `The search text is ${text.length} characters long; the limit is ${MAX_SEARCH_LENGTH}. Search for fewer words.`, [{ path: 'q', message: `must be at most ${MAX_SEARCH_LENGTH} characters` }]);
+    throw new AppError(
+      'SEARCH_INVALID',
+      `The search text is ${text.length} characters long; the limit is ${MAX_SEARCH_LENGTH}. Search for fewer words.`,
+      [{ path: 'q', message: `must be at most ${MAX_SEARCH_LENGTH} characters` }],
+    );
   }
   const include: string[][] = [];
   const exclude: string[][] = [];
@@ -39,7 +43,11 @@ export function parseSearch(text: string): ParsedSearch {
     (negated ? exclude : include).push(...terms);
   }
   if (include.length === 0) {
-    throw new AppError('SEARCH_INVALID', 'Search for at least one word or number (exclusions alone, symbols and emoji find nothing).', [{ path: 'q', message: 'has no word to search for' }]);
+    throw new AppError(
+      'SEARCH_INVALID',
+      'Search for at least one word or number (exclusions alone, symbols and emoji find nothing).',
+      [{ path: 'q', message: 'has no word to search for' }],
+    );
   }
   return { include: include.slice(0, MAX_TERMS), exclude: exclude.slice(0, MAX_TERMS) };
 }

@@ -1,6 +1,11 @@
 // The guard of the consensus procedure: why an event would be refused in a state. `transition` runs it
 // first, and callers run it again inside their database transaction, so both see the same rules.
-import { instantMs, isValidTimeZone, knownInstantMs as ms, knownInstantIso as iso } from '../../kernel/time/instants.ts';
+import {
+  instantMs,
+  isValidTimeZone,
+  knownInstantMs as ms,
+  knownInstantIso as iso,
+} from '../../kernel/time/instants.ts';
 import { procedureErrors as E } from './procedure-errors.ts';
 import type { Actor, MemberCode, ProcedureError, ProcedureEvent, SilenceProcedure, TextState } from './types.ts';
 
@@ -167,4 +172,3 @@ function extendTimingError(open: SilenceProcedure | null, deadline: string, at: 
     (ms(deadline) <= ms(open.deadline) ? E.deadlineNotLater(iso(deadline), open.deadline) : null)
   );
 }
-

@@ -29,8 +29,14 @@ import type { ProcedureEvent } from './types.ts';
 describe('initialTextState', () => {
   test('starts in drafting at version 1 with nothing pending', () => {
     assert.deepEqual(initialTextState({ textId: 't', formatMembers: ['FR'] }), {
-      textId: 't', formatMembers: ['FR'], status: 'drafting', currentVersion: 1,
-      reservations: {}, procedure: null, history: [], adoption: null,
+      textId: 't',
+      formatMembers: ['FR'],
+      status: 'drafting',
+      currentVersion: 1,
+      reservations: {},
+      procedure: null,
+      history: [],
+      adoption: null,
     });
   });
   test('rejects an empty id, an empty or repeating format and a version below 1', () => {
@@ -103,8 +109,14 @@ describe('recordAgreedAtMeeting', () => {
     assert.deepEqual(state.adoption, { version: 1, at: T1, how: 'meeting', recordedAt: T1, meetingId });
     assert.deepEqual(effects, [
       {
-        type: 'adopted', textId: TEXT_ID, version: 1, at: T1, how: 'meeting',
-        recordedAt: T1, meetingId, by: 'u-chair',
+        type: 'adopted',
+        textId: TEXT_ID,
+        version: 1,
+        at: T1,
+        how: 'meeting',
+        recordedAt: T1,
+        meetingId,
+        by: 'u-chair',
       },
     ]);
   });
@@ -140,8 +152,16 @@ describe('instants and time zones', () => {
   });
   test('anything ambiguous or impossible is rejected rather than guessed', () => {
     const rejected = [
-      '2003-02-29T00:00:00Z', '2002-09-25T16:00:00', '2002-09-25', '2002-09-25T16:60:00Z', '2002-09-25T24:00:00Z',
-      '2002-09-25T16:00:00+24:00', ' 2002-09-25T16:00:00Z', 'Wed, 25 Sep 2002 16:00:00 GMT', 123, undefined,
+      '2003-02-29T00:00:00Z',
+      '2002-09-25T16:00:00',
+      '2002-09-25',
+      '2002-09-25T16:60:00Z',
+      '2002-09-25T24:00:00Z',
+      '2002-09-25T16:00:00+24:00',
+      ' 2002-09-25T16:00:00Z',
+      'Wed, 25 Sep 2002 16:00:00 GMT',
+      123,
+      undefined,
     ];
     for (const input of rejected) assert.equal(normalizeInstant(input), null, String(input));
   });

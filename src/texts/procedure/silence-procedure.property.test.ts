@@ -22,7 +22,12 @@ const START = Date.parse('2002-09-24T08:00:00Z');
 const MINUTE = 60_000;
 const MEMBERS = ['FR', 'RU', 'US', OUTSIDER];
 const ACTORS: Actor[] = [
-  chair, secretariat, admin, auditor, delegateOf('FR'), ...MEMBERS.map(headOf),
+  chair,
+  secretariat,
+  admin,
+  auditor,
+  delegateOf('FR'),
+  ...MEMBERS.map(headOf),
   { ...chair, userId: 'u-chair-flagged', member: 'RU', headOfDelegation: true },
 ];
 
@@ -49,11 +54,7 @@ const timing: fc.Arbitrary<Timing> = fc.oneof(
     6,
     fc.record({
       anchor: fc.constant('deadline' as const),
-      minutes: fc.oneof(
-        fc.constantFrom(0, -1),
-        fc.integer({ min: -120, max: 120 }),
-        fc.integer({ min: 0, max: 7200 }),
-      ),
+      minutes: fc.oneof(fc.constantFrom(0, -1), fc.integer({ min: -120, max: 120 }), fc.integer({ min: 0, max: 7200 })),
     }),
   ),
   weighted(1, fc.record({ anchor: fc.constant('invalid' as const), minutes: fc.constant(0) })),
@@ -194,7 +195,12 @@ function checkState(state: TextState): void {
 
 // On an adopted text: TEXT_ADOPTED, or a refusal checked before it (a bad `at`, or who is acting).
 const CODES_AFTER_ADOPTION = new Set<ProcedureErrorCode>([
-  'TEXT_ADOPTED', 'INVALID_INSTANT', 'NOT_CHAIR', 'NOT_DRAFTER', 'NOT_HEAD_OF_DELEGATION', 'NOT_YOUR_MEMBER',
+  'TEXT_ADOPTED',
+  'INVALID_INSTANT',
+  'NOT_CHAIR',
+  'NOT_DRAFTER',
+  'NOT_HEAD_OF_DELEGATION',
+  'NOT_YOUR_MEMBER',
   'MEMBER_NOT_IN_FORMAT',
 ]);
 
@@ -272,7 +278,6 @@ function checkAuthorized(event: ProcedureEvent, format: readonly string[]): void
     }
   }
 }
-
 
 describe('silence procedure properties', () => {
   test('random event sequences keep every invariant', () => {

@@ -28,7 +28,12 @@ import type { ProcedureErrorCode, ProcedureEvent } from './types.ts';
 describe('every event in every state', () => {
   type Outcome = ProcedureErrorCode | 'ok';
   const columns: readonly StateName[] = [
-    'drafting', 'reserved', 'underSilence', 'failed', 'adoptedBySilence', 'adoptedAtMeeting',
+    'drafting',
+    'reserved',
+    'underSilence',
+    'failed',
+    'adoptedBySilence',
+    'adoptedAtMeeting',
   ];
   const A = 'TEXT_ADOPTED';
   const NUS = 'NOT_UNDER_SILENCE';
@@ -61,13 +66,26 @@ describe('openSilence', () => {
     const { state, effects } = accepted(newText(), ev.open());
     assert.equal(state.status, 'under_silence');
     assert.deepEqual(state.procedure, {
-      sequence: 1, version: 1, openedAt: OPEN_AT, openedBy: 'u-chair', deadline: DEADLINE,
-      timeZone: 'Europe/Warsaw', extensions: [], outcome: null, closedAt: null,
+      sequence: 1,
+      version: 1,
+      openedAt: OPEN_AT,
+      openedBy: 'u-chair',
+      deadline: DEADLINE,
+      timeZone: 'Europe/Warsaw',
+      extensions: [],
+      outcome: null,
+      closedAt: null,
     });
     assert.deepEqual(effects, [
       {
-        type: 'silence_opened', textId: TEXT_ID, at: OPEN_AT, procedure: 1, version: 1,
-        deadline: DEADLINE, timeZone: 'Europe/Warsaw', by: 'u-chair',
+        type: 'silence_opened',
+        textId: TEXT_ID,
+        at: OPEN_AT,
+        procedure: 1,
+        version: 1,
+        deadline: DEADLINE,
+        timeZone: 'Europe/Warsaw',
+        by: 'u-chair',
       },
     ]);
   });
@@ -119,14 +137,23 @@ describe('extendDeadline', () => {
     assert.deepEqual(second.state.procedure?.extensions, [
       { from: DEADLINE, to: '2002-09-26T16:00:00.000Z', at: T1, by: 'u-chair' },
       {
-        from: '2002-09-26T16:00:00.000Z', to: '2002-09-27T10:00:00.000Z',
-        at: '2002-09-25T11:00:00.000Z', by: 'u-chair',
+        from: '2002-09-26T16:00:00.000Z',
+        to: '2002-09-27T10:00:00.000Z',
+        at: '2002-09-25T11:00:00.000Z',
+        by: 'u-chair',
       },
     ]);
     assert.deepEqual(first.effects, [
       {
-        type: 'deadline_extended', textId: TEXT_ID, at: T1, procedure: 1, version: 1,
-        from: DEADLINE, to: '2002-09-26T16:00:00.000Z', timeZone: 'Europe/Warsaw', by: 'u-chair',
+        type: 'deadline_extended',
+        textId: TEXT_ID,
+        at: T1,
+        procedure: 1,
+        version: 1,
+        from: DEADLINE,
+        to: '2002-09-26T16:00:00.000Z',
+        timeZone: 'Europe/Warsaw',
+        by: 'u-chair',
       },
     ]);
   });
@@ -159,8 +186,14 @@ describe('breakSilence', () => {
     assert.equal(state.adoption, null);
     assert.deepEqual(effects, [
       {
-        type: 'silence_broken', textId: TEXT_ID, at: T1, procedure: 1, version: 1,
-        member: 'RU', statement: 'We cannot join consensus.', by: 'u-hod-RU',
+        type: 'silence_broken',
+        textId: TEXT_ID,
+        at: T1,
+        procedure: 1,
+        version: 1,
+        member: 'RU',
+        statement: 'We cannot join consensus.',
+        by: 'u-hod-RU',
       },
       { type: 'failed', textId: TEXT_ID, at: T1, procedure: 1, version: 1 },
     ]);
@@ -201,8 +234,14 @@ describe('deadlineReached', () => {
     assert.deepEqual(state.history, [state.procedure]);
     assert.deepEqual(effects, [
       {
-        type: 'adopted', textId: TEXT_ID, version: 1, at: DEADLINE, how: 'silence',
-        recordedAt: DEADLINE, procedure: 1, by: null,
+        type: 'adopted',
+        textId: TEXT_ID,
+        version: 1,
+        at: DEADLINE,
+        how: 'silence',
+        recordedAt: DEADLINE,
+        procedure: 1,
+        by: null,
       },
     ]);
   });
@@ -235,8 +274,14 @@ describe('a closed text', () => {
   test('nothing changes an adopted text, whoever sends what', () => {
     for (const adopted of [states.adoptedBySilence(), states.adoptedAtMeeting()]) {
       const events = [
-        ev.newVersion(), ev.place('FR'), ev.lift('FR'), ev.open({ at: T1 }),
-        ev.extend('2002-09-30T00:00:00Z'), ev.brk('RU'), ev.due(), ev.agree(),
+        ev.newVersion(),
+        ev.place('FR'),
+        ev.lift('FR'),
+        ev.open({ at: T1 }),
+        ev.extend('2002-09-30T00:00:00Z'),
+        ev.brk('RU'),
+        ev.due(),
+        ev.agree(),
       ];
       for (const event of events) {
         refused(adopted, event, 'TEXT_ADOPTED');

@@ -16,7 +16,10 @@ export function langAttr(language: string, pageLang = 'en'): SafeHtml | '' {
 export function recordEntry(item: RecordSummary, options: { headingLevel?: 2 | 3; snippet?: SafeHtml } = {}): SafeHtml {
   const lang = langAttr(item.language);
   const title = html`<a href="${paths.item(item.slug)}"${lang}>${item.title}</a>`;
-  const heading = options.headingLevel === 2 ? html`<h2 class="entry-title">${title}</h2>` : html`<h3 class="entry-title">${title}</h3>`;
+  const heading =
+    options.headingLevel === 2
+      ? html`<h2 class="entry-title">${title}</h2>`
+      : html`<h3 class="entry-title">${title}</h3>`;
   const place = formatPlace(item.place);
   const by = byline(item);
   return html`<li class="entry">
@@ -35,7 +38,9 @@ export function recordList(items: RecordSummary[], empty: string): SafeHtml {
 
 /** Page numbers to show: the first, the last, and two either side of the current one. */
 export function pageWindow(current: number, last: number): (number | null)[] {
-  const wanted = new Set([1, last, current - 2, current - 1, current, current + 1, current + 2].filter((p) => p >= 1 && p <= last));
+  const wanted = new Set(
+    [1, last, current - 2, current - 1, current, current + 1, current + 2].filter((p) => p >= 1 && p <= last),
+  );
   const sorted = [...wanted].sort((a, b) => a - b);
   const out: (number | null)[] = [];
   sorted.forEach((p, i) => {
@@ -46,7 +51,12 @@ export function pageWindow(current: number, last: number): (number | null)[] {
 }
 
 /** Previous / numbered / next links; nothing when everything fits on one page. */
-export function pagination(current: number, total: number, pageSize: number, hrefFor: (page: number) => string): SafeHtml | '' {
+export function pagination(
+  current: number,
+  total: number,
+  pageSize: number,
+  hrefFor: (page: number) => string,
+): SafeHtml | '' {
   const last = Math.max(1, Math.ceil(total / pageSize));
   if (last <= 1) return '';
   return html`<nav class="pagination" aria-label="Pages">

@@ -24,7 +24,10 @@ function entry(item: RecordItem, data: FeedData): string {
   const url = absoluteUrl(data.publicUrl, paths.item(item.slug));
   const author = item.speaker ?? data.councilName ?? 'Concord';
   // Published is when the words were delivered (when the day is known); otherwise when they entered the archive.
-  const published = item.dateStart && item.date && !item.date.includes('/') && item.date.length === 10 ? rfc3339(item.dateStart) : rfc3339(item.firstPublishedAt);
+  const published =
+    item.dateStart && item.date && !item.date.includes('/') && item.date.length === 10
+      ? rfc3339(item.dateStart)
+      : rfc3339(item.firstPublishedAt);
   const sentence = itemSentence(item);
   const content = html`<p><em>${sentence}</em></p>${paragraphs(item.body)}`.toString();
   return `  <entry xml:lang="${x(item.language)}">
@@ -45,7 +48,11 @@ export function renderAtomFeed(data: FeedData): string {
   const council = data.councilName ?? 'Concord';
   const self = absoluteUrl(data.publicUrl, paths.feed);
   const home = absoluteUrl(data.publicUrl, paths.home);
-  const newest = data.items.map((i) => rfc3339(i.lastUpdatedAt)).sort().at(-1) ?? rfc3339(data.now.toISOString());
+  const newest =
+    data.items
+      .map((i) => rfc3339(i.lastUpdatedAt))
+      .sort()
+      .at(-1) ?? rfc3339(data.now.toISOString());
   return `<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en">
   <id>${x(self)}</id>

@@ -7,7 +7,8 @@ export function sampleItem(overrides: Partial<RecordItem> = {}): RecordItem {
     id: 'item-1',
     slug: '2002-09-25-press-statement-nato-secretary-general',
     kind: 'Press Statement',
-    title: 'Press Statement by NATO Secretary General following the meeting of NATO Defence Ministers with the Russian Minister Sergei Ivanov',
+    title:
+      'Press Statement by NATO Secretary General following the meeting of NATO Defence Ministers with the Russian Minister Sergei Ivanov',
     date: '2002-09-25',
     dateStart: '2002-09-25',
     updated: '2002-09-25',
@@ -29,7 +30,15 @@ export function sampleItem(overrides: Partial<RecordItem> = {}): RecordItem {
 
 /** Empty facets, or the seed's. */
 export const seedFacets = {
-  years: [{ label: '2002', slug: '2002', count: 1, year: 2002, months: [{ label: 'September', slug: '09', count: 1, month: 9 }] }],
+  years: [
+    {
+      label: '2002',
+      slug: '2002',
+      count: 1,
+      year: 2002,
+      months: [{ label: 'September', slug: '09', count: 1, month: 9 }],
+    },
+  ],
   kinds: [{ label: 'Press Statement', slug: 'press-statement', count: 1 }],
   speakers: [{ label: 'NATO Secretary General', slug: 'nato-secretary-general', count: 1 }],
   languages: [{ label: 'en', slug: 'en', count: 1 }],

@@ -1,6 +1,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { absoluteUrl, bySpeaker, formatPlace, formatRecordDate, languageName, nativeLanguageName, paths } from './format.ts';
+import {
+  absoluteUrl,
+  bySpeaker,
+  formatPlace,
+  formatRecordDate,
+  languageName,
+  nativeLanguageName,
+  paths,
+} from './format.ts';
 import { pageWindow, withPage } from './components.ts';
 
 test('dates are written in words, at the precision they are known', () => {

@@ -2,7 +2,20 @@
 // and the stable paths of every page. Pure functions, shared by pages, feed and sitemap.
 import type { Place, RecordSummary } from '../../public-record/model.ts';
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /** 1 → 'January'; anything else → ''. */
 export function monthName(month: number): string {
@@ -42,7 +55,13 @@ export function formatRecordDate(iso: string | null | undefined): string {
   const end = parts(to);
   if (!end) return iso;
   // A range shares as much as it can: '2–3 October 2003', '30 September – 2 October 2003'.
-  if (start.year === end.year && start.month !== null && start.month === end.month && start.day !== null && end.day !== null) {
+  if (
+    start.year === end.year &&
+    start.month !== null &&
+    start.month === end.month &&
+    start.day !== null &&
+    end.day !== null
+  ) {
     return start.day === end.day ? single(start) : `${start.day}–${end.day} ${monthName(start.month)} ${start.year}`;
   }
   if (start.year === end.year && start.month !== null && end.month !== null) {
@@ -64,7 +83,8 @@ export function formatPlace(place: Place | null | undefined): string {
   return [place.city, place.country].filter(Boolean).join(', ');
 }
 
-const FUNCTION_WORDS = /\b(secretary|general|minister|chairman|chairwoman|chair|president|ambassador|spokesman|spokesperson|representative|commander|deputy|director|head|prime|foreign|council|committee|delegation)\b/i;
+const FUNCTION_WORDS =
+  /\b(secretary|general|minister|chairman|chairwoman|chair|president|ambassador|spokesman|spokesperson|representative|commander|deputy|director|head|prime|foreign|council|committee|delegation)\b/i;
 
 /**
  * 'NATO Secretary General' → 'by the NATO Secretary General'; 'Lord Robertson' → 'by Lord Robertson'.

@@ -17,10 +17,18 @@ function browse(facets: RecordFacets): SafeHtml | '' {
   if (facets.years.length === 0 && facets.kinds.length === 0) return '';
   return html`<section aria-labelledby="browse-h">
   <h2 id="browse-h">Browse the record</h2>
-  ${facets.years.length ? html`<h3>By year</h3>
-  <ul class="facet-list">${facets.years.map((y) => html`<li><a href="${paths.year(y.year)}">${y.label}</a> <span class="count">${y.count}</span></li>`)}</ul>` : ''}
-  ${facets.kinds.length ? html`<h3>By kind</h3>
-  <ul class="facet-list">${facets.kinds.map((k) => html`<li><a href="${paths.kind(k.slug)}">${k.label}</a> <span class="count">${k.count}</span></li>`)}</ul>` : ''}
+  ${
+    facets.years.length
+      ? html`<h3>By year</h3>
+  <ul class="facet-list">${facets.years.map((y) => html`<li><a href="${paths.year(y.year)}">${y.label}</a> <span class="count">${y.count}</span></li>`)}</ul>`
+      : ''
+  }
+  ${
+    facets.kinds.length
+      ? html`<h3>By kind</h3>
+  <ul class="facet-list">${facets.kinds.map((k) => html`<li><a href="${paths.kind(k.slug)}">${k.label}</a> <span class="count">${k.count}</span></li>`)}</ul>`
+      : ''
+  }
   <p><a href="${paths.record}">The whole index: years, kinds, speakers and languages</a></p>
 </section>`;
 }

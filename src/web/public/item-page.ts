@@ -2,7 +2,16 @@
 import type { LanguageVersion, RecordItem } from '../../public-record/model.ts';
 import { html, layout, type SafeHtml } from '../html.ts';
 import { breadcrumbs, langAttr } from './components.ts';
-import { absoluteUrl, formatDay, formatPlace, formatRecordDate, languageName, monthName, nativeLanguageName, paths } from './format.ts';
+import {
+  absoluteUrl,
+  formatDay,
+  formatPlace,
+  formatRecordDate,
+  languageName,
+  monthName,
+  nativeLanguageName,
+  paths,
+} from './format.ts';
 import { byline, excerpt, itemSentence, paragraphs } from './item-text.ts';
 
 export interface ItemPageData {
@@ -25,9 +34,13 @@ function fact(label: string, value: string | SafeHtml | null, lang?: string): Sa
 function facts(item: RecordItem, slugs: { kind: string; speaker: string | null }): SafeHtml {
   const l = item.language;
   const date = formatRecordDate(item.date);
-  const [year, month] = [item.dateStart ? Number(item.dateStart.slice(0, 4)) : null, item.dateStart && item.dateStart.length >= 7 ? Number(item.dateStart.slice(5, 7)) : null];
+  const [year, month] = [
+    item.dateStart ? Number(item.dateStart.slice(0, 4)) : null,
+    item.dateStart && item.dateStart.length >= 7 ? Number(item.dateStart.slice(5, 7)) : null,
+  ];
   // <time> only for a day, a month or a year: HTML has no form for a range such as 2–3 October.
-  const when = (iso: string | null, text: string) => (iso && MACHINE_DATE.test(iso) ? html`<time datetime="${iso}">${text}</time>` : text);
+  const when = (iso: string | null, text: string) =>
+    iso && MACHINE_DATE.test(iso) ? html`<time datetime="${iso}">${text}</time>` : text;
   // The facts panel is the site's own words, and kinds are English whatever the language (see the
   // legacy parser's kinds.ts); the item's own text (place, speaker, occasion) is marked in its language.
   return html`<section class="item-facts" aria-labelledby="facts-h"${langAttr('en', l)}>
@@ -52,7 +65,8 @@ function versionsSection(versions: LanguageVersion[], pageLang: string): SafeHtm
   return html`<section class="versions" aria-labelledby="versions-h"${langAttr('en', pageLang)}>
   <h2 id="versions-h">Other language versions</h2>
   <ul>${versions.map(
-    (v) => html`<li><a href="${paths.item(v.slug)}" hreflang="${v.language}" lang="${v.language}">${nativeLanguageName(v.language)}</a>: <span lang="${v.language}">${v.title}</span></li>`,
+    (v) =>
+      html`<li><a href="${paths.item(v.slug)}" hreflang="${v.language}" lang="${v.language}">${nativeLanguageName(v.language)}</a>: <span lang="${v.language}">${v.title}</span></li>`,
   )}</ul>
 </section>`;
 }
@@ -68,7 +82,10 @@ export function renderItemPage(data: ItemPageData): string {
   const head = html`<link rel="canonical" href="${absoluteUrl(publicUrl, paths.item(item.slug))}">
 ${versions.length ? html`<link rel="alternate" hreflang="${l}" href="${absoluteUrl(publicUrl, paths.item(item.slug))}">` : ''}
 ${versions.map((v) => html`<link rel="alternate" hreflang="${v.language}" href="${absoluteUrl(publicUrl, paths.item(v.slug))}">`)}`;
-  const crumbs: [string, string | null][] = [['Home', paths.home], ['The record', paths.record]];
+  const crumbs: [string, string | null][] = [
+    ['Home', paths.home],
+    ['The record', paths.record],
+  ];
   if (year) crumbs.push([String(year), paths.year(year)]);
   crumbs.push([item.kind, null]);
   return layout({

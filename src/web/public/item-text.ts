@@ -33,7 +33,9 @@ export function byline(item: Pick<RecordItem, 'title' | 'speaker' | 'occasion' |
 }
 
 /** One sentence saying what the item is: 'Press Statement by the …, Warsaw, Poland, 25 September 2002.' */
-export function itemSentence(item: Pick<RecordItem, 'kind' | 'speaker' | 'occasion' | 'language' | 'place' | 'date'>): string {
+export function itemSentence(
+  item: Pick<RecordItem, 'kind' | 'speaker' | 'occasion' | 'language' | 'place' | 'date'>,
+): string {
   const speaker = item.speaker ? (item.language === 'en' ? bySpeaker(item.speaker) : item.speaker) : '';
   const what = [item.kind, speaker, item.occasion ?? ''].filter(Boolean).join(' ');
   return `${[what, formatPlace(item.place), formatRecordDate(item.date)].filter(Boolean).join(', ')}.`;

@@ -21,21 +21,60 @@ export interface ListingPageData {
 }
 
 /** Heading, eyebrow, path and breadcrumb of a listing. */
-export function describeListing(listing: Listing): { heading: string; eyebrow: string; path: string; sentence: string; crumbs: [string, string | null][] } {
-  const base: [string, string | null][] = [['Home', paths.home], ['The record', paths.record]];
+export function describeListing(listing: Listing): {
+  heading: string;
+  eyebrow: string;
+  path: string;
+  sentence: string;
+  crumbs: [string, string | null][];
+} {
+  const base: [string, string | null][] = [
+    ['Home', paths.home],
+    ['The record', paths.record],
+  ];
   switch (listing.by) {
     case 'year':
-      return { heading: String(listing.year), eyebrow: 'The record by year', path: paths.year(listing.year), sentence: `delivered in ${listing.year}`, crumbs: [...base, [String(listing.year), null]] };
+      return {
+        heading: String(listing.year),
+        eyebrow: 'The record by year',
+        path: paths.year(listing.year),
+        sentence: `delivered in ${listing.year}`,
+        crumbs: [...base, [String(listing.year), null]],
+      };
     case 'month': {
       const label = `${monthName(listing.month)} ${listing.year}`;
-      return { heading: label, eyebrow: 'The record by month', path: paths.month(listing.year, listing.month), sentence: `delivered in ${label}`, crumbs: [...base, [String(listing.year), paths.year(listing.year)], [monthName(listing.month), null]] };
+      return {
+        heading: label,
+        eyebrow: 'The record by month',
+        path: paths.month(listing.year, listing.month),
+        sentence: `delivered in ${label}`,
+        crumbs: [...base, [String(listing.year), paths.year(listing.year)], [monthName(listing.month), null]],
+      };
     }
     case 'kind':
-      return { heading: listing.label, eyebrow: 'The record by kind', path: paths.kind(listing.slug), sentence: `of the kind “${listing.label}”`, crumbs: [...base, [listing.label, null]] };
+      return {
+        heading: listing.label,
+        eyebrow: 'The record by kind',
+        path: paths.kind(listing.slug),
+        sentence: `of the kind “${listing.label}”`,
+        crumbs: [...base, [listing.label, null]],
+      };
     case 'speaker':
-      return { heading: listing.label, eyebrow: 'The record by speaker', path: paths.speaker(listing.slug), sentence: `by ${listing.label}`, crumbs: [...base, [listing.label, null]] };
+      return {
+        heading: listing.label,
+        eyebrow: 'The record by speaker',
+        path: paths.speaker(listing.slug),
+        sentence: `by ${listing.label}`,
+        crumbs: [...base, [listing.label, null]],
+      };
     case 'language':
-      return { heading: listing.label, eyebrow: 'The record by language', path: paths.language(listing.code), sentence: `in ${listing.label}`, crumbs: [...base, [listing.label, null]] };
+      return {
+        heading: listing.label,
+        eyebrow: 'The record by language',
+        path: paths.language(listing.code),
+        sentence: `in ${listing.label}`,
+        crumbs: [...base, [listing.label, null]],
+      };
   }
 }
 

@@ -16,7 +16,12 @@ import { z } from 'zod';
 import { findCouncil } from '../../council/repositories/council.repository.ts';
 import { listMembers } from '../../council/repositories/members.repository.ts';
 import { AppError, notFound } from '../../kernel/errors.ts';
-import { kindSlug, publicRecordReader, speakerSlug, type PublicRecordReader } from '../../public-record/public-record.read.ts';
+import {
+  kindSlug,
+  publicRecordReader,
+  speakerSlug,
+  type PublicRecordReader,
+} from '../../public-record/public-record.read.ts';
 import { pageParam, searchQuery } from '../../public-record/public-record.routes.ts';
 import { PAGE_SIZE } from './components.ts';
 import { renderAtomFeed } from './feed.ts';
@@ -46,28 +51,51 @@ export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/', { schema: hidden }, async (request, reply) => {
     const r = reader(request);
-    const [council, members, latest, facets] = await Promise.all([findCouncil(db), listMembers(db), r.latest(10), r.facets()]);
+    const [council, members, latest, facets] = await Promise.all([
+      findCouncil(db),
+      listMembers(db),
+      r.latest(10),
+      r.facets(),
+    ]);
     return sendHtml(reply, renderHomePage({ council, members, latest, facets }));
   });
 
   app.get('/record', { schema: { ...hidden, querystring: pageQuery } }, async (request, reply) => {
     const { page } = request.query;
     const r = reader(request);
-    const [name, facets, list] = await Promise.all([councilName(), r.facets(), r.list({}, { offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE })]);
+    const [name, facets, list] = await Promise.all([
+      councilName(),
+      r.facets(),
+      r.list({}, { offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE }),
+    ]);
     if (page > 1 && list.items.length === 0) throw notFound('page', String(page));
     return sendHtml(reply, renderRecordIndex({ facets, list, page, councilName: name }));
   });
 
   // One handler for every facet page: the listing decides the filter and the heading.
-  const listing = async (request: FastifyRequest, reply: FastifyReply, page: number, resolve: (facets: Awaited<ReturnType<PublicRecordReader['facets']>>) => Listing | null) => {
+  const listing = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    page: number,
+    resolve: (facets: Awaited<ReturnType<PublicRecordReader['facets']>>) => Listing | null,
+  ) => {
     const r = reader(request);
     const [name, facets] = await Promise.all([councilName(), r.facets()]);
     const chosen = resolve(facets);
     if (!chosen) throw notFound('index', request.url.split('?')[0] ?? '');
     const filter =
-      chosen.by === 'year' ? { year: chosen.year } : chosen.by === 'month' ? { year: chosen.year, month: chosen.month } : chosen.by === 'kind' ? { kind: chosen.slug } : chosen.by === 'speaker' ? { speaker: chosen.slug } : { language: chosen.code };
+      chosen.by === 'year'
+        ? { year: chosen.year }
+        : chosen.by === 'month'
+          ? { year: chosen.year, month: chosen.month }
+          : chosen.by === 'kind'
+            ? { kind: chosen.slug }
+            : chosen.by === 'speaker'
+              ? { speaker: chosen.slug }
+              : { language: chosen.code };
     const list = await r.list(filter, { offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE });
-    if (list.total === 0 || (page > 1 && list.items.length === 0)) throw notFound('index', request.url.split('?')[0] ?? '');
+    if (list.total === 0 || (page > 1 && list.items.length === 0))
+      throw notFound('index', request.url.split('?')[0] ?? '');
     return sendHtml(reply, renderListingPage({ listing: chosen, list, page, facets, councilName: name }));
   };
 
@@ -75,11 +103,17 @@ export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
     const year = Number((request.params as { year: string }).year);
     return listing(request, reply, request.query.page, () => ({ by: 'year', year }));
   });
-  app.get('/record/:year(^\\d{4}$)/:month(^\\d{2}$)', { schema: { ...hidden, querystring: pageQuery } }, async (request, reply) => {
-    const params = request.params as { year: string; month: string };
-    const [year, month] = [Number(params.year), Number(params.month)];
-    return listing(request, reply, request.query.page, () => (month >= 1 && month <= 12 ? { by: 'month', year, month } : null));
-  });
+  app.get(
+    '/record/:year(^\\d{4}$)/:month(^\\d{2}$)',
+    { schema: { ...hidden, querystring: pageQuery } },
+    async (request, reply) => {
+      const params = request.params as { year: string; month: string };
+      const [year, month] = [Number(params.year), Number(params.month)];
+      return listing(request, reply, request.query.page, () =>
+        month >= 1 && month <= 12 ? { by: 'month', year, month } : null,
+      );
+    },
+  );
   app.get('/record/kind/:kind', { schema: { ...hidden, querystring: pageQuery } }, async (request, reply) => {
     const { kind } = request.params as { kind: string };
     return listing(request, reply, request.query.page, (f) => {
@@ -104,10 +138,23 @@ export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/record/:slug', { schema: hidden }, async (request, reply) => {
     const { slug } = request.params as { slug: string };
-    const [name, found] = await Promise.all([councilName(), SEGMENT.test(slug) ? reader(request).findBySlug(slug) : null]);
+    const [name, found] = await Promise.all([
+      councilName(),
+      SEGMENT.test(slug) ? reader(request).findBySlug(slug) : null,
+    ]);
     if (!found) throw notFound('item', slug);
     const { item, versions } = found;
-    return sendHtml(reply, renderItemPage({ item, versions, kindSlug: kindSlug(item.kind), speakerSlug: item.speaker ? speakerSlug(item.speaker) : null, councilName: name, publicUrl: config.publicUrl }));
+    return sendHtml(
+      reply,
+      renderItemPage({
+        item,
+        versions,
+        kindSlug: kindSlug(item.kind),
+        speakerSlug: item.speaker ? speakerSlug(item.speaker) : null,
+        councilName: name,
+        publicUrl: config.publicUrl,
+      }),
+    );
   });
 
   // The search page validates by hand, so that a bad query is explained beside the form (400), not
@@ -116,34 +163,62 @@ export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
     const r = reader(request);
     const raw = request.query as Record<string, unknown>;
     const [name, facets] = await Promise.all([councilName(), r.facets()]);
-    const parsed = searchQuery.safeParse({ ...raw, q: typeof raw.q === 'string' ? raw.q : raw.q === undefined ? '' : raw.q });
+    const parsed = searchQuery.safeParse({
+      ...raw,
+      q: typeof raw.q === 'string' ? raw.q : raw.q === undefined ? '' : raw.q,
+    });
     const echo: SearchQuery = { q: typeof raw.q === 'string' ? raw.q : '', page: 1 };
     if (!parsed.success) {
       const message = parsed.error.issues.map((i) => `${i.path.join('.') || 'query'} ${i.message}`).join('; ');
-      return sendHtml(reply, renderSearchPage({ query: echo, results: null, error: `The search is not valid: ${message}.`, facets, councilName: name }), 400);
+      return sendHtml(
+        reply,
+        renderSearchPage({
+          query: echo,
+          results: null,
+          error: `The search is not valid: ${message}.`,
+          facets,
+          councilName: name,
+        }),
+        400,
+      );
     }
     const { q, page, ...filters } = parsed.data;
     const query: SearchQuery = { q, page, ...filters };
-    if (q.trim() === '') return sendHtml(reply, renderSearchPage({ query, results: null, error: null, facets, councilName: name }));
+    if (q.trim() === '')
+      return sendHtml(reply, renderSearchPage({ query, results: null, error: null, facets, councilName: name }));
     try {
       const results = await r.search({ text: q, ...filters, page, pageSize: PAGE_SIZE });
       return sendHtml(reply, renderSearchPage({ query, results, error: null, facets, councilName: name }));
     } catch (error) {
       if (!(error instanceof AppError) || error.status !== 400) throw error;
-      return sendHtml(reply, renderSearchPage({ query, results: null, error: error.message, facets, councilName: name }), 400);
+      return sendHtml(
+        reply,
+        renderSearchPage({ query, results: null, error: error.message, facets, councilName: name }),
+        400,
+      );
     }
   });
 
   app.get('/feed.atom', { schema: hidden }, async (request, reply) => {
     const r = reader(request);
     const [name, latest] = await Promise.all([councilName(), r.latest(FEED_SIZE)]);
-    const items = (await Promise.all(latest.map((s) => r.findBySlug(s.slug)))).flatMap((found) => (found ? [found.item] : []));
-    return reply.type('application/atom+xml; charset=utf-8').header('cache-control', POLLED).send(renderAtomFeed({ items, councilName: name, publicUrl: config.publicUrl, now: app.deps.now() }));
+    const items = (await Promise.all(latest.map((s) => r.findBySlug(s.slug)))).flatMap((found) =>
+      found ? [found.item] : [],
+    );
+    return reply
+      .type('application/atom+xml; charset=utf-8')
+      .header('cache-control', POLLED)
+      .send(renderAtomFeed({ items, councilName: name, publicUrl: config.publicUrl, now: app.deps.now() }));
   });
 
   app.get('/sitemap.xml', { schema: hidden }, async (request, reply) =>
-    reply.type('application/xml; charset=utf-8').header('cache-control', POLLED).send(Readable.from(renderSitemap(config.publicUrl, reader(request).sitemapEntries()))),
+    reply
+      .type('application/xml; charset=utf-8')
+      .header('cache-control', POLLED)
+      .send(Readable.from(renderSitemap(config.publicUrl, reader(request).sitemapEntries()))),
   );
 
-  app.get('/robots.txt', { schema: hidden }, async (_request, reply) => reply.type('text/plain; charset=utf-8').header('cache-control', POLLED).send(renderRobots(config.publicUrl)));
+  app.get('/robots.txt', { schema: hidden }, async (_request, reply) =>
+    reply.type('text/plain; charset=utf-8').header('cache-control', POLLED).send(renderRobots(config.publicUrl)),
+  );
 };

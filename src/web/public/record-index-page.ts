@@ -16,7 +16,8 @@ export interface RecordIndexData {
 
 function facetList(entries: { href: string; label: string; count: number; lang?: string }[]): SafeHtml {
   return html`<ul class="facet-list">${entries.map(
-    (e) => html`<li><a href="${e.href}"${e.lang && e.lang !== 'en' ? html` lang="${e.lang}"` : ''}>${e.label}</a> <span class="count">${e.count}</span></li>`,
+    (e) =>
+      html`<li><a href="${e.href}"${e.lang && e.lang !== 'en' ? html` lang="${e.lang}"` : ''}>${e.label}</a> <span class="count">${e.count}</span></li>`,
   )}</ul>`;
 }
 
@@ -40,7 +41,10 @@ export function renderRecordIndex(data: RecordIndexData): string {
     description: `The public record of the ${council}: ${data.list.total} items, indexed by year and month, kind, speaker and language.`,
     councilName: council,
     current: 'record',
-    body: html`${breadcrumbs([['Home', paths.home], ['The record', null]])}
+    body: html`${breadcrumbs([
+      ['Home', paths.home],
+      ['The record', null],
+    ])}
 <div class="page-head">
   <p class="eyebrow">Public record</p>
   <h1>The record</h1>

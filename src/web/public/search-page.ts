@@ -45,7 +45,13 @@ export function searchHref(query: SearchQuery, page: number): string {
   return `${paths.search}?${params.toString()}`;
 }
 
-function select(name: string, label: string, any: string, options: { value: string; label: string }[], selected: string | undefined): SafeHtml {
+function select(
+  name: string,
+  label: string,
+  any: string,
+  options: { value: string; label: string }[],
+  selected: string | undefined,
+): SafeHtml {
   return html`<div class="field">
   <label for="f-${name}">${label}</label>
   <select id="f-${name}" name="${name}">
@@ -68,10 +74,34 @@ function form(data: SearchPageData): SafeHtml {
   </div>
   <fieldset class="filters">
     <legend>Narrow the search</legend>
-    ${select('kind', 'Kind', 'Any kind', facets.kinds.map((k) => ({ value: k.slug, label: `${k.label} (${k.count})` })), query.kind)}
-    ${select('year', 'Year', 'Any year', facets.years.map((y) => ({ value: String(y.year), label: `${y.label} (${y.count})` })), query.year === undefined ? undefined : String(query.year))}
-    ${select('speaker', 'Speaker', 'Any speaker', facets.speakers.map((s) => ({ value: s.slug, label: `${s.label} (${s.count})` })), query.speaker)}
-    ${select('language', 'Language', 'Any language', facets.languages.map((l) => ({ value: l.slug, label: `${languageName(l.slug)} (${l.count})` })), query.language)}
+    ${select(
+      'kind',
+      'Kind',
+      'Any kind',
+      facets.kinds.map((k) => ({ value: k.slug, label: `${k.label} (${k.count})` })),
+      query.kind,
+    )}
+    ${select(
+      'year',
+      'Year',
+      'Any year',
+      facets.years.map((y) => ({ value: String(y.year), label: `${y.label} (${y.count})` })),
+      query.year === undefined ? undefined : String(query.year),
+    )}
+    ${select(
+      'speaker',
+      'Speaker',
+      'Any speaker',
+      facets.speakers.map((s) => ({ value: s.slug, label: `${s.label} (${s.count})` })),
+      query.speaker,
+    )}
+    ${select(
+      'language',
+      'Language',
+      'Any language',
+      facets.languages.map((l) => ({ value: l.slug, label: `${languageName(l.slug)} (${l.count})` })),
+      query.language,
+    )}
   </fieldset>
 </form>`;
 }
@@ -82,9 +112,11 @@ function resultsSection(data: SearchPageData, results: SearchResults): SafeHtml 
   const last = Math.max(1, Math.ceil(results.total / results.pageSize));
   return html`<section class="results" aria-labelledby="results-h">
   <h2 id="results-h">${results.total} ${noun} for “${query.q}”${last > 1 ? html` <span class="count">page ${results.page} of ${last}</span>` : ''}</h2>
-  ${results.hits.length === 0
-    ? html`<p class="empty">${results.total === 0 ? 'Nothing in the record matches. Try other or fewer words, check the spelling, or remove a filter.' : 'There is no such page: the results are fewer.'}</p>`
-    : html`<ol class="entries">${results.hits.map((hit) => recordEntry(hit, { snippet: safeSnippet(hit.snippet) }))}</ol>`}
+  ${
+    results.hits.length === 0
+      ? html`<p class="empty">${results.total === 0 ? 'Nothing in the record matches. Try other or fewer words, check the spelling, or remove a filter.' : 'There is no such page: the results are fewer.'}</p>`
+      : html`<ol class="entries">${results.hits.map((hit) => recordEntry(hit, { snippet: safeSnippet(hit.snippet) }))}</ol>`
+  }
   ${pagination(results.page, results.total, results.pageSize, (p) => searchHref(query, p))}
 </section>`;
 }

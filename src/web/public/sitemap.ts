@@ -11,7 +11,10 @@ const STATIC_PAGES = [paths.home, paths.record, paths.council];
  * Streams the sitemap, one chunk per URL, so a large archive never sits in memory. Beyond the
  * protocol's 50,000 URLs the rest is left out (a sitemap index would be the next step).
  */
-export async function* renderSitemap(publicUrl: string, entries: AsyncIterable<{ slug: string; lastUpdatedAt: string }>): AsyncGenerator<string> {
+export async function* renderSitemap(
+  publicUrl: string,
+  entries: AsyncIterable<{ slug: string; lastUpdatedAt: string }>,
+): AsyncGenerator<string> {
   yield '<?xml version="1.0" encoding="utf-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n';
   for (const path of STATIC_PAGES) yield `  <url><loc>${x(absoluteUrl(publicUrl, path))}</loc></url>\n`;
   let count = STATIC_PAGES.length;

@@ -15,8 +15,22 @@ export interface CalendarPageData {
   feeds: { label: string; href: string }[];
 }
 
-const KIND: Record<string, string> = { meeting: 'Meeting', conference: 'Conference', seminar: 'Seminar', experts_meeting: "Experts' meeting", exercise: 'Exercise', visit: 'Visit', other: 'Event' };
-const STATUS: Record<string, string> = { planned: 'planned', ongoing: 'taking place', held: 'held', record_approved: 'held, record approved', cancelled: 'cancelled' };
+const KIND: Record<string, string> = {
+  meeting: 'Meeting',
+  conference: 'Conference',
+  seminar: 'Seminar',
+  experts_meeting: "Experts' meeting",
+  exercise: 'Exercise',
+  visit: 'Visit',
+  other: 'Event',
+};
+const STATUS: Record<string, string> = {
+  planned: 'planned',
+  ongoing: 'taking place',
+  held: 'held',
+  record_approved: 'held, record approved',
+  cancelled: 'cancelled',
+};
 
 const monthName = (month: string) => formatEventDate('month', `${month}-01`, `${month}-01`);
 
@@ -48,14 +62,22 @@ export function renderCalendarPage(data: CalendarPageData): string {
   <nav aria-label="Months"><p><a href="/calendar?month=${data.previous}" rel="prev">← ${monthName(data.previous)}</a> · <a href="/calendar?month=${data.next}" rel="next">${monthName(data.next)} →</a></p></nav>
 </header>
 ${days.length === 0 && view.imprecise.length === 0 ? html`<p>Nothing on the calendar in ${monthName(view.month)}.</p>` : ''}
-${days.map((d) => html`<section aria-labelledby="d-${d.date}">
+${days.map(
+  (d) => html`<section aria-labelledby="d-${d.date}">
   <h2 id="d-${d.date}">${formatEventDate('day', d.date, d.date)}</h2>
   <ul class="entries">${d.entries.map((e) => entry(e, names))}</ul>
-</section>`)}
+</section>`,
+)}
 ${view.imprecise.length ? html`<section aria-labelledby="rough"><h2 id="rough">Also in ${monthName(view.month)}, date not yet fixed</h2><ul class="entries">${view.imprecise.map((e) => entry(e, names))}</ul></section>` : ''}
 <section aria-labelledby="feeds"><h2 id="feeds">Subscribe</h2>
   <p class="note">iCalendar feeds of the public meetings and events, for any calendar application.</p>
   <ul>${data.feeds.map((f) => html`<li><a href="${f.href}">${f.label}</a></li>`)}</ul>
 </section>`;
-  return layout({ title, description: `Meetings and events of ${data.councilName ?? 'the council'} in ${monthName(view.month)}.`, councilName: data.councilName, body, head: html`<link rel="alternate" type="text/calendar" title="Public calendar" href="/calendar.ics">` });
+  return layout({
+    title,
+    description: `Meetings and events of ${data.councilName ?? 'the council'} in ${monthName(view.month)}.`,
+    councilName: data.councilName,
+    body,
+    head: html`<link rel="alternate" type="text/calendar" title="Public calendar" href="/calendar.ics">`,
+  });
 }

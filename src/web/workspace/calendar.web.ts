@@ -9,7 +9,12 @@ import { findCouncil } from '../../council/repositories/council.repository.ts';
 import { loadLookups } from '../../council/lookups.ts';
 import { renderCalendarPage } from './calendar-page.ts';
 
-const query = z.object({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month in the form YYYY-MM').optional() });
+const query = z.object({
+  month: z
+    .string()
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month in the form YYYY-MM')
+    .optional(),
+});
 const shiftMonth = (month: string, by: number) => {
   const [y, m] = month.split('-').map(Number) as [number, number];
   const d = new Date(Date.UTC(y, m - 1 + by, 1));
@@ -27,14 +32,20 @@ export const calendarPages: FastifyPluginAsyncZod = async (app) => {
       const all = await visibleEntries(db, request.actor, lookups);
       month = (all.find((e) => e.endsOn >= today) ?? all.at(-1))?.startsOn.slice(0, 7) ?? today.slice(0, 7);
     }
-    const entries = await visibleEntries(db, request.actor, lookups, { from: addDays(`${month}-01`, -7), to: addDays(`${month}-28`, 14) });
+    const entries = await visibleEntries(db, request.actor, lookups, {
+      from: addDays(`${month}-01`, -7),
+      to: addDays(`${month}-28`, 14),
+    });
     const council = await findCouncil(db);
     const page = renderCalendarPage({
       councilName: council?.name,
       view: monthView(entries, month),
       previous: shiftMonth(month, -1),
       next: shiftMonth(month, 1),
-      names: { body: (code) => lookups.visibleBodies.get(code)?.name ?? null, topic: (code) => lookups.topics.get(code)?.name ?? code },
+      names: {
+        body: (code) => lookups.visibleBodies.get(code)?.name ?? null,
+        topic: (code) => lookups.topics.get(code)?.name ?? code,
+      },
       feeds: [
         { label: 'All public meetings and events', href: '/calendar.ics' },
         ...[...lookups.topics.values()].map((t) => ({ label: t.name, href: `/calendar/topics/${t.code}.ics` })),

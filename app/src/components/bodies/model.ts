@@ -3,7 +3,14 @@
 // access: the server lists only the bodies `can` lets this reader see, each with its abilities.
 import type { Abilities } from '../members/model.ts';
 
-export const BODY_KINDS = ['council', 'preparatory_committee', 'committee', 'working_group', 'ad_hoc_group', 'expert_group'] as const;
+export const BODY_KINDS = [
+  'council',
+  'preparatory_committee',
+  'committee',
+  'working_group',
+  'ad_hoc_group',
+  'expert_group',
+] as const;
 export type BodyKind = (typeof BODY_KINDS)[number];
 
 const KIND_LABELS: Record<BodyKind, string> = {
@@ -74,4 +81,5 @@ export function selfAndBelow(bodies: readonly Body[], code: string): Set<string>
 }
 
 /** "Everyone (public)" or the format's members only, in the words of the project page. */
-export const whoMaySee = (isPublic: boolean, formatName: string) => (isPublic ? `Everyone (public); the body belongs to ${formatName}` : `Members of ${formatName} only`);
+export const whoMaySee = (isPublic: boolean, formatName: string) =>
+  isPublic ? `Everyone (public); the body belongs to ${formatName}` : `Members of ${formatName} only`;

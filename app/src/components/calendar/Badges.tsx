@@ -1,7 +1,13 @@
 // Status and access badges of meetings and events: words, never colour alone.
 import { statusLabel } from './model.ts';
 
-const TONE: Record<string, string> = { planned: '', ongoing: 'warn', held: 'ok', record_approved: 'ok', cancelled: 'bad' };
+const TONE: Record<string, string> = {
+  planned: '',
+  ongoing: 'warn',
+  held: 'ok',
+  record_approved: 'ok',
+  cancelled: 'bad',
+};
 
 export function StatusBadge({ status }: { status: string }) {
   const tone = TONE[status] ?? '';

@@ -2,7 +2,15 @@
 // names the group, the error is tied to it by aria-describedby.
 import { useId } from 'react';
 
-export function CheckboxGroup({ legend, options, selected, onChange, error, hint, columns = false }: {
+export function CheckboxGroup({
+  legend,
+  options,
+  selected,
+  onChange,
+  error,
+  hint,
+  columns = false,
+}: {
   legend: string;
   options: { value: string; label: string }[];
   selected: readonly string[];
@@ -13,7 +21,8 @@ export function CheckboxGroup({ legend, options, selected, onChange, error, hint
 }) {
   const id = useId();
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
-  const toggle = (value: string, on: boolean) => onChange(on ? [...selected, value] : selected.filter((v) => v !== value));
+  const toggle = (value: string, on: boolean) =>
+    onChange(on ? [...selected, value] : selected.filter((v) => v !== value));
   return (
     <fieldset className={error ? 'group field-invalid' : 'group'} aria-describedby={describedBy}>
       <legend>{legend}</legend>
@@ -27,7 +36,12 @@ export function CheckboxGroup({ legend, options, selected, onChange, error, hint
         {options.map((o) => (
           <li key={o.value}>
             <label>
-              <input type="checkbox" checked={selected.includes(o.value)} onChange={(e) => toggle(o.value, e.target.checked)} /> {o.label}
+              <input
+                type="checkbox"
+                checked={selected.includes(o.value)}
+                onChange={(e) => toggle(o.value, e.target.checked)}
+              />{' '}
+              {o.label}
             </label>
           </li>
         ))}

@@ -19,7 +19,9 @@ export function EntryItem({ entry, headingLevel = 3 }: { entry: CalendarEntry; h
         {entryDateText(entry)}
         {note ? <span className="cal-precision"> ({note})</span> : null}
       </p>
-      <p className="cal-entry-meta">{[kindLabel(entry.kind), entry.place, entry.body?.name].filter(Boolean).join(' · ')}</p>
+      <p className="cal-entry-meta">
+        {[kindLabel(entry.kind), entry.place, entry.body?.name].filter(Boolean).join(' · ')}
+      </p>
       <p className="cal-entry-badges">
         <StatusBadge status={entry.status} /> <AccessBadge isPublic={entry.public} format={entry.format} />
         {entry.topics.map((t) => (

@@ -10,14 +10,19 @@ export const placeText = (p: EventSummary['place']) => [p.name, p.city, p.countr
 export function EventTable({ items, total }: { items: EventSummary[]; total: number }) {
   if (items.length === 0) return <p className="empty">No events match these filters.</p>;
   return (
-    <DataTable caption={`Events, ${total} in all`} columns={['Event', 'When', 'Kind', 'Where', 'Status', 'Body and topics']}>
+    <DataTable
+      caption={`Events, ${total} in all`}
+      columns={['Event', 'When', 'Kind', 'Where', 'Status', 'Body and topics']}
+    >
       {items.map((e) => {
         const note = precisionNote(e.date.precision);
         return (
           <tr key={e.id}>
             <th scope="row">
               <Link to={`/events/${e.id}`}>{e.title}</Link>
-              {e.series ? <span className="meta cal-series"> {e.series.phrase[0]!.toUpperCase() + e.series.phrase.slice(1)}</span> : null}
+              {e.series ? (
+                <span className="meta cal-series"> {e.series.phrase[0]!.toUpperCase() + e.series.phrase.slice(1)}</span>
+              ) : null}
             </th>
             <td>
               {eventDateText(e.date)}

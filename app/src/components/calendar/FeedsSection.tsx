@@ -93,7 +93,8 @@ export function FeedsSection() {
       {feeds.data ? (
         <>
           <p>
-            Public meetings and events, for any calendar program: <a href={feeds.data.calendar}>{feeds.data.calendar}</a>
+            Public meetings and events, for any calendar program:{' '}
+            <a href={feeds.data.calendar}>{feeds.data.calendar}</a>
           </p>
           <details>
             <summary>Public feeds per body and per topic</summary>
@@ -115,12 +116,16 @@ export function FeedsSection() {
 
       <h3>Your personal feed</h3>
       <p>
-        A personal feed holds everything you may see, restricted items included. Its address is a secret: anyone who has it can read your calendar, so keep it to your own calendar
-        program and revoke it if it leaks.
+        A personal feed holds everything you may see, restricted items included. Its address is a secret: anyone who has
+        it can read your calendar, so keep it to your own calendar program and revoke it if it leaks.
       </p>
       <div ref={errorsRef}>{error ? <FormErrors message={error.message} fields={fieldErrors} /> : null}</div>
       <form className="form cal-feed-form" onSubmit={(e) => void create(e)} noValidate>
-        <Field label="Name of the new feed" error={fieldErrors.label} hint="Only you see this name; it helps you tell your feeds apart.">
+        <Field
+          label="Name of the new feed"
+          error={fieldErrors.label}
+          hint="Only you see this name; it helps you tell your feeds apart."
+        >
           <input value={label} onChange={(e) => setLabel(e.target.value)} maxLength={100} />
         </Field>
         <div className="form-actions">
@@ -151,7 +156,10 @@ export function FeedsSection() {
         active.length === 0 ? (
           <p className="empty">You have no personal feed at the moment.</p>
         ) : (
-          <DataTable caption="Your personal feeds" columns={['Feed', 'Created', <span className="visually-hidden">Actions</span>]}>
+          <DataTable
+            caption="Your personal feeds"
+            columns={['Feed', 'Created', <span className="visually-hidden">Actions</span>]}
+          >
             {active.map((t) => (
               <tr key={t.id}>
                 <th scope="row">{t.label}</th>
@@ -167,9 +175,7 @@ export function FeedsSection() {
         )
       ) : null}
       {revoked.length > 0 ? (
-        <p className="meta">
-          Revoked: {revoked.map((t) => `${t.label} (${day(t.revokedAt!)})`).join('; ')}.
-        </p>
+        <p className="meta">Revoked: {revoked.map((t) => `${t.label} (${day(t.revokedAt!)})`).join('; ')}.</p>
       ) : null}
     </section>
   );

@@ -25,7 +25,8 @@ function DayEntry({ entry, date }: { entry: CalendarEntry; date: string }) {
       {time ? <span className="cal-time">{time} </span> : null}
       <Link to={entryPath(entry)}>{entry.title}</Link>{' '}
       <span className="cal-day-badges">
-        <StatusBadge status={entry.status} /> {entry.public ? null : <AccessBadge isPublic={false} format={entry.format} />}
+        <StatusBadge status={entry.status} />{' '}
+        {entry.public ? null : <AccessBadge isPublic={false} format={entry.format} />}
       </span>
     </li>
   );
@@ -53,7 +54,14 @@ export function MonthView({ data }: { data: MonthPayload }) {
             {data.weeks.map((week) => (
               <tr key={week.days[0]?.date}>
                 {week.days.map((day) => (
-                  <td key={day.date} className={[day.inMonth ? '' : 'outside', day.date === today ? 'today' : ''].filter(Boolean).join(' ') || undefined} aria-current={day.date === today ? 'date' : undefined}>
+                  <td
+                    key={day.date}
+                    className={
+                      [day.inMonth ? '' : 'outside', day.date === today ? 'today' : ''].filter(Boolean).join(' ') ||
+                      undefined
+                    }
+                    aria-current={day.date === today ? 'date' : undefined}
+                  >
                     <span className="cal-daynum" aria-hidden="true">
                       {Number(day.date.slice(8))}
                     </span>

@@ -3,7 +3,20 @@
 // ("early October 2002", "December 2002"); a note says when the day is not yet known. Pure.
 import type { CalendarEntry, DatePrecision } from './model.ts';
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 
 /** Day of the week of an ISO date, Monday = 0. */
@@ -50,11 +63,22 @@ export function zoneLabel(timeZone: string): string {
 // The wall-clock date and time of an instant in a zone, from Intl's numeric parts (the words are ours:
 // browsers differ on "Sep" and "Sept").
 function zonedParts(instant: string, timeZone: string) {
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone, day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(new Date(instant));
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(new Date(instant));
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   const date = `${get('year')}-${get('month')}-${get('day')}`;
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return { day: `${weekdayName(date).slice(0, 3)} ${d} ${(MONTHS[m - 1] ?? '').slice(0, 3)} ${y}`, time: `${get('hour')}:${get('minute')}` };
+  return {
+    day: `${weekdayName(date).slice(0, 3)} ${d} ${(MONTHS[m - 1] ?? '').slice(0, 3)} ${y}`,
+    time: `${get('hour')}:${get('minute')}`,
+  };
 }
 
 /** "Wed 25 Sep 2002, 08:30–09:45 (Warsaw time)"; over several days both days are named. */
@@ -86,7 +110,8 @@ export function eventDateText(date: { text: string; precision: string; startsOn:
 
 /** How a calendar entry's date reads. */
 export function entryDateText(e: CalendarEntry): string {
-  if (e.type === 'meeting' && e.startsAt && e.endsAt && e.timeZone) return meetingTimeText(e.startsAt, e.endsAt, e.timeZone);
+  if (e.type === 'meeting' && e.startsAt && e.endsAt && e.timeZone)
+    return meetingTimeText(e.startsAt, e.endsAt, e.timeZone);
   return eventDateText({ text: e.dateText, precision: e.precision, startsOn: e.startsOn });
 }
 

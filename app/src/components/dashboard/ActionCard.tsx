@@ -30,7 +30,12 @@ function SilenceList() {
   const texts = useApi<{ items: SilenceText[] }>('/texts?status=under_silence');
   useLive(() => texts.reload(), isTextEvent);
   if (texts.status === 'loading') return <Loading what="texts under silence" />;
-  if (texts.status === 'error') return notThereYet(texts.error) ? <p className="empty">Nothing needs your action.</p> : <ErrorBox error={texts.error} retry={texts.reload} />;
+  if (texts.status === 'error')
+    return notThereYet(texts.error) ? (
+      <p className="empty">Nothing needs your action.</p>
+    ) : (
+      <ErrorBox error={texts.error} retry={texts.reload} />
+    );
   if (texts.data.items.length === 0) return <p className="empty">Nothing needs your action.</p>;
   return (
     <ul>
@@ -40,7 +45,8 @@ function SilenceList() {
           <li key={t.id}>
             <Link to={`/texts/${t.id}`}>{t.title}</Link>
             <span className="entry-meta">
-              <span className="badge warn">Under silence</span> {t.format ? `${t.format.name} · ` : ''}{deadline ? `Silence ends ${deadline}` : 'Deadline not given'}
+              <span className="badge warn">Under silence</span> {t.format ? `${t.format.name} · ` : ''}
+              {deadline ? `Silence ends ${deadline}` : 'Deadline not given'}
             </span>
           </li>
         );

@@ -17,7 +17,8 @@ interface TextSummary {
   status?: string;
 }
 
-const recordDate = (date: string | null) => (date && /^\d{4}-\d{2}-\d{2}$/.test(date) ? humanDate(date) : (date ?? 'Undated'));
+const recordDate = (date: string | null) =>
+  date && /^\d{4}-\d{2}-\d{2}$/.test(date) ? humanDate(date) : (date ?? 'Undated');
 
 function RecentTexts() {
   const texts = useApi<{ items: TextSummary[] }>('/texts');
@@ -47,7 +48,9 @@ export function RecentDocumentsCard() {
       <h3>Public record</h3>
       {record.status === 'loading' ? <Loading what="recent documents" /> : null}
       {record.status === 'error' ? <ErrorBox error={record.error} retry={record.reload} /> : null}
-      {record.status === 'ok' && record.data.items.length === 0 ? <p className="empty">The public record is empty.</p> : null}
+      {record.status === 'ok' && record.data.items.length === 0 ? (
+        <p className="empty">The public record is empty.</p>
+      ) : null}
       {record.status === 'ok' && record.data.items.length > 0 ? (
         <ul>
           {record.data.items.slice(0, 5).map((item) => (

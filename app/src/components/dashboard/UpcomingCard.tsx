@@ -10,7 +10,8 @@ export function entryWhen(e: CalendarEntry): string {
 }
 
 const KIND_LABELS: Record<string, string> = { meeting: 'Meeting' };
-const kindLabel = (kind: string) => KIND_LABELS[kind] ?? kind.charAt(0).toUpperCase() + kind.slice(1).replace(/[-_]/g, ' ');
+const kindLabel = (kind: string) =>
+  KIND_LABELS[kind] ?? kind.charAt(0).toUpperCase() + kind.slice(1).replace(/[-_]/g, ' ');
 
 export function EntryItem({ entry }: { entry: CalendarEntry }) {
   const to = entry.type === 'meeting' ? `/meetings/${entry.id}` : `/events/${entry.id}`;

@@ -2,7 +2,16 @@
 import type { ComponentProps, ReactNode } from 'react';
 
 /** A select with its label above it; `all` is the words of an empty first option ("All", "Every body"), if any. */
-export function FilterSelect({ id, label, all, children, ...select }: { id: string; label: string; all?: string; children: ReactNode } & Omit<ComponentProps<'select'>, 'id' | 'children'>) {
+export function FilterSelect({
+  id,
+  label,
+  all,
+  children,
+  ...select
+}: { id: string; label: string; all?: string; children: ReactNode } & Omit<
+  ComponentProps<'select'>,
+  'id' | 'children'
+>) {
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>

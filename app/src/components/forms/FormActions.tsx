@@ -3,7 +3,15 @@ import type { ReactNode, Ref } from 'react';
 import { Link } from 'react-router';
 
 /** Cancel is a link back (`cancelTo`), a button (`onCancel`), or left out when neither is given. */
-export function FormActions({ submit, busy, busyLabel, danger = false, cancelTo, onCancel, submitRef }: {
+export function FormActions({
+  submit,
+  busy,
+  busyLabel,
+  danger = false,
+  cancelTo,
+  onCancel,
+  submitRef,
+}: {
   submit: ReactNode;
   busy: boolean;
   busyLabel?: string;

@@ -45,8 +45,14 @@ export function useFormFailure() {
 }
 
 /** "is already used" after its label reads "Name is already used."; a sentence of its own is kept. */
-export const labelled = (label: string, message: string) => (/^[a-z]/.test(message) ? `${label} ${message}${/[.!?]$/.test(message) ? '' : '.'}` : message);
+export const labelled = (label: string, message: string) =>
+  /^[a-z]/.test(message) ? `${label} ${message}${/[.!?]$/.test(message) ? '' : '.'}` : message;
 
 /** The server writes "groups[1]" and "functions[0].title"; the forms' keys are dotted ("groups.1"). */
 export const dottedPaths = (error: ApiError) =>
-  new ApiError(error.status, error.code, error.message, error.details.map((d) => (d.path ? { ...d, path: d.path.replace(/\[(\d+)\]/g, '.$1') } : d)));
+  new ApiError(
+    error.status,
+    error.code,
+    error.message,
+    error.details.map((d) => (d.path ? { ...d, path: d.path.replace(/\[(\d+)\]/g, '.$1') } : d)),
+  );

@@ -20,7 +20,18 @@ interface Item {
  * while that is still being loaded), a change the item's own abilities; anyone else reads `refusal`, with
  * a way back to the item or to `list`.
  */
-export function useItemForm<T extends Item, F>({ collection, noun, id, empty, toForm, keyOf, nameOf, mayCreate, refusal, list }: {
+export function useItemForm<T extends Item, F>({
+  collection,
+  noun,
+  id,
+  empty,
+  toForm,
+  keyOf,
+  nameOf,
+  mayCreate,
+  refusal,
+  list,
+}: {
   collection: string;
   noun: string;
   id: string | undefined;
@@ -51,17 +62,30 @@ export function useItemForm<T extends Item, F>({ collection, noun, id, empty, to
   const title = editing ? `Change the ${noun}${existing.data ? `: ${nameOf(existing.data)}` : ''}` : `New ${noun}`;
   let blocked: ReactNode = null;
   if (editing && existing.error)
-    blocked = <PageFailure title={title} error={existing.error} retry={existing.error.status === 404 ? undefined : existing.reload} back={list} />;
+    blocked = (
+      <PageFailure
+        title={title}
+        error={existing.error}
+        retry={existing.error.status === 404 ? undefined : existing.reload}
+        back={list}
+      />
+    );
   else if (editing ? existing.data !== null && !(existing.data.abilities?.update ?? false) : mayCreate === false)
     blocked = (
       <>
         <PageTitle title={title}>{title}</PageTitle>
         <p className="alert" role="alert">
-          {refusal} {editing ? <Link to={`/${collection}/${id}`}>Back to the {noun}</Link> : <Link to={list.to}>{list.label}</Link>}
+          {refusal}{' '}
+          {editing ? (
+            <Link to={`/${collection}/${id}`}>Back to the {noun}</Link>
+          ) : (
+            <Link to={list.to}>{list.label}</Link>
+          )}
         </p>
       </>
     );
-  else if (editing ? !loadedKey : mayCreate === undefined) blocked = <Loading what={editing ? `the ${noun}` : 'the form'} />;
+  else if (editing ? !loadedKey : mayCreate === undefined)
+    blocked = <Loading what={editing ? `the ${noun}` : 'the form'} />;
 
   return {
     editing,
@@ -78,10 +102,17 @@ export function useItemForm<T extends Item, F>({ collection, noun, id, empty, to
      * Creates or changes the item, then opens its page with `notice`; a refusal is shown under the form's
      * `labels` (its paths mapped first by `paths`, if given).
      */
-    async save(payload: Record<string, unknown>, labels: Record<string, string>, notice: (saved: T) => string, paths?: (error: ApiError) => ApiError) {
+    async save(
+      payload: Record<string, unknown>,
+      labels: Record<string, string>,
+      notice: (saved: T) => string,
+      paths?: (error: ApiError) => ApiError,
+    ) {
       setSaving(true);
       try {
-        const saved = editing ? await api.patch<T>(`/${collection}/${id}`, payload) : await api.post<T>(`/${collection}`, payload);
+        const saved = editing
+          ? await api.patch<T>(`/${collection}/${id}`, payload)
+          : await api.post<T>(`/${collection}`, payload);
         void navigate(`/${collection}/${keyOf(saved)}`, { state: { notice: notice(saved) } });
       } catch (e) {
         failure.refuse(e, labels, paths);

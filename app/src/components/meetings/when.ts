@@ -21,13 +21,24 @@ export function zoneLabel(timeZone: string): string {
 
 /** The wall-clock day and time of an instant in a zone: { date: "2002-09-25", time: "08:30" }. */
 export function inZone(instant: string, timeZone: string): { date: string; time: string } {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(new Date(instant));
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(new Date(instant));
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return { date: `${get('year')}-${get('month')}-${get('day')}`, time: `${get('hour')}:${get('minute')}` };
 }
 
 /** A meeting's span: "Wed 25 Sep 2002, 08:30–09:45 (Warsaw time)", across midnight with both days. */
-export function meetingWhen(local: { date: string; start: string; end: string; endDate: string }, timeZone: string): string {
+export function meetingWhen(
+  local: { date: string; start: string; end: string; endDate: string },
+  timeZone: string,
+): string {
   const until = local.endDate === local.date ? local.end : `${humanDate(local.endDate)}, ${local.end}`;
   return `${humanDate(local.date)}, ${local.start}–${until} (${zoneLabel(timeZone)})`;
 }

@@ -15,12 +15,30 @@ import { PersonFunctionForm } from './PersonFunctionForm.tsx';
 
 type Editing = { kind: 'add' } | { kind: 'change' | 'end'; fnId: string } | null;
 
-const span = (from: string | null, to: string | null) => (from && to ? `${longDate(from)} – ${longDate(to)}` : from ? `since ${longDate(from)}` : to ? `until ${longDate(to)}` : null);
+const span = (from: string | null, to: string | null) =>
+  from && to
+    ? `${longDate(from)} – ${longDate(to)}`
+    : from
+      ? `since ${longDate(from)}`
+      : to
+        ? `until ${longDate(to)}`
+        : null;
 
 /** Moves the focus to the element marked data-focus=`key` once React has drawn it. */
-const focusLater = (key: string) => requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-focus="${key}"]`)?.focus());
+const focusLater = (key: string) =>
+  requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-focus="${key}"]`)?.focus());
 
-export function Delegation({ member, persons, onStart, onChanged }: { member: Member; persons: Listed<Person>; onStart: () => void; onChanged: (notice: string) => void }) {
+export function Delegation({
+  member,
+  persons,
+  onStart,
+  onChanged,
+}: {
+  member: Member;
+  persons: Listed<Person>;
+  onStart: () => void;
+  onChanged: (notice: string) => void;
+}) {
   const [editing, setEditing] = useState<Editing>(null);
   const [refusal, setRefusal] = useState<{ personId: string; error: ApiError } | null>(null);
   const { current, former } = delegationOf(persons.items, member.code, todayIso());
@@ -65,21 +83,40 @@ export function Delegation({ member, persons, onStart, onChanged }: { member: Me
         {(mayUpdate(person) || mayDelete(person)) && !changing && !ending ? (
           <div className="item-actions">
             {mayUpdate(person) ? (
-              <button type="button" className="button secondary" data-focus={`change-${fn.id}`} onClick={() => open({ kind: 'change', fnId: fn.id })}>
+              <button
+                type="button"
+                className="button secondary"
+                data-focus={`change-${fn.id}`}
+                onClick={() => open({ kind: 'change', fnId: fn.id })}
+              >
                 Change<span className="visually-hidden"> the function of {who}</span>
               </button>
             ) : null}
             {mayUpdate(person) && isCurrent ? (
-              <button type="button" className="button secondary" data-focus={`end-${fn.id}`} onClick={() => open({ kind: 'end', fnId: fn.id })}>
+              <button
+                type="button"
+                className="button secondary"
+                data-focus={`end-${fn.id}`}
+                onClick={() => open({ kind: 'end', fnId: fn.id })}
+              >
                 End the function<span className="visually-hidden"> of {who}</span>
               </button>
             ) : null}
             {/* Keyed on the refusal, so that a refused delete goes back to its first step. */}
-            {mayDelete(person) ? <ConfirmDelete key={refusal?.personId === person.id ? 'refused' : 'ready'} label={`Delete ${who}`} confirmLabel={`Yes, delete ${who} from the record`} onConfirm={() => void remove(person)} /> : null}
+            {mayDelete(person) ? (
+              <ConfirmDelete
+                key={refusal?.personId === person.id ? 'refused' : 'ready'}
+                label={`Delete ${who}`}
+                confirmLabel={`Yes, delete ${who} from the record`}
+                onConfirm={() => void remove(person)}
+              />
+            ) : null}
           </div>
         ) : null}
         <Refusal error={refusal?.personId === person.id ? refusal.error : null} />
-        {changing ? <PersonFunctionForm member={member} holder={h} onSaved={saved} onCancel={() => close(`change-${fn.id}`)} /> : null}
+        {changing ? (
+          <PersonFunctionForm member={member} holder={h} onSaved={saved} onCancel={() => close(`change-${fn.id}`)} />
+        ) : null}
         {ending ? <EndFunctionForm holder={h} onSaved={saved} onCancel={() => close(`end-${fn.id}`)} /> : null}
       </li>
     );
@@ -88,12 +125,21 @@ export function Delegation({ member, persons, onStart, onChanged }: { member: Me
   return (
     <section aria-labelledby="delegation-h">
       <h2 id="delegation-h">Delegation</h2>
-      {current.length === 0 ? <Empty>No one holds a function for {member.name} now.</Empty> : <ul className="plain delegation">{current.map((h) => entry(h, true))}</ul>}
+      {current.length === 0 ? (
+        <Empty>No one holds a function for {member.name} now.</Empty>
+      ) : (
+        <ul className="plain delegation">{current.map((h) => entry(h, true))}</ul>
+      )}
       {editing?.kind === 'add' ? (
         <PersonFunctionForm member={member} holder={null} onSaved={saved} onCancel={() => close('add-person')} />
       ) : mayCreate(persons) ? (
         <p>
-          <button type="button" className="button secondary" data-focus="add-person" onClick={() => open({ kind: 'add' })}>
+          <button
+            type="button"
+            className="button secondary"
+            data-focus="add-person"
+            onClick={() => open({ kind: 'add' })}
+          >
             Add a person
           </button>
         </p>

@@ -11,7 +11,15 @@ import { endedPayload, formField, fullName, type Holder } from './delegation-mod
 
 const LABELS = { endedOn: 'Ended on' };
 
-export function EndFunctionForm({ holder, onSaved, onCancel }: { holder: Holder; onSaved: (notice: string) => void; onCancel: () => void }) {
+export function EndFunctionForm({
+  holder,
+  onSaved,
+  onCancel,
+}: {
+  holder: Holder;
+  onSaved: (notice: string) => void;
+  onCancel: () => void;
+}) {
   const [endedOn, setEndedOn] = useState('');
   const [saving, setSaving] = useState(false);
   const failure = useFormFailure();
@@ -21,13 +29,23 @@ export function EndFunctionForm({ holder, onSaved, onCancel }: { holder: Holder;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    if (!endedOn) return fail({ endedOn: 'Enter the last day the function was held.' }, 'The function was not ended. Correct the field below.');
-    if (holder.fn.startedOn && endedOn < holder.fn.startedOn) return fail({ endedOn: `The function cannot end before it started (${longDate(holder.fn.startedOn)}).` }, 'The function was not ended. Correct the field below.');
+    if (!endedOn)
+      return fail(
+        { endedOn: 'Enter the last day the function was held.' },
+        'The function was not ended. Correct the field below.',
+      );
+    if (holder.fn.startedOn && endedOn < holder.fn.startedOn)
+      return fail(
+        { endedOn: `The function cannot end before it started (${longDate(holder.fn.startedOn)}).` },
+        'The function was not ended. Correct the field below.',
+      );
     setSaving(true);
     try {
       await api.patch(`/persons/${holder.person.id}`, endedPayload(holder, endedOn));
       const past = endedOn < todayIso();
-      onSaved(`${who} ${past ? 'held' : 'holds'} the function “${holder.fn.title}” until ${longDate(endedOn)}${past ? ' and is now among the former functions' : ''}.`);
+      onSaved(
+        `${who} ${past ? 'held' : 'holds'} the function “${holder.fn.title}” until ${longDate(endedOn)}${past ? ' and is now among the former functions' : ''}.`,
+      );
     } catch (e) {
       const error = asApiError(e);
       const detail = error.details.find((d) => d.path && formField(d.path, holder.index) === 'endedOn');
@@ -43,8 +61,18 @@ export function EndFunctionForm({ holder, onSaved, onCancel }: { holder: Holder;
         End the function of {who}: {holder.fn.title}
       </h3>
       <FailureSummary of={failure} labels={LABELS} />
-      <Field label="Ended on" hint="The last day it was held. The person then appears among the former functions; nothing is deleted." error={errors.endedOn}>
-        <input type="date" value={endedOn} min={holder.fn.startedOn ?? undefined} onChange={(e) => setEndedOn(e.target.value)} autoFocus />
+      <Field
+        label="Ended on"
+        hint="The last day it was held. The person then appears among the former functions; nothing is deleted."
+        error={errors.endedOn}
+      >
+        <input
+          type="date"
+          value={endedOn}
+          min={holder.fn.startedOn ?? undefined}
+          onChange={(e) => setEndedOn(e.target.value)}
+          autoFocus
+        />
       </Field>
       <FormActions submit="End the function" busy={saving} busyLabel="Saving…" onCancel={onCancel} />
     </form>

@@ -29,7 +29,14 @@ export function formatProblems(form: FormatFieldValues): Record<string, string> 
 }
 
 /** Name, description and the members (kept in seating order): the fields of a new format and of a change. */
-export function FormatFields({ form, errors, change, members, membersHint, autoFocusName = false }: {
+export function FormatFields({
+  form,
+  errors,
+  change,
+  members,
+  membersHint,
+  autoFocusName = false,
+}: {
   form: FormatFieldValues;
   errors: Record<string, string>;
   change: (patch: Partial<FormatFieldValues>) => void;
@@ -41,7 +48,13 @@ export function FormatFields({ form, errors, change, members, membersHint, autoF
   return (
     <>
       <Field label="Name" error={errors.name}>
-        <input value={form.name} onChange={(e) => change({ name: e.target.value })} maxLength={200} autoComplete="off" autoFocus={autoFocusName} />
+        <input
+          value={form.name}
+          onChange={(e) => change({ name: e.target.value })}
+          maxLength={200}
+          autoComplete="off"
+          autoFocus={autoFocusName}
+        />
       </Field>
       <Field label="Description" error={errors.description}>
         <textarea value={form.description} onChange={(e) => change({ description: e.target.value })} maxLength={5000} />
@@ -59,8 +72,22 @@ export function FormatFields({ form, errors, change, members, membersHint, autoF
   );
 }
 
-export function FormatForm({ format, members, onSaved, onCancel }: { format: Format; members: readonly Member[]; onSaved: (next: Format, change: MembersChange) => void; onCancel: () => void }) {
-  const [form, setForm] = useState({ name: format.name, description: format.description, members: [...format.members] });
+export function FormatForm({
+  format,
+  members,
+  onSaved,
+  onCancel,
+}: {
+  format: Format;
+  members: readonly Member[];
+  onSaved: (next: Format, change: MembersChange) => void;
+  onCancel: () => void;
+}) {
+  const [form, setForm] = useState({
+    name: format.name,
+    description: format.description,
+    members: [...format.members],
+  });
   const [confirming, setConfirming] = useState<{ change: MembersChange; usage: FormatUsage } | null>(null);
   const [saving, setSaving] = useState(false);
   const failure = useFormFailure();
@@ -85,7 +112,11 @@ export function FormatForm({ format, members, onSaved, onCancel }: { format: For
   async function save(change: MembersChange) {
     setSaving(true);
     try {
-      const next = await api.patch<Format>(`/formats/${format.code}`, { name: form.name.trim(), description: form.description, members: form.members });
+      const next = await api.patch<Format>(`/formats/${format.code}`, {
+        name: form.name.trim(),
+        description: form.description,
+        members: form.members,
+      });
       onSaved(next, change);
     } catch (e) {
       setConfirming(null);
@@ -123,7 +154,14 @@ export function FormatForm({ format, members, onSaved, onCancel }: { format: For
     <form className="form wp-inline-form" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="edit-format-h">
       <h2 id="edit-format-h">Change {format.name}</h2>
       <FailureSummary of={failure} labels={LABELS} />
-      <FormatFields form={form} errors={errors} change={edit} members={members} autoFocusName membersHint="Who is in the format decides who may see everything in it. A change is confirmed before it is saved." />
+      <FormatFields
+        form={form}
+        errors={errors}
+        change={edit}
+        members={members}
+        autoFocusName
+        membersHint="Who is in the format decides who may see everything in it. A change is confirmed before it is saved."
+      />
       {confirming && said ? (
         <section className="confirm confirm-members" aria-labelledby="confirm-members-h">
           <h3 id="confirm-members-h" tabIndex={-1} ref={headingRef}>
@@ -136,7 +174,12 @@ export function FormatForm({ format, members, onSaved, onCancel }: { format: For
           {said.publicNote ? <p>{said.publicNote}</p> : null}
           <p>{said.texts}</p>
           <div className="form-actions">
-            <button type="button" className="button danger" disabled={saving} onClick={() => void save(confirming.change)}>
+            <button
+              type="button"
+              className="button danger"
+              disabled={saving}
+              onClick={() => void save(confirming.change)}
+            >
               {saving ? 'Saving…' : 'Yes, change the members'}
             </button>
             <button type="button" className="button secondary" onClick={cancelConfirmation}>
@@ -145,7 +188,13 @@ export function FormatForm({ format, members, onSaved, onCancel }: { format: For
           </div>
         </section>
       ) : (
-        <FormActions submit="Save the format" busy={saving} busyLabel="Saving…" onCancel={onCancel} submitRef={saveRef} />
+        <FormActions
+          submit="Save the format"
+          busy={saving}
+          busyLabel="Saving…"
+          onCancel={onCancel}
+          submitRef={saveRef}
+        />
       )}
     </form>
   );

@@ -11,7 +11,14 @@ import type { Member } from './model.ts';
 const LABELS: Record<string, string> = { name: 'Name', sortName: 'Sort name', groups: 'Groups', joinedOn: 'Joined on' };
 
 /** "Ally, Founding member" → ["Ally", "Founding member"]: trimmed, empty and repeated ones left out. */
-export const groupsOf = (text: string) => [...new Set(text.split(',').map((g) => g.trim()).filter(Boolean))];
+export const groupsOf = (text: string) => [
+  ...new Set(
+    text
+      .split(',')
+      .map((g) => g.trim())
+      .filter(Boolean),
+  ),
+];
 
 /** What a member's form holds for the fields a new member and a changed one share. */
 export interface MemberFieldValues {
@@ -38,7 +45,12 @@ export const memberPayload = (form: MemberFieldValues) => ({
 });
 
 /** Name and sort name, groups and the day joined: the fields of a new member and of a change. */
-export function MemberFields({ form, errors, set, autoFocusName = false }: {
+export function MemberFields({
+  form,
+  errors,
+  set,
+  autoFocusName = false,
+}: {
   form: MemberFieldValues;
   errors: Record<string, string>;
   set: (key: keyof MemberFieldValues, value: string) => void;
@@ -48,10 +60,21 @@ export function MemberFields({ form, errors, set, autoFocusName = false }: {
     <>
       <div className="field-row">
         <Field label="Name" error={errors.name}>
-          <input value={form.name} onChange={(e) => set('name', e.target.value)} maxLength={200} autoComplete="off" autoFocus={autoFocusName} />
+          <input
+            value={form.name}
+            onChange={(e) => set('name', e.target.value)}
+            maxLength={200}
+            autoComplete="off"
+            autoFocus={autoFocusName}
+          />
         </Field>
         <Field label="Sort name" hint="Decides the seating order; empty: the name." error={errors.sortName}>
-          <input value={form.sortName} onChange={(e) => set('sortName', e.target.value)} maxLength={200} autoComplete="off" />
+          <input
+            value={form.sortName}
+            onChange={(e) => set('sortName', e.target.value)}
+            maxLength={200}
+            autoComplete="off"
+          />
         </Field>
       </div>
       <div className="field-row">
@@ -66,8 +89,21 @@ export function MemberFields({ form, errors, set, autoFocusName = false }: {
   );
 }
 
-export function MemberForm({ member, onSaved, onCancel }: { member: Member; onSaved: (next: Member) => void; onCancel: () => void }) {
-  const [form, setForm] = useState({ name: member.name, sortName: member.sortName, groups: member.groups.join(', '), joinedOn: member.joinedOn ?? '' });
+export function MemberForm({
+  member,
+  onSaved,
+  onCancel,
+}: {
+  member: Member;
+  onSaved: (next: Member) => void;
+  onCancel: () => void;
+}) {
+  const [form, setForm] = useState({
+    name: member.name,
+    sortName: member.sortName,
+    groups: member.groups.join(', '),
+    joinedOn: member.joinedOn ?? '',
+  });
   const [saving, setSaving] = useState(false);
   const failure = useFormFailure();
   const { errors, fail } = failure;

@@ -8,17 +8,41 @@ import { Field } from '../Field.tsx';
 import { FailureSummary } from '../forms/FailureSummary.tsx';
 import { FormActions } from '../forms/FormActions.tsx';
 import { labelled, useFormFailure } from '../forms/use-form-failure.ts';
-import { changedPersonPayload, checkDraft, draftOf, formField, fullName, LABELS, newPersonPayload, type FunctionDraft, type Holder } from './delegation-model.ts';
+import {
+  changedPersonPayload,
+  checkDraft,
+  draftOf,
+  formField,
+  fullName,
+  LABELS,
+  newPersonPayload,
+  type FunctionDraft,
+  type Holder,
+} from './delegation-model.ts';
 import type { Person } from './model.ts';
 
-export function PersonFunctionForm({ member, holder, onSaved, onCancel }: { member: { code: string; name: string }; holder: Holder | null; onSaved: (notice: string) => void; onCancel: () => void }) {
+export function PersonFunctionForm({
+  member,
+  holder,
+  onSaved,
+  onCancel,
+}: {
+  member: { code: string; name: string };
+  holder: Holder | null;
+  onSaved: (notice: string) => void;
+  onCancel: () => void;
+}) {
   const [draft, setDraft] = useState<FunctionDraft>(() => draftOf(holder));
   const [saving, setSaving] = useState(false);
   const failure = useFormFailure();
   const { errors, fail } = failure;
   const set = (key: keyof FunctionDraft, value: string) => setDraft((d) => ({ ...d, [key]: value }));
-  const labels: Record<string, string> = holder ? LABELS : { honorific: LABELS.honorific, name: LABELS.name, title: LABELS.title, startedOn: LABELS.startedOn };
-  const heading = holder ? `Change the function of ${fullName(holder.person)}` : `Add a person to the delegation of ${member.name}`;
+  const labels: Record<string, string> = holder
+    ? LABELS
+    : { honorific: LABELS.honorific, name: LABELS.name, title: LABELS.title, startedOn: LABELS.startedOn };
+  const heading = holder
+    ? `Change the function of ${fullName(holder.person)}`
+    : `Add a person to the delegation of ${member.name}`;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -26,8 +50,14 @@ export function PersonFunctionForm({ member, holder, onSaved, onCancel }: { memb
     if (Object.keys(problems).length) return fail(problems, 'Nothing was saved. Correct the fields below.');
     setSaving(true);
     try {
-      const saved = holder ? await api.patch<Person>(`/persons/${holder.person.id}`, changedPersonPayload(draft, holder)) : await api.post<Person>('/persons', newPersonPayload(draft, member.code));
-      onSaved(holder ? `The function of ${fullName(saved)} is saved.` : `${fullName(saved)} is added to the delegation of ${member.name}.`);
+      const saved = holder
+        ? await api.patch<Person>(`/persons/${holder.person.id}`, changedPersonPayload(draft, holder))
+        : await api.post<Person>('/persons', newPersonPayload(draft, member.code));
+      onSaved(
+        holder
+          ? `The function of ${fullName(saved)} is saved.`
+          : `${fullName(saved)} is added to the delegation of ${member.name}.`,
+      );
     } catch (e) {
       const error = asApiError(e);
       const fields: Record<string, string> = {};
@@ -42,18 +72,33 @@ export function PersonFunctionForm({ member, holder, onSaved, onCancel }: { memb
   }
 
   return (
-    <form className="form wp-inline-form" onSubmit={(e) => void submit(e)} noValidate aria-labelledby={holder ? `change-${holder.fn.id}-h` : 'add-person-h'}>
+    <form
+      className="form wp-inline-form"
+      onSubmit={(e) => void submit(e)}
+      noValidate
+      aria-labelledby={holder ? `change-${holder.fn.id}-h` : 'add-person-h'}
+    >
       <h3 id={holder ? `change-${holder.fn.id}-h` : 'add-person-h'}>{heading}</h3>
       <FailureSummary of={failure} labels={labels} />
       <div className="field-row">
         <Field label="Honorific" hint="Optional, e.g. “Ambassador”." error={errors.honorific}>
-          <input value={draft.honorific} onChange={(e) => set('honorific', e.target.value)} maxLength={60} autoComplete="off" autoFocus />
+          <input
+            value={draft.honorific}
+            onChange={(e) => set('honorific', e.target.value)}
+            maxLength={60}
+            autoComplete="off"
+            autoFocus
+          />
         </Field>
         <Field label="Name" hint="As it should stand in the record." error={errors.name}>
           <input value={draft.name} onChange={(e) => set('name', e.target.value)} maxLength={200} autoComplete="off" />
         </Field>
       </div>
-      <Field label="Function" hint={`The title held for ${member.name}, e.g. “Permanent Representative”.`} error={errors.title}>
+      <Field
+        label="Function"
+        hint={`The title held for ${member.name}, e.g. “Permanent Representative”.`}
+        error={errors.title}
+      >
         <input value={draft.title} onChange={(e) => set('title', e.target.value)} maxLength={200} autoComplete="off" />
       </Field>
       <div className="field-row">
@@ -62,11 +107,21 @@ export function PersonFunctionForm({ member, holder, onSaved, onCancel }: { memb
         </Field>
         {holder ? (
           <Field label="Ended on" hint="Empty while the function is held." error={errors.endedOn}>
-            <input type="date" value={draft.endedOn} min={draft.startedOn || undefined} onChange={(e) => set('endedOn', e.target.value)} />
+            <input
+              type="date"
+              value={draft.endedOn}
+              min={draft.startedOn || undefined}
+              onChange={(e) => set('endedOn', e.target.value)}
+            />
           </Field>
         ) : null}
       </div>
-      <FormActions submit={holder ? 'Save the function' : 'Add to the delegation'} busy={saving} busyLabel="Saving…" onCancel={onCancel} />
+      <FormActions
+        submit={holder ? 'Save the function' : 'Add to the delegation'}
+        busy={saving}
+        busyLabel="Saving…"
+        onCancel={onCancel}
+      />
     </form>
   );
 }

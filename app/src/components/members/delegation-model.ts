@@ -14,12 +14,19 @@ export interface Holder {
 export const isFormer = (fn: PersonFunction, today: string) => fn.endedOn !== null && fn.endedOn < today;
 
 /** The people holding (or having held) a function for `member`, split into current and former. */
-export function delegationOf(persons: readonly Person[], member: string, today: string): { current: Holder[]; former: Holder[] } {
-  const all = persons.flatMap((person) => person.functions.map((fn, index) => ({ person, fn, index })).filter((h) => h.fn.member === member));
+export function delegationOf(
+  persons: readonly Person[],
+  member: string,
+  today: string,
+): { current: Holder[]; former: Holder[] } {
+  const all = persons.flatMap((person) =>
+    person.functions.map((fn, index) => ({ person, fn, index })).filter((h) => h.fn.member === member),
+  );
   return { current: all.filter((h) => !isFormer(h.fn, today)), former: all.filter((h) => isFormer(h.fn, today)) };
 }
 
-export const fullName = (p: { honorific: string | null; name: string }) => [p.honorific, p.name].filter(Boolean).join(' ');
+export const fullName = (p: { honorific: string | null; name: string }) =>
+  [p.honorific, p.name].filter(Boolean).join(' ');
 
 /** The person fields and the one function the forms edit. */
 export interface FunctionDraft {
@@ -30,22 +37,42 @@ export interface FunctionDraft {
   endedOn: string;
 }
 
-export const LABELS: Record<keyof FunctionDraft, string> = { honorific: 'Honorific', name: 'Name', title: 'Function', startedOn: 'Started on', endedOn: 'Ended on' };
+export const LABELS: Record<keyof FunctionDraft, string> = {
+  honorific: 'Honorific',
+  name: 'Name',
+  title: 'Function',
+  startedOn: 'Started on',
+  endedOn: 'Ended on',
+};
 
 export const draftOf = (h: Holder | null): FunctionDraft =>
-  h ? { honorific: h.person.honorific ?? '', name: h.person.name, title: h.fn.title, startedOn: h.fn.startedOn ?? '', endedOn: h.fn.endedOn ?? '' } : { honorific: '', name: '', title: '', startedOn: '', endedOn: '' };
+  h
+    ? {
+        honorific: h.person.honorific ?? '',
+        name: h.person.name,
+        title: h.fn.title,
+        startedOn: h.fn.startedOn ?? '',
+        endedOn: h.fn.endedOn ?? '',
+      }
+    : { honorific: '', name: '', title: '', startedOn: '', endedOn: '' };
 
 /** The obvious checks before anything is sent: what to do, per field. */
 export function checkDraft(d: FunctionDraft): Record<string, string> {
   const e: Record<string, string> = {};
   if (!d.name.trim()) e.name = 'Enter the person’s name.';
   if (!d.title.trim()) e.title = 'Enter the function, e.g. “Ambassador, Permanent Representative”.';
-  if (d.startedOn && d.endedOn && d.endedOn < d.startedOn) e.endedOn = 'The function cannot end before the day it started.';
+  if (d.startedOn && d.endedOn && d.endedOn < d.startedOn)
+    e.endedOn = 'The function cannot end before the day it started.';
   return e;
 }
 
 const orNull = (s: string) => (s.trim() ? s.trim() : null);
-const asInput = (f: PersonFunction) => ({ title: f.title, member: f.member, startedOn: f.startedOn, endedOn: f.endedOn });
+const asInput = (f: PersonFunction) => ({
+  title: f.title,
+  member: f.member,
+  startedOn: f.startedOn,
+  endedOn: f.endedOn,
+});
 
 /** POST /persons: a new person with one function for `member`. */
 export const newPersonPayload = (d: FunctionDraft, member: string) => ({
@@ -58,7 +85,11 @@ export const newPersonPayload = (d: FunctionDraft, member: string) => ({
 export const changedPersonPayload = (d: FunctionDraft, h: Holder) => ({
   honorific: orNull(d.honorific),
   name: d.name.trim(),
-  functions: h.person.functions.map((f, i) => (i === h.index ? { title: d.title.trim(), member: f.member, startedOn: d.startedOn || null, endedOn: d.endedOn || null } : asInput(f))),
+  functions: h.person.functions.map((f, i) =>
+    i === h.index
+      ? { title: d.title.trim(), member: f.member, startedOn: d.startedOn || null, endedOn: d.endedOn || null }
+      : asInput(f),
+  ),
 });
 
 /** PATCH /persons/{id} ending the function at `h.index` on `endedOn`; the others are kept as they are. */

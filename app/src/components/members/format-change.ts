@@ -9,8 +9,15 @@ export interface MembersChange {
 }
 
 /** The members added and removed, in the order of `all` (seating order). */
-export function membersChange(before: readonly string[], after: readonly string[], all: readonly string[]): MembersChange {
-  return { added: all.filter((c) => after.includes(c) && !before.includes(c)), removed: all.filter((c) => before.includes(c) && !after.includes(c)) };
+export function membersChange(
+  before: readonly string[],
+  after: readonly string[],
+  all: readonly string[],
+): MembersChange {
+  return {
+    added: all.filter((c) => after.includes(c) && !before.includes(c)),
+    removed: all.filter((c) => before.includes(c) && !after.includes(c)),
+  };
 }
 
 /** "Poland", "Poland and Norway", "Poland, Norway and Spain". */
@@ -32,18 +39,30 @@ export function restrictedItems(u: FormatUsage): string {
 }
 
 /** How many of the format's meetings, projects, events and bodies are public. */
-export const publicItems = (u: FormatUsage) => u.meetings.public + u.projects.public + u.events.public + u.bodies.public;
+export const publicItems = (u: FormatUsage) =>
+  u.meetings.public + u.projects.public + u.events.public + u.bodies.public;
 
 /** The sentences of the confirmation, one per line. */
-export function changeSentences(change: MembersChange, usage: FormatUsage, nameOf: (code: string) => string): { added: string | null; removed: string | null; publicNote: string | null; texts: string } {
+export function changeSentences(
+  change: MembersChange,
+  usage: FormatUsage,
+  nameOf: (code: string) => string,
+): { added: string | null; removed: string | null; publicNote: string | null; texts: string } {
   const items = restrictedItems(usage);
   const isAre = (list: string[]) => (list.length === 1 ? 'is' : 'are');
   const its = (list: string[]) => (list.length === 1 ? 'its delegation' : 'their delegations');
   const pub = publicItems(usage);
   return {
-    added: change.added.length ? `${andList(change.added.map(nameOf))} ${isAre(change.added)} added: ${its(change.added)} will see the format’s ${items} that are not public.` : null,
-    removed: change.removed.length ? `${andList(change.removed.map(nameOf))} ${isAre(change.removed)} removed: ${its(change.removed)} will no longer see the format’s ${items} that are not public.` : null,
-    publicNote: pub > 0 ? `The format’s ${pub} public ${pub === 1 ? 'item stays' : 'items stay'} visible to everyone either way.` : null,
+    added: change.added.length
+      ? `${andList(change.added.map(nameOf))} ${isAre(change.added)} added: ${its(change.added)} will see the format’s ${items} that are not public.`
+      : null,
+    removed: change.removed.length
+      ? `${andList(change.removed.map(nameOf))} ${isAre(change.removed)} removed: ${its(change.removed)} will no longer see the format’s ${items} that are not public.`
+      : null,
+    publicNote:
+      pub > 0
+        ? `The format’s ${pub} public ${pub === 1 ? 'item stays' : 'items stay'} visible to everyone either way.`
+        : null,
     texts:
       usage.texts.total === 0
         ? 'Texts are not affected: a text keeps the members its format had when the text was created (this format has none).'

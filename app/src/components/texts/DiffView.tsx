@@ -17,7 +17,12 @@ export function DiffView({ textId, versions }: { textId: string; versions: numbe
   return (
     <>
       <form className="cal-filters" aria-label="Versions to compare" onSubmit={(e) => e.preventDefault()}>
-        <FilterSelect id="diff-from" label="From version" value={from} onChange={(e) => setFrom(Number(e.target.value))}>
+        <FilterSelect
+          id="diff-from"
+          label="From version"
+          value={from}
+          onChange={(e) => setFrom(Number(e.target.value))}
+        >
           <ValueOptions values={versions} label={(n) => n} />
         </FilterSelect>
         <FilterSelect id="diff-to" label="To version" value={to} onChange={(e) => setTo(Number(e.target.value))}>
@@ -25,14 +30,16 @@ export function DiffView({ textId, versions }: { textId: string; versions: numbe
         </FilterSelect>
       </form>
       <p className="diff-legend" id="diff-legend">
-        <span>Legend:</span> <ins>inserted words</ins> are underlined and marked “+”; <del>deleted words</del> are struck through and marked “−”.
+        <span>Legend:</span> <ins>inserted words</ins> are underlined and marked “+”; <del>deleted words</del> are
+        struck through and marked “−”.
       </p>
       {diff.status === 'loading' ? <Loading what="the comparison" /> : null}
       {diff.status === 'error' ? <ErrorBox error={diff.error} retry={diff.reload} /> : null}
       {diff.status === 'ok' ? (
         <>
           <p className="diff-stats" aria-live="polite">
-            Version {diff.data.from} to version {diff.data.to}: {diff.data.inserted} {diff.data.inserted === 1 ? 'word' : 'words'} inserted, {diff.data.deleted} deleted.
+            Version {diff.data.from} to version {diff.data.to}: {diff.data.inserted}{' '}
+            {diff.data.inserted === 1 ? 'word' : 'words'} inserted, {diff.data.deleted} deleted.
           </p>
           <div className="diff wording" aria-describedby="diff-legend">
             {diff.data.segments.map((s, i) =>

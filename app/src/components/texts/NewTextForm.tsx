@@ -28,11 +28,20 @@ export function fieldErrorsOf(error: unknown): Record<string, string> {
 
 export function NewTextForm({ bodies, formats, onCancel }: { bodies: Ref[]; formats: Ref[]; onCancel: () => void }) {
   const navigate = useNavigate();
-  const [draft, setDraft] = useState<Draft>({ body: '', format: '', kind: '', title: '', language: 'en', text: '', note: '' });
+  const [draft, setDraft] = useState<Draft>({
+    body: '',
+    format: '',
+    kind: '',
+    title: '',
+    language: 'en',
+    text: '',
+    note: '',
+  });
   const [busy, setBusy] = useState(false);
   const failure = useFormFailure();
   const fields = failure.errors;
-  const set = (key: keyof Draft) => (event: { target: { value: string } }) => setDraft((d) => ({ ...d, [key]: event.target.value }));
+  const set = (key: keyof Draft) => (event: { target: { value: string } }) =>
+    setDraft((d) => ({ ...d, [key]: event.target.value }));
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -40,7 +49,8 @@ export function NewTextForm({ bodies, formats, onCancel }: { bodies: Ref[]; form
     if (!draft.body) problems.body = 'Choose the body the text belongs to.';
     if (!draft.kind) problems.kind = 'Choose what kind of text this is.';
     if (!draft.title.trim()) problems.title = 'Enter a title.';
-    if (!/^[a-z]{2}$/.test(draft.language)) problems.language = 'Enter a two-letter language code such as "en" or "ru".';
+    if (!/^[a-z]{2}$/.test(draft.language))
+      problems.language = 'Enter a two-letter language code such as "en" or "ru".';
     if (!draft.text.trim()) problems.text = 'Enter the wording of the first version.';
     if (Object.keys(problems).length) return failure.fail(problems, null);
     failure.clear();

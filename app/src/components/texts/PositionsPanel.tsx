@@ -69,7 +69,12 @@ function PlaceReservation({ text, onDone }: { text: TextDetail; onDone: () => vo
 
 function LiftReservation({ text, member, onDone }: { text: TextDetail; member: string; onDone: () => void }) {
   return (
-    <ActionForm label={`Lift the reservation of ${member}`} submitLabel="Lift the reservation" send={() => api.delete(`/texts/${text.id}/reservations/${encodeURIComponent(member)}`)} onDone={onDone}>
+    <ActionForm
+      label={`Lift the reservation of ${member}`}
+      submitLabel="Lift the reservation"
+      send={() => api.delete(`/texts/${text.id}/reservations/${encodeURIComponent(member)}`)}
+      onDone={onDone}
+    >
       {() => null}
     </ActionForm>
   );
@@ -90,7 +95,9 @@ export function PositionsPanel({ text, onChanged }: { text: TextDetail; onChange
                 <strong>{r.member.name}</strong> ({r.placedByName ? `${r.placedByName}, ` : ''}
                 {localWhen(r.placedAt)}): {r.reason}
               </p>
-              {a.liftReservation && r.member.code === user.member ? <LiftReservation text={text} member={r.member.code} onDone={onChanged} /> : null}
+              {a.liftReservation && r.member.code === user.member ? (
+                <LiftReservation text={text} member={r.member.code} onDone={onChanged} />
+              ) : null}
             </li>
           ))}
         </ul>

@@ -13,7 +13,19 @@ import { ActionForm } from './ActionForm.tsx';
 import { deadlineWhen, localWhen, relative, timeZones, userZone } from './format.ts';
 import type { Procedure, TextDetail } from './types.ts';
 
-function DeadlineFields({ fields, deadline, setDeadline, zone, setZone }: { fields: Record<string, string>; deadline: string; setDeadline: (v: string) => void; zone: string; setZone: (v: string) => void }) {
+function DeadlineFields({
+  fields,
+  deadline,
+  setDeadline,
+  zone,
+  setZone,
+}: {
+  fields: Record<string, string>;
+  deadline: string;
+  setDeadline: (v: string) => void;
+  zone: string;
+  setZone: (v: string) => void;
+}) {
   return (
     <div className="field-row">
       <Field label="Deadline (local date and time)" error={fields.deadline}>
@@ -33,7 +45,19 @@ function DeadlineFields({ fields, deadline, setDeadline, zone, setZone }: { fiel
 }
 
 /** The choice of one of the text's versions (put under silence, or agreed at a meeting). */
-function VersionField({ label, text, error, version, setVersion }: { label: string; text: TextDetail; error: string | undefined; version: number; setVersion: (v: number) => void }) {
+function VersionField({
+  label,
+  text,
+  error,
+  version,
+  setVersion,
+}: {
+  label: string;
+  text: TextDetail;
+  error: string | undefined;
+  version: number;
+  setVersion: (v: number) => void;
+}) {
   return (
     <Field label={label} error={error}>
       <select value={version} onChange={(e) => setVersion(Number(e.target.value))}>
@@ -54,11 +78,23 @@ function OpenSilence({ text, onDone }: { text: TextDetail; onDone: () => void })
   const [deadline, setDeadline] = useState('');
   const [zone, setZone] = useState(userZone());
   return (
-    <ActionForm label="Open silence procedure" submitLabel="Put under silence" validate={() => needDeadline(deadline)} send={() => api.post(`/texts/${text.id}/silence`, { version, deadline, timeZone: zone })} onDone={onDone}>
+    <ActionForm
+      label="Open silence procedure"
+      submitLabel="Put under silence"
+      validate={() => needDeadline(deadline)}
+      send={() => api.post(`/texts/${text.id}/silence`, { version, deadline, timeZone: zone })}
+      onDone={onDone}
+    >
       {({ fields }) => (
         <>
           <h3>Open the silence procedure</h3>
-          <VersionField label="Version put under silence" text={text} error={fields.version} version={version} setVersion={setVersion} />
+          <VersionField
+            label="Version put under silence"
+            text={text}
+            error={fields.version}
+            version={version}
+            setVersion={setVersion}
+          />
           <DeadlineFields fields={fields} deadline={deadline} setDeadline={setDeadline} zone={zone} setZone={setZone} />
         </>
       )}
@@ -70,7 +106,13 @@ function ExtendDeadline({ text, procedure, onDone }: { text: TextDetail; procedu
   const [deadline, setDeadline] = useState('');
   const [zone, setZone] = useState(procedure.timeZone);
   return (
-    <ActionForm label="Extend the deadline" submitLabel="Extend the deadline" validate={() => needDeadline(deadline)} send={() => api.post(`/texts/${text.id}/silence/extend`, { deadline, timeZone: zone })} onDone={onDone}>
+    <ActionForm
+      label="Extend the deadline"
+      submitLabel="Extend the deadline"
+      validate={() => needDeadline(deadline)}
+      send={() => api.post(`/texts/${text.id}/silence/extend`, { deadline, timeZone: zone })}
+      onDone={onDone}
+    >
       {({ fields }) => (
         <>
           <h3>Extend the deadline</h3>
@@ -109,11 +151,20 @@ function BreakSilence({ text, onDone }: { text: TextDetail; onDone: () => void }
       </form>
     );
   return (
-    <ActionForm label="Confirm breaking silence" submitLabel="Yes, break silence" danger send={() => api.post(`/texts/${text.id}/silence/break`, { statement })} onDone={onDone}>
+    <ActionForm
+      label="Confirm breaking silence"
+      submitLabel="Yes, break silence"
+      danger
+      send={() => api.post(`/texts/${text.id}/silence/break`, { statement })}
+      onDone={onDone}
+    >
       {({ fields }) => (
         <>
           <h3>Break silence on behalf of {user.member ?? 'your delegation'}?</h3>
-          <p>The procedure on version {text.procedure?.version} will fail at once and cannot be reopened; the chair may open a new one later. Your statement:</p>
+          <p>
+            The procedure on version {text.procedure?.version} will fail at once and cannot be reopened; the chair may
+            open a new one later. Your statement:
+          </p>
           <blockquote className="statement">{statement}</blockquote>
           {fields.statement ? <p className="field-error">{fields.statement}</p> : null}
           <button type="button" className="button secondary" onClick={() => setConfirming(false)}>
@@ -126,17 +177,31 @@ function BreakSilence({ text, onDone }: { text: TextDetail; onDone: () => void }
 }
 
 function RecordAgreement({ text, onDone }: { text: TextDetail; onDone: () => void }) {
-  const meetings = useApi<MeetingList>(`/meetings?limit=500${text.body ? `&body=${encodeURIComponent(text.body.code)}` : ''}`);
+  const meetings = useApi<MeetingList>(
+    `/meetings?limit=500${text.body ? `&body=${encodeURIComponent(text.body.code)}` : ''}`,
+  );
   const [version, setVersion] = useState(text.currentVersion);
   const [meeting, setMeeting] = useState('');
   const items = meetings.status === 'ok' ? meetings.data.items : [];
   return (
-    <ActionForm label="Record agreed at a meeting" submitLabel="Record as agreed" validate={() => (meeting ? {} : { meeting: 'Choose the meeting at which the text was agreed.' })} send={() => api.post(`/texts/${text.id}/agreement`, { version, meeting })} onDone={onDone}>
+    <ActionForm
+      label="Record agreed at a meeting"
+      submitLabel="Record as agreed"
+      validate={() => (meeting ? {} : { meeting: 'Choose the meeting at which the text was agreed.' })}
+      send={() => api.post(`/texts/${text.id}/agreement`, { version, meeting })}
+      onDone={onDone}
+    >
       {({ fields }) => (
         <>
           <h3>Record agreed at a meeting</h3>
           <div className="field-row">
-            <VersionField label="Version agreed" text={text} error={fields.version} version={version} setVersion={setVersion} />
+            <VersionField
+              label="Version agreed"
+              text={text}
+              error={fields.version}
+              version={version}
+              setVersion={setVersion}
+            />
             <Field label="Meeting" error={fields.meeting}>
               <select value={meeting} onChange={(e) => setMeeting(e.target.value)}>
                 <option value="">{meetings.status === 'loading' ? 'Loading meetings…' : 'Choose a meeting'}</option>
@@ -172,14 +237,16 @@ export function ProcedureStory({ p }: { p: Procedure }) {
           {p.extensions.map((e) => (
             <li key={e.at}>
               Extended {localWhen(e.at)}
-              {e.byName ? ` by ${e.byName}` : ''} from {deadlineWhen(e.from, p.timeZone)} to {deadlineWhen(e.to, p.timeZone)}.
+              {e.byName ? ` by ${e.byName}` : ''} from {deadlineWhen(e.from, p.timeZone)} to{' '}
+              {deadlineWhen(e.to, p.timeZone)}.
             </li>
           ))}
         </ul>
       ) : null}
       {p.outcome === 'failed' && p.brokenBy ? (
         <p>
-          <span className="badge bad">Failed</span> Silence broken by {brokenByWho(p.brokenBy)} {localWhen(p.brokenBy.at)}: “{p.brokenBy.statement}”
+          <span className="badge bad">Failed</span> Silence broken by {brokenByWho(p.brokenBy)}{' '}
+          {localWhen(p.brokenBy.at)}: “{p.brokenBy.statement}”
         </p>
       ) : p.outcome === 'failed' ? (
         <p>
@@ -187,7 +254,8 @@ export function ProcedureStory({ p }: { p: Procedure }) {
         </p>
       ) : p.outcome === 'adopted' ? (
         <p>
-          <span className="badge ok">Adopted</span> at the deadline, {p.closedAt ? deadlineWhen(p.deadline, p.timeZone) : ''}.
+          <span className="badge ok">Adopted</span> at the deadline,{' '}
+          {p.closedAt ? deadlineWhen(p.deadline, p.timeZone) : ''}.
         </p>
       ) : (
         <p>
@@ -207,15 +275,20 @@ export function ProcedurePanel({ text, now, onChanged }: { text: TextDetail; now
       <h2 id="procedure-h">Procedure</h2>
       {open ? (
         <p className="procedure-state">
-          <span className="badge warn">Under silence</span> Version {open.version} is under silence until <strong>{deadlineWhen(open.deadline, open.timeZone)}</strong> ({relative(open.deadline, now)}).
+          <span className="badge warn">Under silence</span> Version {open.version} is under silence until{' '}
+          <strong>{deadlineWhen(open.deadline, open.timeZone)}</strong> ({relative(open.deadline, now)}).
         </p>
       ) : text.status === 'adopted' && text.decision ? (
         <p className="procedure-state">
-          <span className="badge ok">Adopted</span> Version {text.decision.version} adopted {text.decision.how === 'silence' ? 'by silence procedure' : 'at a meeting'} as <strong>{text.decision.reference}</strong>, {localWhen(text.decision.adoptedAt)}.
+          <span className="badge ok">Adopted</span> Version {text.decision.version} adopted{' '}
+          {text.decision.how === 'silence' ? 'by silence procedure' : 'at a meeting'} as{' '}
+          <strong>{text.decision.reference}</strong>, {localWhen(text.decision.adoptedAt)}.
         </p>
       ) : p?.outcome === 'failed' ? (
         <p className="procedure-state">
-          <span className="badge bad">Procedure failed</span> {p.brokenBy ? `Silence was broken by ${brokenByWho(p.brokenBy)} ${localWhen(p.brokenBy.at)}.` : ''} The text is back in drafting.
+          <span className="badge bad">Procedure failed</span>{' '}
+          {p.brokenBy ? `Silence was broken by ${brokenByWho(p.brokenBy)} ${localWhen(p.brokenBy.at)}.` : ''} The text
+          is back in drafting.
         </p>
       ) : (
         <p className="procedure-state">
@@ -236,13 +309,17 @@ export function ProcedurePanel({ text, now, onChanged }: { text: TextDetail; now
           {text.decision?.how === 'meeting' ? (
             <li>
               <p>
-                <span className="badge ok">Adopted</span> Version {text.decision.version} agreed at a meeting, {localWhen(text.decision.adoptedAt)}, as {text.decision.reference}.
+                <span className="badge ok">Adopted</span> Version {text.decision.version} agreed at a meeting,{' '}
+                {localWhen(text.decision.adoptedAt)}, as {text.decision.reference}.
               </p>
             </li>
           ) : null}
         </ol>
       ) : text.decision?.how === 'meeting' ? (
-        <p>Version {text.decision.version} agreed at a meeting, {localWhen(text.decision.adoptedAt)}, as {text.decision.reference}.</p>
+        <p>
+          Version {text.decision.version} agreed at a meeting, {localWhen(text.decision.adoptedAt)}, as{' '}
+          {text.decision.reference}.
+        </p>
       ) : (
         <p className="empty">No procedure yet.</p>
       )}

@@ -10,8 +10,16 @@ export const KIND_LABELS: Record<TextKind, string> = {
   chairmans_statement: "Chairman's statement",
 };
 
-export const STATUS_LABELS: Record<TextStatus, string> = { drafting: 'Drafting', under_silence: 'Under silence', adopted: 'Adopted' };
-export const STATUS_BADGE: Record<TextStatus, string> = { drafting: 'badge', under_silence: 'badge warn', adopted: 'badge ok' };
+export const STATUS_LABELS: Record<TextStatus, string> = {
+  drafting: 'Drafting',
+  under_silence: 'Under silence',
+  adopted: 'Adopted',
+};
+export const STATUS_BADGE: Record<TextStatus, string> = {
+  drafting: 'badge',
+  under_silence: 'badge warn',
+  adopted: 'badge ok',
+};
 
 export const POSITION_LABELS: Record<string, string> = {
   support: 'Support',
@@ -21,7 +29,15 @@ export const POSITION_LABELS: Record<string, string> = {
   silence_broken: 'Broke silence',
 };
 
-const LANGUAGES: Record<string, string> = { en: 'English', fr: 'French', ru: 'Russian', de: 'German', pl: 'Polish', es: 'Spanish', it: 'Italian' };
+const LANGUAGES: Record<string, string> = {
+  en: 'English',
+  fr: 'French',
+  ru: 'Russian',
+  de: 'German',
+  pl: 'Polish',
+  es: 'Spanish',
+  it: 'Italian',
+};
 export const languageName = (code: string) => LANGUAGES[code] ?? code.toUpperCase();
 
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
@@ -44,7 +60,8 @@ export function relative(instant: string, now: Date = new Date()): string {
 export const deadlineWhen = (instant: string, timeZone: string) => instantWhen(instant, timeZone);
 
 /** A moment in the reader's own zone: "Tue 1 Dec 2026, 06:47 (Brussels time)". */
-export const localWhen = (instant: string) => instantWhen(instant, Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC');
+export const localWhen = (instant: string) =>
+  instantWhen(instant, Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC');
 
 /** "06:47" in the reader's zone (for short announcements). */
 export const clockTime = (instant: string) =>
@@ -56,7 +73,10 @@ export function userZone(): string {
 
 /** Every IANA zone the browser knows, the user's first. */
 export function timeZones(): string[] {
-  const all = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : ['UTC', 'Europe/Brussels', 'Europe/Moscow', 'Europe/Warsaw'];
+  const all =
+    typeof Intl.supportedValuesOf === 'function'
+      ? Intl.supportedValuesOf('timeZone')
+      : ['UTC', 'Europe/Brussels', 'Europe/Moscow', 'Europe/Warsaw'];
   const mine = userZone();
   return [mine, ...all.filter((z) => z !== mine)];
 }

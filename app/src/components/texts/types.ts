@@ -35,7 +35,14 @@ export interface Procedure {
   extensions: { from: string; to: string; at: string; by: string; byName: string | null }[];
   outcome: 'adopted' | 'failed' | null;
   closedAt: string | null;
-  brokenBy: { member: string; memberName: string; statement: string; at: string; by: string; byName: string | null } | null;
+  brokenBy: {
+    member: string;
+    memberName: string;
+    statement: string;
+    at: string;
+    by: string;
+    byName: string | null;
+  } | null;
 }
 
 export interface Position {
@@ -63,12 +70,27 @@ export interface Abilities {
 
 export interface TextDetail extends TextSummary {
   current: { number: number; text: string };
-  versions: { number: number; author: string; authorName: string; note: string; createdAt: string; characters: number }[];
+  versions: {
+    number: number;
+    author: string;
+    authorName: string;
+    note: string;
+    createdAt: string;
+    characters: number;
+  }[];
   positions: Position[];
   reservations: { member: Ref; reason: string; placedAt: string; placedBy: string; placedByName: string | null }[];
   procedure: Procedure | null;
   history: Procedure[];
-  decision: { reference: string; adoptedAt: string; how: 'silence' | 'meeting'; meetingId: string | null; procedure: number | null; version: number; released: { slug: string; at: string | null } | null } | null;
+  decision: {
+    reference: string;
+    adoptedAt: string;
+    how: 'silence' | 'meeting';
+    meetingId: string | null;
+    procedure: number | null;
+    version: number;
+    released: { slug: string; at: string | null } | null;
+  } | null;
   languageVersions: { id: string; language: string; title: string }[];
   abilities: Abilities;
   createdAt: string;

@@ -8,9 +8,26 @@ import { FormActions } from '../forms/FormActions.tsx';
 import { useFormFailure } from '../forms/use-form-failure.ts';
 import { ACHIEVED, DELIVERABLE_KINDS, DELIVERABLE_STATUSES, wpLabel, type Deliverable, type Project } from './model.ts';
 
-const LABELS: Record<string, string> = { kind: 'Kind', title: 'Title', dueOn: 'Due on', status: 'Status', achievedOn: 'Achieved on', result: 'Result' };
+const LABELS: Record<string, string> = {
+  kind: 'Kind',
+  title: 'Title',
+  dueOn: 'Due on',
+  status: 'Status',
+  achievedOn: 'Achieved on',
+  result: 'Result',
+};
 
-export function DeliverableForm({ projectId, deliverable, onSaved, onCancel }: { projectId: string; deliverable: Deliverable | null; onSaved: (p: Project) => void; onCancel: () => void }) {
+export function DeliverableForm({
+  projectId,
+  deliverable,
+  onSaved,
+  onCancel,
+}: {
+  projectId: string;
+  deliverable: Deliverable | null;
+  onSaved: (p: Project) => void;
+  onCancel: () => void;
+}) {
   const [form, setForm] = useState({
     kind: deliverable?.kind ?? 'deliverable',
     title: deliverable?.title ?? '',
@@ -29,10 +46,19 @@ export function DeliverableForm({ projectId, deliverable, onSaved, onCancel }: {
     const problems: Record<string, string> = {};
     if (!form.title.trim()) problems.title = 'Enter a title.';
     const achieved = ACHIEVED.includes(form.status);
-    if (achieved && !form.achievedOn) problems.achievedOn = `Enter the day it was ${wpLabel(form.status).toLowerCase()}.`;
-    if (!achieved && form.achievedOn) problems.achievedOn = 'Only a delivered or agreed item has an achievement date: clear it, or change the status.';
+    if (achieved && !form.achievedOn)
+      problems.achievedOn = `Enter the day it was ${wpLabel(form.status).toLowerCase()}.`;
+    if (!achieved && form.achievedOn)
+      problems.achievedOn = 'Only a delivered or agreed item has an achievement date: clear it, or change the status.';
     if (Object.keys(problems).length) return fail(problems, 'Not saved. Correct the fields below.');
-    const payload = { kind: form.kind, title: form.title.trim(), dueOn: form.dueOn || null, status: form.status, result: form.result, achievedOn: form.achievedOn || null };
+    const payload = {
+      kind: form.kind,
+      title: form.title.trim(),
+      dueOn: form.dueOn || null,
+      status: form.status,
+      result: form.result,
+      achievedOn: form.achievedOn || null,
+    };
     setSaving(true);
     try {
       const project = deliverable
@@ -47,7 +73,12 @@ export function DeliverableForm({ projectId, deliverable, onSaved, onCancel }: {
   }
 
   return (
-    <form className="form wp-inline-form" onSubmit={(e) => void submit(e)} noValidate aria-label={deliverable ? `Change ${deliverable.title}` : 'Add a milestone or deliverable'}>
+    <form
+      className="form wp-inline-form"
+      onSubmit={(e) => void submit(e)}
+      noValidate
+      aria-label={deliverable ? `Change ${deliverable.title}` : 'Add a milestone or deliverable'}
+    >
       <FailureSummary of={failure} labels={LABELS} />
       <div className="field-row">
         <Field label="Kind" error={errors.kind}>

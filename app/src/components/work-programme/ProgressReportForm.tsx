@@ -9,7 +9,15 @@ import type { Project } from './model.ts';
 
 const LABELS: Record<string, string> = { reportedOn: 'Reported on', summary: 'Report' };
 
-export function ProgressReportForm({ projectId, onSaved, onCancel }: { projectId: string; onSaved: (p: Project) => void; onCancel: () => void }) {
+export function ProgressReportForm({
+  projectId,
+  onSaved,
+  onCancel,
+}: {
+  projectId: string;
+  onSaved: (p: Project) => void;
+  onCancel: () => void;
+}) {
   const [reportedOn, setReportedOn] = useState('');
   const [summary, setSummary] = useState('');
   const [saving, setSaving] = useState(false);
@@ -24,7 +32,9 @@ export function ProgressReportForm({ projectId, onSaved, onCancel }: { projectId
     if (Object.keys(problems).length) return fail(problems, 'The report was not filed. Correct the fields below.');
     setSaving(true);
     try {
-      onSaved(await api.post<Project>(`/projects/${projectId}/progress-reports`, { reportedOn, summary: summary.trim() }));
+      onSaved(
+        await api.post<Project>(`/projects/${projectId}/progress-reports`, { reportedOn, summary: summary.trim() }),
+      );
     } catch (e) {
       failure.refuse(e, LABELS);
     } finally {
@@ -33,7 +43,12 @@ export function ProgressReportForm({ projectId, onSaved, onCancel }: { projectId
   }
 
   return (
-    <form className="form wp-inline-form" onSubmit={(e) => void submit(e)} noValidate aria-label="File a progress report">
+    <form
+      className="form wp-inline-form"
+      onSubmit={(e) => void submit(e)}
+      noValidate
+      aria-label="File a progress report"
+    >
       <FailureSummary of={failure} labels={LABELS} />
       <Field label="Reported on" error={errors.reportedOn}>
         <input type="date" value={reportedOn} onChange={(e) => setReportedOn(e.target.value)} />

@@ -71,5 +71,14 @@ const LABELS: Record<string, string> = {
 };
 export const wpLabel = (code: string) => LABELS[code] ?? code.replace(/_/g, ' ');
 
-const TONES: Record<string, string> = { active: 'warn', in_progress: 'warn', completed: 'ok', delivered: 'ok', agreed: 'ok', suspended: 'bad', dropped: 'bad', deferred: 'bad' };
+const TONES: Record<string, string> = {
+  active: 'warn',
+  in_progress: 'warn',
+  completed: 'ok',
+  delivered: 'ok',
+  agreed: 'ok',
+  suspended: 'bad',
+  dropped: 'bad',
+  deferred: 'bad',
+};
 export const wpTone = (code: string) => TONES[code] ?? '';

@@ -12,7 +12,17 @@ import { longDate } from '../../components/calendar/dates.ts';
 import { useSession } from '../../session.tsx';
 import { useApi } from '../../use-api.ts';
 import { AccountFields } from './AccountFields.tsx';
-import { accountPayload, accountStatus, draftOf, LABELS, rolesText, utcText, type Account, type AccountDraft, type SetupLink } from './model.ts';
+import {
+  accountPayload,
+  accountStatus,
+  draftOf,
+  LABELS,
+  rolesText,
+  utcText,
+  type Account,
+  type AccountDraft,
+  type SetupLink,
+} from './model.ts';
 import { NotAvailable } from './NotAvailable.tsx';
 import { SetupLinkPanel } from './SetupLinkPanel.tsx';
 import { useAccountFailure } from './use-account-failure.ts';
@@ -41,7 +51,12 @@ function AccountDetail() {
 
   if (loaded.error)
     return (
-      <PageFailure title="Account" error={loaded.error} retry={loaded.reload} back={{ to: '/accounts', label: 'Back to the accounts' }} />
+      <PageFailure
+        title="Account"
+        error={loaded.error}
+        retry={loaded.reload}
+        back={{ to: '/accounts', label: 'Back to the accounts' }}
+      />
     );
   if (!account || members.status === 'loading') return <Loading what="the account" />;
   const a = account;
@@ -71,7 +86,11 @@ function AccountDetail() {
         <dt>Roles</dt>
         <dd>{rolesText(a.roles)}</dd>
         <dt>Member</dt>
-        <dd>{a.member ? `${memberName(a.member)} (${a.member})${a.headOfDelegation ? ', head of delegation' : ''}` : 'None (international staff)'}</dd>
+        <dd>
+          {a.member
+            ? `${memberName(a.member)} (${a.member})${a.headOfDelegation ? ', head of delegation' : ''}`
+            : 'None (international staff)'}
+        </dd>
         <dt>Clearance</dt>
         <dd>{a.clearance}</dd>
         <dt>Password</dt>
@@ -85,7 +104,14 @@ function AccountDetail() {
 
       {a.abilities.update ? (
         <>
-          <ChangeAccount key={a.updatedAt} account={a} members={list} onSaved={(next) => changed(next, 'The account is saved. A change of roles or member applies at the person’s next request.')} />
+          <ChangeAccount
+            key={a.updatedAt}
+            account={a}
+            members={list}
+            onSaved={(next) =>
+              changed(next, 'The account is saved. A change of roles or member applies at the person’s next request.')
+            }
+          />
           <section aria-labelledby="link-h" className="account-section">
             <h2 id="link-h">Set-password link</h2>
             {link ? <SetupLinkPanel heading={`New link for ${a.name}`} name={a.name} link={link} /> : null}
@@ -98,7 +124,12 @@ function AccountDetail() {
               onChanged={(next) => {
                 // A disabled account's link no longer works: it is not left on the screen.
                 if (next.disabled) setLink(null);
-                changed(next, next.disabled ? `The account is disabled: ${next.name} is signed out everywhere and cannot sign in.` : `The account is enabled again: ${next.name} can sign in.`);
+                changed(
+                  next,
+                  next.disabled
+                    ? `The account is disabled: ${next.name} is signed out everywhere and cannot sign in.`
+                    : `The account is enabled again: ${next.name} can sign in.`,
+                );
               }}
             />
           </section>
@@ -110,7 +141,15 @@ function AccountDetail() {
   );
 }
 
-function ChangeAccount({ account, members, onSaved }: { account: Account; members: Members; onSaved: (next: Account) => void }) {
+function ChangeAccount({
+  account,
+  members,
+  onSaved,
+}: {
+  account: Account;
+  members: Members;
+  onSaved: (next: Account) => void;
+}) {
   const [draft, setDraft] = useState<AccountDraft>(() => draftOf(account));
   const [saving, setSaving] = useState(false);
   const failure = useAccountFailure('The account was not saved. Correct the fields below.');
@@ -132,7 +171,12 @@ function ChangeAccount({ account, members, onSaved }: { account: Account; member
       <h2 id="change-h">Change the account</h2>
       <FailureSummary of={failure} labels={LABELS} />
       <form className="form" noValidate aria-labelledby="change-h" onSubmit={(e) => void submit(e)}>
-        <AccountFields draft={draft} onChange={(change) => setDraft((d) => ({ ...d, ...change }))} errors={failure.errors} members={members} />
+        <AccountFields
+          draft={draft}
+          onChange={(change) => setDraft((d) => ({ ...d, ...change }))}
+          errors={failure.errors}
+          members={members}
+        />
         <FormActions submit="Save the account" busy={saving} busyLabel="Saving…" />
       </form>
     </section>
@@ -158,7 +202,12 @@ function IssueLink({ account, onIssued }: { account: Account; onIssued: (link: S
   return (
     <>
       <p>For a forgotten password, or a link that was lost or has expired. Any older link stops working.</p>
-      {locked ? <p>Sign-in is locked after wrong passwords until {utcText(locked)}; a password chosen through a new link lifts the lock.</p> : null}
+      {locked ? (
+        <p>
+          Sign-in is locked after wrong passwords until {utcText(locked)}; a password chosen through a new link lifts
+          the lock.
+        </p>
+      ) : null}
       {error ? <ErrorBox error={error} /> : null}
       <button type="button" className="button secondary" disabled={busy} onClick={() => void issue()}>
         Issue a new set-password link
@@ -173,7 +222,8 @@ function DisableOrEnable({ account, onChanged }: { account: Account; onChanged: 
   const [error, setError] = useState<ApiError | null>(null);
   const confirmRef = useRef<HTMLButtonElement>(null);
   const enabling = account.disabled;
-  if (!enabling && !account.abilities.disable) return <p>You cannot disable your own account: another administrator can.</p>;
+  if (!enabling && !account.abilities.disable)
+    return <p>You cannot disable your own account: another administrator can.</p>;
 
   async function apply() {
     setError(null);
@@ -197,7 +247,12 @@ function DisableOrEnable({ account, onChanged }: { account: Account; onChanged: 
         <div className="confirm" role="group" aria-label={enabling ? 'Confirm enabling' : 'Confirm disabling'}>
           <p>{enabling ? `Enable the account of ${account.name}?` : `Disable the account of ${account.name}?`}</p>
           <div className="form-actions">
-            <button type="button" ref={confirmRef} className={enabling ? 'button' : 'button danger'} onClick={() => void apply()}>
+            <button
+              type="button"
+              ref={confirmRef}
+              className={enabling ? 'button' : 'button danger'}
+              onClick={() => void apply()}
+            >
               {enabling ? 'Yes, enable the account' : 'Yes, disable the account'}
             </button>
             <button type="button" className="button secondary" onClick={() => setConfirming(false)}>

@@ -6,7 +6,12 @@ import { Field, RefOptions } from '../../components/Field.tsx';
 import { CheckboxGroup } from '../../components/calendar/CheckboxGroup.tsx';
 import { CLEARANCES, ROLE_HINTS, ROLE_LABELS, ROLES, type AccountDraft } from './model.ts';
 
-export function AccountFields({ draft, onChange, errors, members }: {
+export function AccountFields({
+  draft,
+  onChange,
+  errors,
+  members,
+}: {
   draft: AccountDraft;
   onChange: (change: Partial<AccountDraft>) => void;
   errors: Record<string, string>;
@@ -18,10 +23,22 @@ export function AccountFields({ draft, onChange, errors, members }: {
   return (
     <>
       <Field label="Name" hint="As the workspace shows it, e.g. “Head of the Russian Delegation”." error={errors.name}>
-        <input type="text" value={draft.name} onChange={(e) => onChange({ name: e.target.value })} maxLength={200} autoComplete="off" />
+        <input
+          type="text"
+          value={draft.name}
+          onChange={(e) => onChange({ name: e.target.value })}
+          maxLength={200}
+          autoComplete="off"
+        />
       </Field>
       <Field label="Email address" hint="The address the person signs in with." error={errors.email}>
-        <input type="email" value={draft.email} onChange={(e) => onChange({ email: e.target.value })} maxLength={254} autoComplete="off" />
+        <input
+          type="email"
+          value={draft.email}
+          onChange={(e) => onChange({ email: e.target.value })}
+          maxLength={254}
+          autoComplete="off"
+        />
       </Field>
       <CheckboxGroup
         legend="Roles"
@@ -34,7 +51,11 @@ export function AccountFields({ draft, onChange, errors, members }: {
       {delegate ? (
         <fieldset className="group">
           <legend>Delegation</legend>
-          <Field label="Member" hint="The member the delegate acts for; they see only what it may see." error={errors.member}>
+          <Field
+            label="Member"
+            hint="The member the delegate acts for; they see only what it may see."
+            error={errors.member}
+          >
             <select value={draft.member} onChange={(e) => onChange({ member: e.target.value })}>
               <option value="">Choose a member</option>
               <RefOptions list={members} />
@@ -42,7 +63,13 @@ export function AccountFields({ draft, onChange, errors, members }: {
           </Field>
           <div className={headError ? 'field check field-invalid' : 'field check'}>
             <label>
-              <input type="checkbox" checked={draft.headOfDelegation} onChange={(e) => onChange({ headOfDelegation: e.target.checked })} aria-invalid={headError ? true : undefined} aria-describedby={headError ? `${id}-head-error` : undefined} />{' '}
+              <input
+                type="checkbox"
+                checked={draft.headOfDelegation}
+                onChange={(e) => onChange({ headOfDelegation: e.target.checked })}
+                aria-invalid={headError ? true : undefined}
+                aria-describedby={headError ? `${id}-head-error` : undefined}
+              />{' '}
               Head of delegation: places and lifts reservations, breaks silence for the member
             </label>
             {headError ? (

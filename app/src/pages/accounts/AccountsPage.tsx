@@ -38,9 +38,15 @@ function AccountList({ mayCreate }: { mayCreate: boolean }) {
         <>
           <p className="meta">
             {accounts.data.items.length} {accounts.data.items.length === 1 ? 'account' : 'accounts'}, by name.
-            {mayCreate ? ' Open an account to change its roles, disable it or issue a new set-password link.' : ' Only administrators change accounts.'}
+            {mayCreate
+              ? ' Open an account to change its roles, disable it or issue a new set-password link.'
+              : ' Only administrators change accounts.'}
           </p>
-          <DataTable className="accounts-table" caption={`Accounts, ${accounts.data.items.length} in all`} columns={['Name and email address', 'Roles', 'Member', 'Status']}>
+          <DataTable
+            className="accounts-table"
+            caption={`Accounts, ${accounts.data.items.length} in all`}
+            columns={['Name and email address', 'Roles', 'Member', 'Status']}
+          >
             {accounts.data.items.map((a) => {
               const status = accountStatus(a, now);
               return (
@@ -50,7 +56,9 @@ function AccountList({ mayCreate }: { mayCreate: boolean }) {
                     <span className="account-email">{a.email}</span>
                   </th>
                   <td>{rolesText(a.roles)}</td>
-                  <td>{a.member ? `${memberName(a.member)}${a.headOfDelegation ? ' (head of delegation)' : ''}` : '—'}</td>
+                  <td>
+                    {a.member ? `${memberName(a.member)}${a.headOfDelegation ? ' (head of delegation)' : ''}` : '—'}
+                  </td>
                   <td>
                     <span className={`badge account-status ${status.tone}`}>{status.label}</span>
                   </td>

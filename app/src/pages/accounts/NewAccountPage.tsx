@@ -11,7 +11,15 @@ import { ErrorBox } from '../../components/Status.tsx';
 import { useSession } from '../../session.tsx';
 import { useApi } from '../../use-api.ts';
 import { AccountFields } from './AccountFields.tsx';
-import { accountPayload, emptyDraft, LABELS, rolesText, type Account, type AccountDraft, type SetupLink } from './model.ts';
+import {
+  accountPayload,
+  emptyDraft,
+  LABELS,
+  rolesText,
+  type Account,
+  type AccountDraft,
+  type SetupLink,
+} from './model.ts';
 import { NotAvailable } from './NotAvailable.tsx';
 import { SetupLinkPanel } from './SetupLinkPanel.tsx';
 import { useAccountFailure } from './use-account-failure.ts';
@@ -50,7 +58,8 @@ function NewAccount() {
         <PageTitle title="Account created">Account created</PageTitle>
         <p className="notice">
           The account of {user.name} ({user.email}; {rolesText(user.roles)}
-          {user.member ? `, ${user.member}${user.headOfDelegation ? ', head of delegation' : ''}` : ''}) is created. It has no password yet.
+          {user.member ? `, ${user.member}${user.headOfDelegation ? ', head of delegation' : ''}` : ''}) is created. It
+          has no password yet.
         </p>
         <SetupLinkPanel heading={`Set-password link for ${user.name}`} name={user.name} link={link} />
         <p className="form-actions">
@@ -78,11 +87,18 @@ function NewAccount() {
   return (
     <>
       <PageTitle title="New account">New account</PageTitle>
-      <p className="lede">The person receives a one-time link to choose their password; you will see it once, after creating the account.</p>
+      <p className="lede">
+        The person receives a one-time link to choose their password; you will see it once, after creating the account.
+      </p>
       {members.error ? <ErrorBox error={members.error} retry={members.reload} /> : null}
       <FailureSummary of={failure} labels={LABELS} />
       <form className="form" noValidate onSubmit={(e) => void submit(e)}>
-        <AccountFields draft={draft} onChange={(change) => setDraft((d) => ({ ...d, ...change }))} errors={failure.errors} members={members.data?.items ?? []} />
+        <AccountFields
+          draft={draft}
+          onChange={(change) => setDraft((d) => ({ ...d, ...change }))}
+          errors={failure.errors}
+          members={members.data?.items ?? []}
+        />
         <FormActions submit="Create the account" busy={saving} busyLabel="Creating…" cancelTo="/accounts" />
       </form>
     </>

@@ -7,7 +7,10 @@ export function NotAvailable({ title }: { title: string }) {
   return (
     <>
       <PageTitle title={title}>{title}</PageTitle>
-      <p>This page is not available to you. Accounts are kept by the council's administrators: ask one of them if something about your account must change.</p>
+      <p>
+        This page is not available to you. Accounts are kept by the council's administrators: ask one of them if
+        something about your account must change.
+      </p>
       <p>
         <Link to="/account">Your own account</Link> · <Link to="/">Go to the dashboard</Link>
       </p>

@@ -31,12 +31,18 @@ export function SetupLinkPanel({ heading, name, link }: { heading: string; name:
         {heading}
       </h2>
       <p className="setup-link-warning">
-        <strong>Shown only this once.</strong> Copy the link now and give it to {name} privately: whoever opens it chooses the password. Concord does not keep it; if it is lost,
-        issue a new link from the account's page.
+        <strong>Shown only this once.</strong> Copy the link now and give it to {name} privately: whoever opens it
+        chooses the password. Concord does not keep it; if it is lost, issue a new link from the account's page.
       </p>
       <div className="cal-copy">
         <label htmlFor={`${id}-url`}>One-time set-password link</label>
-        <input id={`${id}-url`} ref={inputRef} readOnly value={link.setupUrl} onFocus={(e) => e.currentTarget.select()} />
+        <input
+          id={`${id}-url`}
+          ref={inputRef}
+          readOnly
+          value={link.setupUrl}
+          onFocus={(e) => e.currentTarget.select()}
+        />
         <button type="button" className="button secondary" onClick={() => void copy()}>
           Copy link
         </button>
@@ -45,7 +51,11 @@ export function SetupLinkPanel({ heading, name, link }: { heading: string; name:
         It works once, until <strong>{utcText(link.setupExpiresAt)}</strong>. A newer link replaces it.
       </p>
       <p role="status" className="setup-link-copied">
-        {copied === 'yes' ? 'The link is copied to the clipboard.' : copied === 'select' ? 'The link is selected: copy it with Ctrl+C (⌘C on a Mac).' : ''}
+        {copied === 'yes'
+          ? 'The link is copied to the clipboard.'
+          : copied === 'select'
+            ? 'The link is selected: copy it with Ctrl+C (⌘C on a Mac).'
+            : ''}
       </p>
     </section>
   );

@@ -52,9 +52,23 @@ export interface AccountDraft {
   clearance: string;
 }
 
-export const emptyDraft = (): AccountDraft => ({ name: '', email: '', roles: [], member: '', headOfDelegation: false, clearance: 'RESTRICTED' });
+export const emptyDraft = (): AccountDraft => ({
+  name: '',
+  email: '',
+  roles: [],
+  member: '',
+  headOfDelegation: false,
+  clearance: 'RESTRICTED',
+});
 
-export const draftOf = (a: Account): AccountDraft => ({ name: a.name, email: a.email, roles: [...a.roles], member: a.member ?? '', headOfDelegation: a.headOfDelegation, clearance: a.clearance });
+export const draftOf = (a: Account): AccountDraft => ({
+  name: a.name,
+  email: a.email,
+  roles: [...a.roles],
+  member: a.member ?? '',
+  headOfDelegation: a.headOfDelegation,
+  clearance: a.clearance,
+});
 
 /**
  * The body of POST /users and PATCH /users/:id. Member and head of delegation are a delegate's only:
@@ -85,23 +99,35 @@ export const LABELS: Record<string, string> = {
 
 /** The server names list items "roles[0]"; the form's fields are the lists themselves. */
 export function withFieldPaths(error: ApiError): ApiError {
-  const details = error.details.map((d) => (d.path ? { ...d, path: d.path.replace(/\[\d+\]/g, '').replace(/\.\d+$/, '') } : d));
+  const details = error.details.map((d) =>
+    d.path ? { ...d, path: d.path.replace(/\[\d+\]/g, '').replace(/\.\d+$/, '') } : d,
+  );
   return new ApiError(error.status, error.code, error.message, details);
 }
 
 /** "09:15 UTC on 4 January 2026", as the server's lockout messages say it. */
 export function utcText(instant: string): string {
   const date = new Date(instant);
-  const day = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
+  const day = new Intl.DateTimeFormat('en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(date);
   return `${date.toISOString().slice(11, 16)} UTC on ${day}`;
 }
 
-export type AccountStatus = { key: 'disabled' | 'locked' | 'awaiting' | 'active'; label: string; tone: 'bad' | 'warn' | 'ok' };
+export type AccountStatus = {
+  key: 'disabled' | 'locked' | 'awaiting' | 'active';
+  label: string;
+  tone: 'bad' | 'warn' | 'ok';
+};
 
 /** Active, awaiting its first password, locked after wrong passwords (until when), or disabled. */
 export function accountStatus(a: Pick<Account, 'disabled' | 'passwordSet' | 'lockedUntil'>, now: Date): AccountStatus {
   if (a.disabled) return { key: 'disabled', label: 'Disabled', tone: 'bad' };
-  if (a.lockedUntil && new Date(a.lockedUntil).getTime() > now.getTime()) return { key: 'locked', label: `Locked until ${utcText(a.lockedUntil)}`, tone: 'warn' };
+  if (a.lockedUntil && new Date(a.lockedUntil).getTime() > now.getTime())
+    return { key: 'locked', label: `Locked until ${utcText(a.lockedUntil)}`, tone: 'warn' };
   if (!a.passwordSet) return { key: 'awaiting', label: 'Awaiting password', tone: 'warn' };
   return { key: 'active', label: 'Active', tone: 'ok' };
 }

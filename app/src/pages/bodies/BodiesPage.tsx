@@ -8,7 +8,15 @@ import { bodyTree, kindLabel, type Body, type BodyNode } from '../../components/
 import { mayCreate, type Format, type Listed } from '../../components/members/model.ts';
 import { useApi } from '../../use-api.ts';
 
-function BodyEntries({ nodes, depth, formatName }: { nodes: BodyNode[]; depth: number; formatName: (code: string) => string }) {
+function BodyEntries({
+  nodes,
+  depth,
+  formatName,
+}: {
+  nodes: BodyNode[];
+  depth: number;
+  formatName: (code: string) => string;
+}) {
   // The headings follow the hierarchy: the council h2, the bodies under it h3, and so on.
   const Heading = (['h2', 'h3', 'h4', 'h5', 'h6'] as const)[Math.min(depth, 4)]!;
   return (
@@ -19,7 +27,8 @@ function BodyEntries({ nodes, depth, formatName }: { nodes: BodyNode[]; depth: n
             <Link to={`/bodies/${body.code}`}>{body.name}</Link>
           </Heading>
           <p className="cal-entry-meta">
-            {kindLabel(body.kind)} · {formatName(body.format)} · {body.chair ? `Chair: ${body.chair.name}` : 'No chair recorded'} · {body.public ? 'Public' : 'Not public'}
+            {kindLabel(body.kind)} · {formatName(body.format)} ·{' '}
+            {body.chair ? `Chair: ${body.chair.name}` : 'No chair recorded'} · {body.public ? 'Public' : 'Not public'}
           </p>
           {children.length > 0 ? <BodyEntries nodes={children} depth={depth + 1} formatName={formatName} /> : null}
         </li>
@@ -47,7 +56,8 @@ export function BodiesPage() {
       </div>
       <Notice text={notice} />
       <p>
-        The council and the bodies under it. A body that is not public is seen only by the members of its format. The <Link to="/topics">topics</Link> are the areas of consultation the bodies work on.
+        The council and the bodies under it. A body that is not public is seen only by the members of its format. The{' '}
+        <Link to="/topics">topics</Link> are the areas of consultation the bodies work on.
       </p>
       {bodies.status === 'loading' || (bodies.data && !settled) ? <Loading what="the bodies" /> : null}
       {bodies.error ? <ErrorBox error={bodies.error} retry={bodies.reload} /> : null}

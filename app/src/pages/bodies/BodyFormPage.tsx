@@ -28,9 +28,29 @@ const LABELS: Record<string, string> = {
   description: 'Description',
 };
 
-const EMPTY = { code: '', name: '', kind: 'working_group' as string, parent: '', format: '', chair: '', description: '', public: false, topics: [] as string[] };
+const EMPTY = {
+  code: '',
+  name: '',
+  kind: 'working_group' as string,
+  parent: '',
+  format: '',
+  chair: '',
+  description: '',
+  public: false,
+  topics: [] as string[],
+};
 type BodyDraft = typeof EMPTY;
-const fromBody = (b: Body): BodyDraft => ({ code: b.code, name: b.name, kind: b.kind, parent: b.parent ?? '', format: b.format, chair: b.chair?.id ?? '', description: b.description, public: b.public, topics: [...b.topics] });
+const fromBody = (b: Body): BodyDraft => ({
+  code: b.code,
+  name: b.name,
+  kind: b.kind,
+  parent: b.parent ?? '',
+  format: b.format,
+  chair: b.chair?.id ?? '',
+  description: b.description,
+  public: b.public,
+  topics: [...b.topics],
+});
 
 export function BodyFormPage() {
   const { code } = useParams();
@@ -61,12 +81,31 @@ function BodyForm({ code }: { code: string | undefined }) {
   const eyebrow = (
     <p className="eyebrow">
       <Link to="/bodies">Bodies</Link>
-      {item.existing ? <> · <Link to={back}>{item.existing.name}</Link></> : null}
+      {item.existing ? (
+        <>
+          {' '}
+          · <Link to={back}>{item.existing.name}</Link>
+        </>
+      ) : null}
     </p>
   );
-  if (item.blocked) return <>{eyebrow}{item.blocked}</>;
+  if (item.blocked)
+    return (
+      <>
+        {eyebrow}
+        {item.blocked}
+      </>
+    );
   // The list of bodies gives the parents to choose from and the codes already used.
-  if (bodies.error) return <PageFailure title={title} error={bodies.error} retry={bodies.reload} back={{ to: '/bodies', label: 'All bodies' }} />;
+  if (bodies.error)
+    return (
+      <PageFailure
+        title={title}
+        error={bodies.error}
+        retry={bodies.reload}
+        back={{ to: '/bodies', label: 'All bodies' }}
+      />
+    );
   if (!bodies.data) return <Loading what="the form" />;
 
   // A body cannot be put under itself or under a body below it.
@@ -77,11 +116,18 @@ function BodyForm({ code }: { code: string | undefined }) {
   async function submit(event: FormEvent) {
     event.preventDefault();
     const problems: Record<string, string> = {};
-    const codeIssue = editing ? null : codeProblem(draft.code.trim(), allBodies.map((b) => b.code), 'wg-peacekeeping');
+    const codeIssue = editing
+      ? null
+      : codeProblem(
+          draft.code.trim(),
+          allBodies.map((b) => b.code),
+          'wg-peacekeeping',
+        );
     if (codeIssue) problems.code = codeIssue;
     if (!draft.name.trim()) problems.name = 'Enter the body’s name.';
     if (!draft.format) problems.format = 'Choose the format whose members sit in the body.';
-    if (Object.keys(problems).length) return failure.fail(problems, 'The body was not saved. Correct the fields below.');
+    if (Object.keys(problems).length)
+      return failure.fail(problems, 'The body was not saved. Correct the fields below.');
     const payload: Record<string, unknown> = {
       name: draft.name.trim(),
       kind: draft.kind,
@@ -92,7 +138,12 @@ function BodyForm({ code }: { code: string | undefined }) {
       public: draft.public,
       topics: draft.topics,
     };
-    await item.save(editing ? payload : { code: draft.code.trim(), ...payload }, LABELS, (saved) => `${saved.name} is ${editing ? 'saved' : 'created'}.`, dottedPaths);
+    await item.save(
+      editing ? payload : { code: draft.code.trim(), ...payload },
+      LABELS,
+      (saved) => `${saved.name} is ${editing ? 'saved' : 'created'}.`,
+      dottedPaths,
+    );
   }
 
   return (
@@ -102,8 +153,18 @@ function BodyForm({ code }: { code: string | undefined }) {
       <form className="form" onSubmit={(e) => void submit(e)} noValidate aria-label={title}>
         <FailureSummary of={failure} labels={LABELS} />
         {editing ? null : (
-          <Field label="Code" hint="Lower-case letters, digits and single hyphens, e.g. “wg-peacekeeping”. It cannot be changed later." error={errors.code}>
-            <input value={draft.code} onChange={(e) => set('code', e.target.value)} maxLength={60} autoComplete="off" spellCheck={false} />
+          <Field
+            label="Code"
+            hint="Lower-case letters, digits and single hyphens, e.g. “wg-peacekeeping”. It cannot be changed later."
+            error={errors.code}
+          >
+            <input
+              value={draft.code}
+              onChange={(e) => set('code', e.target.value)}
+              maxLength={60}
+              autoComplete="off"
+              spellCheck={false}
+            />
           </Field>
         )}
         <Field label="Name" error={errors.name}>
@@ -123,7 +184,11 @@ function BodyForm({ code }: { code: string | undefined }) {
           </Field>
         </div>
         <div className="field-row">
-          <Field label="Format" hint="Its members sit in the body; if the body is not public, only they see it." error={errors.format}>
+          <Field
+            label="Format"
+            hint="Its members sit in the body; if the body is not public, only they see it."
+            error={errors.format}
+          >
             <select value={draft.format} onChange={(e) => set('format', e.target.value)}>
               <option value="">Choose a format</option>
               <RefOptions list={formats.data?.items} />
@@ -142,14 +207,27 @@ function BodyForm({ code }: { code: string | undefined }) {
         </div>
         <div className="field check">
           <label>
-            <input type="checkbox" checked={draft.public} onChange={(e) => set('public', e.target.checked)} /> Public: on the public record and seen by everyone
+            <input type="checkbox" checked={draft.public} onChange={(e) => set('public', e.target.checked)} /> Public:
+            on the public record and seen by everyone
           </label>
         </div>
-        <CheckboxGroup legend="Topics" error={errors.topics} options={(topics.data?.items ?? []).map((t) => ({ value: t.code, label: t.name }))} selected={draft.topics} onChange={(v) => set('topics', v)} columns />
+        <CheckboxGroup
+          legend="Topics"
+          error={errors.topics}
+          options={(topics.data?.items ?? []).map((t) => ({ value: t.code, label: t.name }))}
+          selected={draft.topics}
+          onChange={(v) => set('topics', v)}
+          columns
+        />
         <Field label="Description" error={errors.description}>
           <textarea value={draft.description} onChange={(e) => set('description', e.target.value)} maxLength={5000} />
         </Field>
-        <FormActions submit={editing ? 'Save the body' : 'Create the body'} busy={saving} busyLabel="Saving…" cancelTo={back} />
+        <FormActions
+          submit={editing ? 'Save the body' : 'Create the body'}
+          busy={saving}
+          busyLabel="Saving…"
+          cancelTo={back}
+        />
       </form>
     </>
   );

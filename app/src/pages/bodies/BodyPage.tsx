@@ -20,7 +20,15 @@ import type { Achievements, ProjectSummary } from '../../components/work-program
 import { useApi } from '../../use-api.ts';
 
 /** Links to coded items, separated by commas; `empty` when there are none. */
-function LinkList({ items, to, empty }: { items: readonly { code: string; name: string }[]; to: (code: string) => string; empty: string }) {
+function LinkList({
+  items,
+  to,
+  empty,
+}: {
+  items: readonly { code: string; name: string }[];
+  to: (code: string) => string;
+  empty: string;
+}) {
   if (items.length === 0) return <>{empty}</>;
   return (
     <>
@@ -43,7 +51,11 @@ function BodyMeetings({ code, name }: { code: string; name: string }) {
       {meetings.error ? <ErrorBox error={meetings.error} retry={meetings.reload} /> : null}
       {meetings.data && meetings.data.items.length === 0 ? <Empty>No meetings of {name} you may see.</Empty> : null}
       {meetings.data && meetings.data.items.length > 0 ? (
-        <DataTable className="meetings-table" caption={`Meetings of ${name}`} columns={['Meeting', 'Date and time', 'Status']}>
+        <DataTable
+          className="meetings-table"
+          caption={`Meetings of ${name}`}
+          columns={['Meeting', 'Date and time', 'Status']}
+        >
           {meetings.data.items.map((m) => (
             <tr key={m.id}>
               <th scope="row">
@@ -63,7 +75,9 @@ function BodyMeetings({ code, name }: { code: string; name: string }) {
 }
 
 function BodyProjects({ code, name }: { code: string; name: string }) {
-  const projects = useApi<{ total: number; items: ProjectSummary[] }>(`/projects?body=${encodeURIComponent(code)}&limit=500`);
+  const projects = useApi<{ total: number; items: ProjectSummary[] }>(
+    `/projects?body=${encodeURIComponent(code)}&limit=500`,
+  );
   const record = useApi<Achievements>(`/bodies/${code}/achievements`);
   return (
     <section aria-labelledby="body-projects-h">
@@ -113,7 +127,15 @@ function BodyView({ code }: { code: string }) {
   const notice = refusal ? null : ((location.state as { notice?: string } | null)?.notice ?? null);
 
   if (body.status === 'loading') return <Loading what="the body" />;
-  if (body.error) return <PageFailure title="Body" error={body.error} retry={body.error.status === 404 ? undefined : body.reload} back={{ to: '/bodies', label: 'All bodies' }} />;
+  if (body.error)
+    return (
+      <PageFailure
+        title="Body"
+        error={body.error}
+        retry={body.error.status === 404 ? undefined : body.reload}
+        back={{ to: '/bodies', label: 'All bodies' }}
+      />
+    );
   const b = body.data;
   const all = bodies.data?.items ?? [];
   const parent = b.parent ? all.find((x) => x.code === b.parent) : undefined;
@@ -135,7 +157,14 @@ function BodyView({ code }: { code: string }) {
     <>
       <p className="eyebrow">
         <Link to="/bodies">Bodies</Link>
-        {b.parent ? (parent ? <> · <Link to={`/bodies/${parent.code}`}>{parent.name}</Link></> : null) : null}
+        {b.parent ? (
+          parent ? (
+            <>
+              {' '}
+              · <Link to={`/bodies/${parent.code}`}>{parent.name}</Link>
+            </>
+          ) : null
+        ) : null}
       </p>
       <PageTitle title={b.name}>{b.name}</PageTitle>
       <Notice text={notice} />
@@ -152,7 +181,19 @@ function BodyView({ code }: { code: string }) {
         <dt>Who may see it</dt>
         <dd>{whoMaySee(b.public, format?.name ?? b.format)}</dd>
         <dt>Part of</dt>
-        <dd>{b.parent ? parent ? <Link to={`/bodies/${parent.code}`}>{parent.name}</Link> : bodies.data ? 'A body not shown to you' : '…' : 'None: it is at the top'}</dd>
+        <dd>
+          {b.parent ? (
+            parent ? (
+              <Link to={`/bodies/${parent.code}`}>{parent.name}</Link>
+            ) : bodies.data ? (
+              'A body not shown to you'
+            ) : (
+              '…'
+            )
+          ) : (
+            'None: it is at the top'
+          )}
+        </dd>
         <dt>Bodies under it</dt>
         <dd>{bodies.data ? <LinkList items={children} to={(c) => `/bodies/${c}`} empty="None" /> : '…'}</dd>
         <dt>Chair</dt>
@@ -170,7 +211,14 @@ function BodyView({ code }: { code: string }) {
               Change the body
             </Link>
           ) : null}
-          {mayDelete(b) ? <ConfirmDelete key={refusal ? 'refused' : 'ready'} label="Delete the body" confirmLabel={`Yes, delete ${b.name}`} onConfirm={() => void remove()} /> : null}
+          {mayDelete(b) ? (
+            <ConfirmDelete
+              key={refusal ? 'refused' : 'ready'}
+              label="Delete the body"
+              confirmLabel={`Yes, delete ${b.name}`}
+              onConfirm={() => void remove()}
+            />
+          ) : null}
         </div>
       ) : null}
       <BodyMeetings code={b.code} name={b.name} />

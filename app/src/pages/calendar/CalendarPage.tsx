@@ -13,7 +13,16 @@ import { EventTable } from '../../components/calendar/EventTable.tsx';
 import { FeedsSection } from '../../components/calendar/FeedsSection.tsx';
 import { MonthView } from '../../components/calendar/MonthView.tsx';
 import { addDays, addMonths, monthName, todayIso } from '../../components/calendar/dates.ts';
-import { EVENT_KINDS, EVENT_STATUSES, kindLabel, statusLabel, type AgendaPayload, type EventSummary, type MonthPayload, type Ref } from '../../components/calendar/model.ts';
+import {
+  EVENT_KINDS,
+  EVENT_STATUSES,
+  kindLabel,
+  statusLabel,
+  type AgendaPayload,
+  type EventSummary,
+  type MonthPayload,
+  type Ref,
+} from '../../components/calendar/model.ts';
 import { useSession } from '../../session.tsx';
 import { useApi } from '../../use-api.ts';
 
@@ -41,16 +50,26 @@ export function CalendarPage() {
   const month = MONTH.test(params.get('month') ?? '') ? params.get('month')! : today.slice(0, 7);
   const from = DAY.test(params.get('from') ?? '') ? params.get('from')! : today;
   const to = DAY.test(params.get('to') ?? '') ? params.get('to')! : addDays(from, 90);
-  const filters = { body: params.get('body') ?? '', topic: params.get('topic') ?? '', kind: params.get('kind') ?? '', status: params.get('status') ?? '', q: params.get('q') ?? '' };
+  const filters = {
+    body: params.get('body') ?? '',
+    topic: params.get('topic') ?? '',
+    kind: params.get('kind') ?? '',
+    status: params.get('status') ?? '',
+    q: params.get('q') ?? '',
+  };
 
   const bodies = useApi<{ items: Ref[] }>('/bodies');
   const topics = useApi<{ items: Ref[] }>('/topics');
 
   const common = { body: filters.body || undefined, topic: filters.topic || undefined };
   const monthData = useApi<MonthPayload>(view === 'month' ? `/calendar/month${query({ month, ...common })}` : null);
-  const agendaData = useApi<AgendaPayload>(view === 'agenda' ? `/calendar/agenda${query({ from, to, ...common })}` : null);
+  const agendaData = useApi<AgendaPayload>(
+    view === 'agenda' ? `/calendar/agenda${query({ from, to, ...common })}` : null,
+  );
   const listData = useApi<{ total: number; items: EventSummary[] }>(
-    view === 'list' ? `/events${query({ ...common, kind: filters.kind || undefined, status: filters.status || undefined, q: filters.q || undefined, limit: '500' })}` : null,
+    view === 'list'
+      ? `/events${query({ ...common, kind: filters.kind || undefined, status: filters.status || undefined, q: filters.q || undefined, limit: '500' })}`
+      : null,
   );
 
   const link = (changes: Record<string, string | undefined>) => {
@@ -77,7 +96,12 @@ export function CalendarPage() {
     }
     setDraftError(null);
     const next: Record<string, string> = { view };
-    const keep = view === 'month' ? ['month', 'body', 'topic'] : view === 'agenda' ? ['from', 'to', 'body', 'topic'] : ['body', 'topic', 'kind', 'status', 'q'];
+    const keep =
+      view === 'month'
+        ? ['month', 'body', 'topic']
+        : view === 'agenda'
+          ? ['from', 'to', 'body', 'topic']
+          : ['body', 'topic', 'kind', 'status', 'q'];
     for (const key of keep) {
       const value = draft[key as keyof typeof draft];
       if (value) next[key] = value;
@@ -85,9 +109,16 @@ export function CalendarPage() {
     setParams(next);
   }
 
-  const heading = view === 'month' ? `Calendar: ${monthName(month)}` : view === 'agenda' ? 'Calendar: agenda' : 'Calendar: events';
+  const heading =
+    view === 'month' ? `Calendar: ${monthName(month)}` : view === 'agenda' ? 'Calendar: agenda' : 'Calendar: events';
   const select = (key: 'body' | 'topic', label: string, options: Ref[] | undefined) => (
-    <FilterSelect id={`cal-${key}`} label={label} all="All" value={draft[key]} onChange={(e) => setDraft({ ...draft, [key]: e.target.value })}>
+    <FilterSelect
+      id={`cal-${key}`}
+      label={label}
+      all="All"
+      value={draft[key]}
+      onChange={(e) => setDraft({ ...draft, [key]: e.target.value })}
+    >
       <RefOptions list={options} />
     </FilterSelect>
   );
@@ -100,7 +131,10 @@ export function CalendarPage() {
           <ul>
             {VIEWS.map((v) => (
               <li key={v.view}>
-                <Link to={`/calendar${query({ view: v.view, body: filters.body, topic: filters.topic })}`} aria-current={v.view === view ? 'page' : undefined}>
+                <Link
+                  to={`/calendar${query({ view: v.view, body: filters.body, topic: filters.topic })}`}
+                  aria-current={v.view === view ? 'page' : undefined}
+                >
                   {v.label}
                 </Link>
               </li>
@@ -118,18 +152,35 @@ export function CalendarPage() {
         {view === 'month' ? (
           <div className="field">
             <label htmlFor="cal-month">Month</label>
-            <input id="cal-month" type="month" value={draft.month} onChange={(e) => setDraft({ ...draft, month: e.target.value })} />
+            <input
+              id="cal-month"
+              type="month"
+              value={draft.month}
+              onChange={(e) => setDraft({ ...draft, month: e.target.value })}
+            />
           </div>
         ) : null}
         {view === 'agenda' ? (
           <>
             <div className="field">
               <label htmlFor="cal-from">From</label>
-              <input id="cal-from" type="date" value={draft.from} onChange={(e) => setDraft({ ...draft, from: e.target.value })} />
+              <input
+                id="cal-from"
+                type="date"
+                value={draft.from}
+                onChange={(e) => setDraft({ ...draft, from: e.target.value })}
+              />
             </div>
             <div className={draftError ? 'field field-invalid' : 'field'}>
               <label htmlFor="cal-to">To</label>
-              <input id="cal-to" type="date" value={draft.to} onChange={(e) => setDraft({ ...draft, to: e.target.value })} aria-invalid={draftError ? true : undefined} aria-describedby={draftError ? 'cal-to-error' : undefined} />
+              <input
+                id="cal-to"
+                type="date"
+                value={draft.to}
+                onChange={(e) => setDraft({ ...draft, to: e.target.value })}
+                aria-invalid={draftError ? true : undefined}
+                aria-describedby={draftError ? 'cal-to-error' : undefined}
+              />
               {draftError ? (
                 <p className="field-error" id="cal-to-error">
                   {draftError}
@@ -142,15 +193,33 @@ export function CalendarPage() {
         {select('topic', 'Topic', topics.data?.items)}
         {view === 'list' ? (
           <>
-            <FilterSelect id="cal-kind" label="Kind" all="All" value={draft.kind} onChange={(e) => setDraft({ ...draft, kind: e.target.value })}>
+            <FilterSelect
+              id="cal-kind"
+              label="Kind"
+              all="All"
+              value={draft.kind}
+              onChange={(e) => setDraft({ ...draft, kind: e.target.value })}
+            >
               <ValueOptions values={EVENT_KINDS} label={kindLabel} />
             </FilterSelect>
-            <FilterSelect id="cal-status" label="Status" all="All" value={draft.status} onChange={(e) => setDraft({ ...draft, status: e.target.value })}>
+            <FilterSelect
+              id="cal-status"
+              label="Status"
+              all="All"
+              value={draft.status}
+              onChange={(e) => setDraft({ ...draft, status: e.target.value })}
+            >
               <ValueOptions values={EVENT_STATUSES} label={statusLabel} />
             </FilterSelect>
             <div className="field">
               <label htmlFor="cal-q">Words in the title</label>
-              <input id="cal-q" type="search" value={draft.q} onChange={(e) => setDraft({ ...draft, q: e.target.value })} maxLength={200} />
+              <input
+                id="cal-q"
+                type="search"
+                value={draft.q}
+                onChange={(e) => setDraft({ ...draft, q: e.target.value })}
+                maxLength={200}
+              />
             </div>
           </>
         ) : null}
@@ -182,7 +251,9 @@ export function CalendarPage() {
           {listData.error ? <ErrorBox error={listData.error} retry={listData.reload} /> : null}
           {listData.data ? (
             <>
-              <p className="meta">{listData.data.total === 1 ? '1 event' : `${listData.data.total} events`} you may see match.</p>
+              <p className="meta">
+                {listData.data.total === 1 ? '1 event' : `${listData.data.total} events`} you may see match.
+              </p>
               <EventTable items={listData.data.items} total={listData.data.total} />
             </>
           ) : null}

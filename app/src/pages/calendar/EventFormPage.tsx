@@ -11,7 +11,17 @@ import { monthName } from '../../components/calendar/dates.ts';
 import { FailureSummary } from '../../components/forms/FailureSummary.tsx';
 import { FormActions } from '../../components/forms/FormActions.tsx';
 import { useItemForm } from '../../components/forms/use-item-form.tsx';
-import { DATE_PRECISIONS, EVENT_KINDS, EVENT_STATUSES, kindLabel, PRECISION_LABEL, statusLabel, type DatePrecision, type EventDetail, type Ref } from '../../components/calendar/model.ts';
+import {
+  DATE_PRECISIONS,
+  EVENT_KINDS,
+  EVENT_STATUSES,
+  kindLabel,
+  PRECISION_LABEL,
+  statusLabel,
+  type DatePrecision,
+  type EventDetail,
+  type Ref,
+} from '../../components/calendar/model.ts';
 import { useSession } from '../../session.tsx';
 import { useApi } from '../../use-api.ts';
 
@@ -128,15 +138,20 @@ function dateValue(f: FormState): { date: string } | { errors: Record<string, st
       const errors: Record<string, string> = {};
       if (!f.rangeFrom) errors.date = 'Enter the first day.';
       if (!f.rangeTo) errors['date.end'] = 'Enter the last day.';
-      else if (f.rangeFrom && f.rangeTo < f.rangeFrom) errors['date.end'] = 'The last day must be on or after the first day.';
+      else if (f.rangeFrom && f.rangeTo < f.rangeFrom)
+        errors['date.end'] = 'The last day must be on or after the first day.';
       return Object.keys(errors).length ? { errors } : { date: `${f.rangeFrom}/${f.rangeTo}` };
     }
     case 'month':
       return /^\d{4}-\d{2}$/.test(f.month) ? { date: f.month } : { errors: { date: 'Enter the month, e.g. 2002-12.' } };
     case 'part_of_month':
-      return /^\d{4}-\d{2}$/.test(f.month) ? { date: `${f.part} ${monthName(f.month)}` } : { errors: { date: 'Enter the month, e.g. 2002-10.' } };
+      return /^\d{4}-\d{2}$/.test(f.month)
+        ? { date: `${f.part} ${monthName(f.month)}` }
+        : { errors: { date: 'Enter the month, e.g. 2002-10.' } };
     case 'year':
-      return /^\d{4}$/.test(f.year.trim()) ? { date: f.year.trim() } : { errors: { date: 'Enter the year as four digits, e.g. 2003.' } };
+      return /^\d{4}$/.test(f.year.trim())
+        ? { date: f.year.trim() }
+        : { errors: { date: 'Enter the year as four digits, e.g. 2003.' } };
   }
 }
 
@@ -172,7 +187,8 @@ export function EventFormPage() {
     const date = dateValue(form);
     if ('errors' in date) Object.assign(problems, date.errors);
     if (!form.body && !form.format) problems.format = 'Choose a format, or a body whose format the event takes.';
-    if (form.ordinal && !(Number.isInteger(Number(form.ordinal)) && Number(form.ordinal) >= 1)) problems['series.ordinal'] = 'The number in the series must be a whole number, 1 or more.';
+    if (form.ordinal && !(Number.isInteger(Number(form.ordinal)) && Number(form.ordinal) >= 1))
+      problems['series.ordinal'] = 'The number in the series must be a whole number, 1 or more.';
     if (form.ordinal && !form.series) problems.series = 'Choose the series this number belongs to.';
     if (Object.keys(problems).length > 0 || 'errors' in date) {
       failure.fail(problems, 'The event was not saved. Correct the fields below.');
@@ -183,7 +199,11 @@ export function EventFormPage() {
       title: form.title.trim(),
       description: form.description,
       date: date.date,
-      place: { name: form.placeName.trim() || null, city: form.placeCity.trim() || null, country: form.placeCountry.trim() || null },
+      place: {
+        name: form.placeName.trim() || null,
+        city: form.placeCity.trim() || null,
+        country: form.placeCountry.trim() || null,
+      },
       host: form.host || null,
       series: form.series ? { code: form.series, ...(form.ordinal ? { ordinal: Number(form.ordinal) } : {}) } : null,
       status: form.status,
@@ -219,7 +239,10 @@ export function EventFormPage() {
 
         <fieldset className="group">
           <legend>Date</legend>
-          <Field label="How exact is the date?" hint="Give only what has been announced: “early October 2002” is honest, “1 October” would not be.">
+          <Field
+            label="How exact is the date?"
+            hint="Give only what has been announced: “early October 2002” is honest, “1 October” would not be."
+          >
             <select value={form.precision} onChange={(e) => set('precision', e.target.value as DatePrecision)}>
               <ValueOptions values={DATE_PRECISIONS} label={(p) => PRECISION_LABEL[p]} />
             </select>
@@ -235,7 +258,12 @@ export function EventFormPage() {
                 <input type="date" value={form.rangeFrom} onChange={(e) => set('rangeFrom', e.target.value)} />
               </Field>
               <Field label="Last day" error={errors['date.end']}>
-                <input type="date" value={form.rangeTo} min={form.rangeFrom || undefined} onChange={(e) => set('rangeTo', e.target.value)} />
+                <input
+                  type="date"
+                  value={form.rangeTo}
+                  min={form.rangeFrom || undefined}
+                  onChange={(e) => set('rangeTo', e.target.value)}
+                />
               </Field>
             </div>
           ) : null}
@@ -260,7 +288,12 @@ export function EventFormPage() {
           ) : null}
           {form.precision === 'year' ? (
             <Field label="Year" error={errors.date}>
-              <input inputMode="numeric" value={form.year} onChange={(e) => set('year', e.target.value)} maxLength={4} />
+              <input
+                inputMode="numeric"
+                value={form.year}
+                onChange={(e) => set('year', e.target.value)}
+                maxLength={4}
+              />
             </Field>
           ) : null}
         </fieldset>
@@ -295,8 +328,17 @@ export function EventFormPage() {
                 <RefOptions list={series.data?.items} />
               </select>
             </Field>
-            <Field label="Number in the series" error={errors['series.ordinal']} hint="2 for “the second in a series”; leave empty for the next one.">
-              <input inputMode="numeric" value={form.ordinal} onChange={(e) => set('ordinal', e.target.value)} maxLength={4} />
+            <Field
+              label="Number in the series"
+              error={errors['series.ordinal']}
+              hint="2 for “the second in a series”; leave empty for the next one."
+            >
+              <input
+                inputMode="numeric"
+                value={form.ordinal}
+                onChange={(e) => set('ordinal', e.target.value)}
+                maxLength={4}
+              />
             </Field>
           </div>
         </fieldset>
@@ -319,19 +361,37 @@ export function EventFormPage() {
           </div>
           <div className="field check">
             <label>
-              <input type="checkbox" checked={form.public} onChange={(e) => set('public', e.target.checked)} /> Public: on the public calendar and its feeds
+              <input type="checkbox" checked={form.public} onChange={(e) => set('public', e.target.checked)} /> Public:
+              on the public calendar and its feeds
             </label>
           </div>
         </fieldset>
 
-        <CheckboxGroup legend="Topics" error={errors.topics} options={(topics.data?.items ?? []).map((t) => ({ value: t.code, label: t.name }))} selected={form.topics} onChange={(v) => set('topics', v)} columns />
-        <CheckboxGroup legend="Linked projects" error={errors.projects} options={(projects.data?.items ?? []).map((p) => ({ value: p.id, label: p.title }))} selected={form.projects} onChange={(v) => set('projects', v)} />
+        <CheckboxGroup
+          legend="Topics"
+          error={errors.topics}
+          options={(topics.data?.items ?? []).map((t) => ({ value: t.code, label: t.name }))}
+          selected={form.topics}
+          onChange={(v) => set('topics', v)}
+          columns
+        />
+        <CheckboxGroup
+          legend="Linked projects"
+          error={errors.projects}
+          options={(projects.data?.items ?? []).map((p) => ({ value: p.id, label: p.title }))}
+          selected={form.projects}
+          onChange={(v) => set('projects', v)}
+        />
 
         <Field label="Description" error={errors.description}>
           <textarea value={form.description} onChange={(e) => set('description', e.target.value)} maxLength={10000} />
         </Field>
 
-        <FormActions submit={editing ? 'Save the event' : 'Create the event'} busy={saving} cancelTo={editing ? `/events/${id}` : '/calendar'} />
+        <FormActions
+          submit={editing ? 'Save the event' : 'Create the event'}
+          busy={saving}
+          cancelTo={editing ? `/events/${id}` : '/calendar'}
+        />
       </form>
     </>
   );

@@ -23,7 +23,12 @@ export function EventPage() {
   if (event.status === 'loading') return <Loading what="the event" />;
   if (event.error)
     return (
-      <PageFailure title="Event" error={event.error} retry={event.reload} back={{ to: '/calendar', label: 'Back to the calendar' }} />
+      <PageFailure
+        title="Event"
+        error={event.error}
+        retry={event.reload}
+        back={{ to: '/calendar', label: 'Back to the calendar' }}
+      />
     );
   const e = event.data;
   const note = precisionNote(e.date.precision);
@@ -69,7 +74,9 @@ export function EventPage() {
         <dt>Body</dt>
         <dd>{e.body ? e.body.name : 'None'}</dd>
         <dt>Who may see it</dt>
-        <dd>{e.public ? `Everyone (public); the event belongs to ${e.format.name}` : `Members of ${e.format.name} only`}</dd>
+        <dd>
+          {e.public ? `Everyone (public); the event belongs to ${e.format.name}` : `Members of ${e.format.name} only`}
+        </dd>
         <dt>Topics</dt>
         <dd>{e.topics.length ? e.topics.map((t) => t.name).join(', ') : 'None'}</dd>
         <dt>Projects</dt>
@@ -99,7 +106,11 @@ export function EventPage() {
           <Link className="button" to={`/events/${e.id}/edit`}>
             Change the event
           </Link>
-          <ConfirmDelete label="Delete the event" confirmLabel={`Yes, delete “${e.title}”`} onConfirm={() => void remove()} />
+          <ConfirmDelete
+            label="Delete the event"
+            confirmLabel={`Yes, delete “${e.title}”`}
+            onConfirm={() => void remove()}
+          />
         </div>
       ) : null}
       {deleteError ? <ErrorBox error={deleteError} /> : null}

@@ -10,7 +10,14 @@ import { PageTitle } from '../../components/Layout.tsx';
 import { Loading, Notice, PageFailure, Refusal } from '../../components/Status.tsx';
 import { andList, type MembersChange } from '../../components/members/format-change.ts';
 import { FormatForm } from '../../components/members/FormatForm.tsx';
-import { mayDelete, mayUpdate, type Format, type FormatUsage, type Listed, type Member } from '../../components/members/model.ts';
+import {
+  mayDelete,
+  mayUpdate,
+  type Format,
+  type FormatUsage,
+  type Listed,
+  type Member,
+} from '../../components/members/model.ts';
 import { useApi } from '../../use-api.ts';
 import { DataTable } from '../../components/DataTable.tsx';
 
@@ -33,22 +40,34 @@ export function FormatPage() {
   const usage = useApi<FormatUsage>(mayUpdate(format.data) ? `/formats/${code}/usage` : null);
   const [editing, setEditing] = useState(false);
   // A notice handed over by the page that sent the reader here ("… is created").
-  const [notice, setNotice] = useState<string | null>((useLocation().state as { notice?: string } | null)?.notice ?? null);
+  const [notice, setNotice] = useState<string | null>(
+    (useLocation().state as { notice?: string } | null)?.notice ?? null,
+  );
   const [refusal, setRefusal] = useState<ApiError | null>(null);
 
-  if (format.status === 'loading' || (format.data && ((!members.data && !members.error) || !shown))) return <Loading what="the format" />;
+  if (format.status === 'loading' || (format.data && ((!members.data && !members.error) || !shown)))
+    return <Loading what="the format" />;
   if (format.error || members.error)
     return (
-      <PageFailure title="Format" error={(format.error ?? members.error)!} retry={format.error ? format.reload : members.reload} back={{ to: '/formats', label: 'All formats' }} />
+      <PageFailure
+        title="Format"
+        error={(format.error ?? members.error)!}
+        retry={format.error ? format.reload : members.reload}
+        back={{ to: '/formats', label: 'All formats' }}
+      />
     );
   const f = shown ?? format.data;
   const all = members.data?.items ?? [];
   const nameOf = (c: string) => all.find((m) => m.code === c)?.name ?? c;
-  const focusLater = (selector: string) => requestAnimationFrame(() => document.querySelector<HTMLElement>(selector)?.focus());
+  const focusLater = (selector: string) =>
+    requestAnimationFrame(() => document.querySelector<HTMLElement>(selector)?.focus());
 
   const saved = (next: Format, change: MembersChange) => {
     setEditing(false);
-    const parts = [change.added.length ? `${andList(change.added.map(nameOf))} added` : null, change.removed.length ? `${andList(change.removed.map(nameOf))} removed` : null].filter(Boolean);
+    const parts = [
+      change.added.length ? `${andList(change.added.map(nameOf))} added` : null,
+      change.removed.length ? `${andList(change.removed.map(nameOf))} removed` : null,
+    ].filter(Boolean);
     setShown(next);
     setNotice(`${next.name} is saved${parts.length ? `: ${parts.join('; ')}` : ''}.`);
     usage.reload();
@@ -104,8 +123,15 @@ export function FormatPage() {
           {usage.data ? (
             <section aria-labelledby="format-usage-h">
               <h2 id="format-usage-h">In this format</h2>
-              <p className="meta">Items that are not public are seen only by the members above (and the secretariat). Texts keep the members the format had when each was created.</p>
-              <DataTable className="usage-table" caption={`Items in ${f.name}`} columns={['Kind', 'In all', 'Not public']}>
+              <p className="meta">
+                Items that are not public are seen only by the members above (and the secretariat). Texts keep the
+                members the format had when each was created.
+              </p>
+              <DataTable
+                className="usage-table"
+                caption={`Items in ${f.name}`}
+                columns={['Kind', 'In all', 'Not public']}
+              >
                 {KINDS.map(([key, label]) => (
                   <tr key={key}>
                     <th scope="row">{label}</th>
@@ -138,7 +164,14 @@ export function FormatPage() {
                   Change the format
                 </button>
               ) : null}
-              {mayDelete(f) ? <ConfirmDelete key={refusal ? 'refused' : 'ready'} label="Delete the format" confirmLabel={`Yes, delete ${f.name}`} onConfirm={() => void remove()} /> : null}
+              {mayDelete(f) ? (
+                <ConfirmDelete
+                  key={refusal ? 'refused' : 'ready'}
+                  label="Delete the format"
+                  confirmLabel={`Yes, delete ${f.name}`}
+                  onConfirm={() => void remove()}
+                />
+              ) : null}
             </div>
           ) : null}
         </>

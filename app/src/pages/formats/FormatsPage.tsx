@@ -22,7 +22,10 @@ export function FormatsPage() {
           {notice}
         </p>
       ) : null}
-      <p>A format is a set of members that meets and decides together. A delegate sees a meeting, project, event, body or text only if their member is in its format.</p>
+      <p>
+        A format is a set of members that meets and decides together. A delegate sees a meeting, project, event, body or
+        text only if their member is in its format.
+      </p>
       {mayCreate(formats.data) ? (
         <p>
           <Link className="button" to="/formats/new">
@@ -30,7 +33,9 @@ export function FormatsPage() {
           </Link>
         </p>
       ) : null}
-      {(formats.status === 'loading' || members.status === 'loading') && !formats.error && !members.error ? <Loading what="the formats" /> : null}
+      {(formats.status === 'loading' || members.status === 'loading') && !formats.error && !members.error ? (
+        <Loading what="the formats" />
+      ) : null}
       {formats.error ? <ErrorBox error={formats.error} retry={formats.reload} /> : null}
       {members.error ? <ErrorBox error={members.error} retry={members.reload} /> : null}
       {formats.data && members.data ? (

@@ -23,7 +23,14 @@ export function NewFormatPage() {
   const members = useApi<Listed<Member>>('/members');
   if (formats.status === 'loading' || members.status === 'loading') return <Loading what="the members" />;
   if (formats.error || members.error)
-    return <PageFailure title="New format" error={(formats.error ?? members.error)!} retry={formats.error ? formats.reload : members.reload} back={{ to: '/formats', label: 'All formats' }} />;
+    return (
+      <PageFailure
+        title="New format"
+        error={(formats.error ?? members.error)!}
+        retry={formats.error ? formats.reload : members.reload}
+        back={{ to: '/formats', label: 'All formats' }}
+      />
+    );
   return (
     <>
       <p className="eyebrow">
@@ -58,8 +65,17 @@ function NewFormatForm({ members, taken }: { members: readonly Member[]; taken: 
     clear();
     setSaving(true);
     try {
-      const created = await api.post<Format>('/formats', { code, name: form.name.trim(), description: form.description, members: form.members });
-      void navigate(`/formats/${created.code}`, { state: { notice: `${created.name} is created with ${created.members.length} ${created.members.length === 1 ? 'member' : 'members'}.` } });
+      const created = await api.post<Format>('/formats', {
+        code,
+        name: form.name.trim(),
+        description: form.description,
+        members: form.members,
+      });
+      void navigate(`/formats/${created.code}`, {
+        state: {
+          notice: `${created.name} is created with ${created.members.length} ${created.members.length === 1 ? 'member' : 'members'}.`,
+        },
+      });
     } catch (e) {
       failure.refuse(e, LABELS, dottedPaths);
     } finally {
@@ -70,10 +86,27 @@ function NewFormatForm({ members, taken }: { members: readonly Member[]; taken: 
   return (
     <form className="form" onSubmit={(e) => void submit(e)} noValidate aria-label="New format">
       <FailureSummary of={failure} labels={LABELS} />
-      <Field label="Code" hint="Lower-case letters, digits and hyphens, e.g. “nrc-20”. It cannot be changed later." error={errors.code}>
-        <input value={form.code} onChange={(e) => setForm((f) => ({ ...f, code: e.target.value }))} maxLength={60} autoComplete="off" spellCheck={false} autoFocus />
+      <Field
+        label="Code"
+        hint="Lower-case letters, digits and hyphens, e.g. “nrc-20”. It cannot be changed later."
+        error={errors.code}
+      >
+        <input
+          value={form.code}
+          onChange={(e) => setForm((f) => ({ ...f, code: e.target.value }))}
+          maxLength={60}
+          autoComplete="off"
+          spellCheck={false}
+          autoFocus
+        />
       </Field>
-      <FormatFields form={form} errors={errors} change={(patch) => setForm((f) => ({ ...f, ...patch }))} members={members} membersHint="Who is in the format decides who may see everything in it." />
+      <FormatFields
+        form={form}
+        errors={errors}
+        change={(patch) => setForm((f) => ({ ...f, ...patch }))}
+        members={members}
+        membersHint="Who is in the format decides who may see everything in it."
+      />
       <FormActions submit="Create the format" busy={saving} busyLabel="Creating…" cancelTo="/formats" />
     </form>
   );

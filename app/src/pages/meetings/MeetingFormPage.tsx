@@ -13,7 +13,16 @@ import { useFormFailure } from '../../components/forms/use-form-failure.ts';
 import { PageTitle } from '../../components/Layout.tsx';
 import { ErrorBox, Loading } from '../../components/Status.tsx';
 import { STATUS_LABELS } from '../../components/meetings/StatusBadge.tsx';
-import { MEETING_STATUSES, type Body, type Format, type Items, type Meeting, type Member, type Person, type Topic } from '../../components/meetings/types.ts';
+import {
+  MEETING_STATUSES,
+  type Body,
+  type Format,
+  type Items,
+  type Meeting,
+  type Member,
+  type Person,
+  type Topic,
+} from '../../components/meetings/types.ts';
 import { zoneLabel } from '../../components/meetings/when.ts';
 import { useApi } from '../../use-api.ts';
 import {
@@ -49,7 +58,10 @@ class StepFailure extends Error {
 }
 
 function timeZones(current: string): string[] {
-  const all = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : ['Europe/Brussels', 'Europe/Warsaw', 'Europe/Moscow'];
+  const all =
+    typeof Intl.supportedValuesOf === 'function'
+      ? Intl.supportedValuesOf('timeZone')
+      : ['Europe/Brussels', 'Europe/Warsaw', 'Europe/Moscow'];
   const set = new Set(all);
   set.add('UTC');
   if (current) set.add(current);
@@ -65,8 +77,21 @@ function useReference() {
   const all = [bodies, formats, members, topics, persons];
   const failed = all.find((l) => l.status === 'error');
   if (failed && failed.status === 'error') return { status: 'error' as const, error: failed.error };
-  if (bodies.status === 'ok' && formats.status === 'ok' && members.status === 'ok' && topics.status === 'ok' && persons.status === 'ok')
-    return { status: 'ok' as const, bodies: bodies.data.items, formats: formats.data.items, members: members.data.items, topics: topics.data.items, persons: persons.data.items };
+  if (
+    bodies.status === 'ok' &&
+    formats.status === 'ok' &&
+    members.status === 'ok' &&
+    topics.status === 'ok' &&
+    persons.status === 'ok'
+  )
+    return {
+      status: 'ok' as const,
+      bodies: bodies.data.items,
+      formats: formats.data.items,
+      members: members.data.items,
+      topics: topics.data.items,
+      persons: persons.data.items,
+    };
   return { status: 'loading' as const };
 }
 type Reference = Extract<ReturnType<typeof useReference>, { status: 'ok' }>;
@@ -77,10 +102,24 @@ export function MeetingFormPage() {
   const existing = useApi<Meeting>(id ? `/meetings/${encodeURIComponent(id)}` : null);
   const heading = id ? 'Edit meeting' : 'New meeting';
 
-  if (reference.status === 'error') return <><PageTitle title={heading}>{heading}</PageTitle><ErrorBox error={reference.error} /></>;
-  if (id && existing.status === 'error') return <><PageTitle title={heading}>{heading}</PageTitle><ErrorBox error={existing.error} /></>;
+  if (reference.status === 'error')
+    return (
+      <>
+        <PageTitle title={heading}>{heading}</PageTitle>
+        <ErrorBox error={reference.error} />
+      </>
+    );
+  if (id && existing.status === 'error')
+    return (
+      <>
+        <PageTitle title={heading}>{heading}</PageTitle>
+        <ErrorBox error={existing.error} />
+      </>
+    );
   if (reference.status === 'loading' || (id && existing.status !== 'ok')) return <Loading what="the form" />;
-  return <MeetingForm key={id ?? 'new'} reference={reference} meeting={existing.status === 'ok' ? existing.data : null} />;
+  return (
+    <MeetingForm key={id ?? 'new'} reference={reference} meeting={existing.status === 'ok' ? existing.data : null} />
+  );
 }
 
 function MeetingForm({ reference, meeting }: { reference: Reference; meeting: Meeting | null }) {
@@ -118,7 +157,8 @@ function MeetingForm({ reference, meeting }: { reference: Reference; meeting: Me
 
   // Agenda: reordering clears the agenda's errors, whose numbers would no longer match.
   const withoutAgendaErrors = () => failure.forget('agenda.');
-  const updateItem = (index: number, change: Partial<Draft['agenda'][number]>) => setDraft((d) => ({ ...d, agenda: d.agenda.map((a, i) => (i === index ? { ...a, ...change } : a)) }));
+  const updateItem = (index: number, change: Partial<Draft['agenda'][number]>) =>
+    setDraft((d) => ({ ...d, agenda: d.agenda.map((a, i) => (i === index ? { ...a, ...change } : a)) }));
   const moveItem = (index: number, by: -1 | 1) => {
     const item = draft.agenda[index];
     if (!item) return;
@@ -192,12 +232,15 @@ function MeetingForm({ reference, meeting }: { reference: Reference; meeting: Me
     setSaving(true);
     try {
       const savedId = await save();
-      void navigate(`/meetings/${savedId}`, { state: { notice: meeting ? 'The meeting was saved.' : 'The meeting was created.' } });
+      void navigate(`/meetings/${savedId}`, {
+        state: { notice: meeting ? 'The meeting was saved.' : 'The meeting was created.' },
+      });
     } catch (failure) {
       const { error, prefix, done } = failure instanceof StepFailure ? failure : new StepFailure(failure, null, 0);
       const fieldErrors: FieldErrors = {};
       for (const d of error.details) if (d.path) fieldErrors[normalisePath(d.path, prefix)] ??= d.message;
-      const partly = done > 0 ? ' The parts of the form before this problem were saved; correct the fields and save again.' : '';
+      const partly =
+        done > 0 ? ' The parts of the form before this problem were saved; correct the fields and save again.' : '';
       refuse(fieldErrors, `${error.message}${partly}`);
     } finally {
       setSaving(false);
@@ -223,7 +266,11 @@ function MeetingForm({ reference, meeting }: { reference: Reference; meeting: Me
               <RefOptions list={reference.bodies} />
             </select>
           </Field>
-          <Field label="Format" hint="Who meets: a meeting of a body is normally in the body's own format." error={err('format', 'Format')}>
+          <Field
+            label="Format"
+            hint="Who meets: a meeting of a body is normally in the body's own format."
+            error={err('format', 'Format')}
+          >
             <select value={draft.format} onChange={(e) => set('format', e.target.value)}>
               <option value="">{bodyFormat ? `The body's format (${bodyFormat.name})` : "The body's format"}</option>
               <RefOptions list={reference.formats} />
@@ -247,7 +294,11 @@ function MeetingForm({ reference, meeting }: { reference: Reference; meeting: Me
               <input type="datetime-local" value={draft.endsAt} onChange={(e) => set('endsAt', e.target.value)} />
             </Field>
           </div>
-          <Field label="Time zone" hint={`Times above are ${zoneLabel(draft.timeZone || 'UTC')}.`} error={err('timeZone', 'Time zone')}>
+          <Field
+            label="Time zone"
+            hint={`Times above are ${zoneLabel(draft.timeZone || 'UTC')}.`}
+            error={err('timeZone', 'Time zone')}
+          >
             <select value={draft.timeZone} onChange={(e) => set('timeZone', e.target.value)}>
               <ValueOptions values={zones} label={(z) => z} />
             </select>
@@ -257,14 +308,29 @@ function MeetingForm({ reference, meeting }: { reference: Reference; meeting: Me
         <fieldset className="group">
           <legend>Where</legend>
           <Field label="Venue name" error={err('venue.name', 'Venue name')}>
-            <input type="text" value={draft.venueName} onChange={(e) => set('venueName', e.target.value)} maxLength={200} />
+            <input
+              type="text"
+              value={draft.venueName}
+              onChange={(e) => set('venueName', e.target.value)}
+              maxLength={200}
+            />
           </Field>
           <div className="field-row">
             <Field label="City" error={err('venue.city', 'City')}>
-              <input type="text" value={draft.venueCity} onChange={(e) => set('venueCity', e.target.value)} maxLength={120} />
+              <input
+                type="text"
+                value={draft.venueCity}
+                onChange={(e) => set('venueCity', e.target.value)}
+                maxLength={120}
+              />
             </Field>
             <Field label="Country" error={err('venue.country', 'Country')}>
-              <input type="text" value={draft.venueCountry} onChange={(e) => set('venueCountry', e.target.value)} maxLength={120} />
+              <input
+                type="text"
+                value={draft.venueCountry}
+                onChange={(e) => set('venueCountry', e.target.value)}
+                maxLength={120}
+              />
             </Field>
           </div>
           <Field label="Host member" error={err('host', 'Host member')}>
@@ -277,21 +343,28 @@ function MeetingForm({ reference, meeting }: { reference: Reference; meeting: Me
 
         <fieldset className="group">
           <legend>Status and visibility</legend>
-          <Field label="Status" hint="Planned, then held, then record approved: one step at a time." error={err('status', 'Status')}>
+          <Field
+            label="Status"
+            hint="Planned, then held, then record approved: one step at a time."
+            error={err('status', 'Status')}
+          >
             <select value={draft.status} onChange={(e) => set('status', e.target.value as Draft['status'])}>
               <ValueOptions values={MEETING_STATUSES} label={(s) => STATUS_LABELS[s]} />
             </select>
           </Field>
           <div className={errorOf(errors, 'public') ? 'field field-invalid' : 'field'}>
             <label className="check">
-              <input type="checkbox" checked={draft.public} onChange={(e) => set('public', e.target.checked)} /> Public: shown on the public calendar and to everyone
+              <input type="checkbox" checked={draft.public} onChange={(e) => set('public', e.target.checked)} /> Public:
+              shown on the public calendar and to everyone
             </label>
           </div>
         </fieldset>
 
         <fieldset className="group agenda-editor">
           <legend>Agenda</legend>
-          <p className="hint">Items are grouped under their subject area on the meeting's page, in the order given here.</p>
+          <p className="hint">
+            Items are grouped under their subject area on the meeting's page, in the order given here.
+          </p>
           <datalist id="subject-areas">
             {subjectAreas.map((s) => (
               <option key={s} value={s} />
@@ -305,13 +378,28 @@ function MeetingForm({ reference, meeting }: { reference: Reference; meeting: Me
               <fieldset key={item.key} className="group agenda-item">
                 <legend>Agenda item {n}</legend>
                 <Field label="Subject area" error={err(`${at}.subjectArea`, 'Subject area')}>
-                  <input type="text" data-focus={`agenda-${item.key}-subject`} list="subject-areas" value={item.subjectArea} onChange={(e) => updateItem(index, { subjectArea: e.target.value })} maxLength={300} />
+                  <input
+                    type="text"
+                    data-focus={`agenda-${item.key}-subject`}
+                    list="subject-areas"
+                    value={item.subjectArea}
+                    onChange={(e) => updateItem(index, { subjectArea: e.target.value })}
+                    maxLength={300}
+                  />
                 </Field>
                 <Field label="Title" error={err(`${at}.title`, 'Title')}>
-                  <input type="text" value={item.title} onChange={(e) => updateItem(index, { title: e.target.value })} maxLength={300} />
+                  <input
+                    type="text"
+                    value={item.title}
+                    onChange={(e) => updateItem(index, { title: e.target.value })}
+                    maxLength={300}
+                  />
                 </Field>
                 <Field label="Description" error={err(`${at}.description`, 'Description')}>
-                  <textarea value={item.description} onChange={(e) => updateItem(index, { description: e.target.value })} />
+                  <textarea
+                    value={item.description}
+                    onChange={(e) => updateItem(index, { description: e.target.value })}
+                  />
                 </Field>
                 <fieldset className={errorOf(errors, `${at}.topics`) ? 'topics field-invalid' : 'topics'}>
                   <legend>Topics</legend>
@@ -322,26 +410,59 @@ function MeetingForm({ reference, meeting }: { reference: Reference; meeting: Me
                           <input
                             type="checkbox"
                             checked={item.topics.includes(t.code)}
-                            onChange={(e) => updateItem(index, { topics: e.target.checked ? [...item.topics, t.code] : item.topics.filter((c) => c !== t.code) })}
+                            onChange={(e) =>
+                              updateItem(index, {
+                                topics: e.target.checked
+                                  ? [...item.topics, t.code]
+                                  : item.topics.filter((c) => c !== t.code),
+                              })
+                            }
                           />{' '}
                           {t.name}
                         </label>
                       </li>
                     ))}
                   </ul>
-                  {errorOf(errors, `${at}.topics`) ? <p className="field-error">Topics {errorOf(errors, `${at}.topics`)}</p> : null}
+                  {errorOf(errors, `${at}.topics`) ? (
+                    <p className="field-error">Topics {errorOf(errors, `${at}.topics`)}</p>
+                  ) : null}
                 </fieldset>
-                <Field label="Documents" hint="References, separated by commas." error={err(`${at}.documents`, 'Documents')}>
-                  <input type="text" value={item.documents} onChange={(e) => updateItem(index, { documents: e.target.value })} />
+                <Field
+                  label="Documents"
+                  hint="References, separated by commas."
+                  error={err(`${at}.documents`, 'Documents')}
+                >
+                  <input
+                    type="text"
+                    value={item.documents}
+                    onChange={(e) => updateItem(index, { documents: e.target.value })}
+                  />
                 </Field>
                 <div className="item-actions">
-                  <button type="button" className="button secondary" data-focus={`agenda-${item.key}-up`} disabled={index === 0} onClick={() => moveItem(index, -1)}>
+                  <button
+                    type="button"
+                    className="button secondary"
+                    data-focus={`agenda-${item.key}-up`}
+                    disabled={index === 0}
+                    onClick={() => moveItem(index, -1)}
+                  >
                     Move up<span className="visually-hidden"> agenda item {n}</span>
                   </button>
-                  <button type="button" className="button secondary" data-focus={`agenda-${item.key}-down`} disabled={index === draft.agenda.length - 1} onClick={() => moveItem(index, 1)}>
+                  <button
+                    type="button"
+                    className="button secondary"
+                    data-focus={`agenda-${item.key}-down`}
+                    disabled={index === draft.agenda.length - 1}
+                    onClick={() => moveItem(index, 1)}
+                  >
                     Move down<span className="visually-hidden"> agenda item {n}</span>
                   </button>
-                  <button type="button" className="button secondary" data-focus={`agenda-${item.key}-remove`} onClick={() => removeItem(index)}>
+                  <button
+                    type="button"
+                    className="button secondary"
+                    data-focus={`agenda-${item.key}-remove`}
+                    onClick={() => removeItem(index)}
+                  >
                     Remove<span className="visually-hidden"> agenda item {n}</span>
                   </button>
                 </div>
@@ -366,7 +487,11 @@ function MeetingForm({ reference, meeting }: { reference: Reference; meeting: Me
                 <legend>Participant {n}</legend>
                 <div className="field-row">
                   <Field label="Person" error={err(`${at}.person`, 'Person')}>
-                    <select data-focus={`participant-${p.key}-person`} value={p.person} onChange={(e) => updateParticipant(index, { person: e.target.value })}>
+                    <select
+                      data-focus={`participant-${p.key}-person`}
+                      value={p.person}
+                      onChange={(e) => updateParticipant(index, { person: e.target.value })}
+                    >
                       <option value="">Choose a person</option>
                       {reference.persons.map((person) => (
                         <option key={person.id} value={person.id}>
@@ -383,7 +508,12 @@ function MeetingForm({ reference, meeting }: { reference: Reference; meeting: Me
                   </Field>
                 </div>
                 <Field label="Function" error={err(`${at}.function`, 'Function')}>
-                  <input type="text" value={p.function} onChange={(e) => updateParticipant(index, { function: e.target.value })} maxLength={200} />
+                  <input
+                    type="text"
+                    value={p.function}
+                    onChange={(e) => updateParticipant(index, { function: e.target.value })}
+                    maxLength={200}
+                  />
                 </Field>
                 <div className="item-actions">
                   <button type="button" className="button secondary" onClick={() => removeParticipant(index)}>
@@ -402,7 +532,11 @@ function MeetingForm({ reference, meeting }: { reference: Reference; meeting: Me
 
         <fieldset className="group">
           <legend>Outcome</legend>
-          <Field label="Summary" hint="Required before the record is approved." error={err('outcome.summary', 'Summary')}>
+          <Field
+            label="Summary"
+            hint="Required before the record is approved."
+            error={err('outcome.summary', 'Summary')}
+          >
             <textarea value={draft.summary} onChange={(e) => set('summary', e.target.value)} />
           </Field>
           <Field label="Decisions" hint="One decision per line." error={err('outcome.decisions', 'Decisions')}>
@@ -410,7 +544,12 @@ function MeetingForm({ reference, meeting }: { reference: Reference; meeting: Me
           </Field>
         </fieldset>
 
-        <FormActions submit={meeting ? 'Save changes' : 'Create meeting'} busy={saving} busyLabel="Saving…" cancelTo={meeting ? `/meetings/${meeting.id}` : '/meetings'} />
+        <FormActions
+          submit={meeting ? 'Save changes' : 'Create meeting'}
+          busy={saving}
+          busyLabel="Saving…"
+          cancelTo={meeting ? `/meetings/${meeting.id}` : '/meetings'}
+        />
       </form>
     </>
   );

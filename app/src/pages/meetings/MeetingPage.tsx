@@ -10,7 +10,11 @@ import { meetingWhen, venueText } from '../../components/meetings/when.ts';
 import { useApi } from '../../use-api.ts';
 import { DataTable } from '../../components/DataTable.tsx';
 
-const paragraphs = (text: string) => text.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
+const paragraphs = (text: string) =>
+  text
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter(Boolean);
 
 function Agenda({ meeting }: { meeting: Meeting }) {
   if (meeting.agenda.length === 0) return <p className="empty">No agenda yet.</p>;
@@ -90,7 +94,13 @@ export function MeetingPage() {
         <dt>Level</dt>
         <dd>{m.level}</dd>
         <dt>Body</dt>
-        <dd>{m.body ? <Link to={`/meetings?body=${encodeURIComponent(m.body.code)}`}>{m.body.name}</Link> : 'Not shown to you'}</dd>
+        <dd>
+          {m.body ? (
+            <Link to={`/meetings?body=${encodeURIComponent(m.body.code)}`}>{m.body.name}</Link>
+          ) : (
+            'Not shown to you'
+          )}
+        </dd>
         <dt>Format</dt>
         <dd>{m.format.name}</dd>
         <dt>Venue</dt>
@@ -129,7 +139,11 @@ export function MeetingPage() {
 
       <section aria-labelledby="outcome-h">
         <h2 id="outcome-h">Outcome</h2>
-        {m.outcome.summary.trim() ? paragraphs(m.outcome.summary).map((p, i) => <p key={i}>{p}</p>) : <p className="empty">No outcome recorded yet.</p>}
+        {m.outcome.summary.trim() ? (
+          paragraphs(m.outcome.summary).map((p, i) => <p key={i}>{p}</p>)
+        ) : (
+          <p className="empty">No outcome recorded yet.</p>
+        )}
         {m.outcome.decisions.length ? (
           <>
             <h3>Decisions</h3>

@@ -12,7 +12,11 @@ import { DataTable } from '../../components/DataTable.tsx';
 
 function MeetingTable({ id, meetings }: { id: string; meetings: MeetingSummary[] }) {
   return (
-    <DataTable className="meetings-table" labelledBy={id} columns={['Meeting', 'Date and time', 'Body and format', 'Venue', 'Status']}>
+    <DataTable
+      className="meetings-table"
+      labelledBy={id}
+      columns={['Meeting', 'Date and time', 'Body and format', 'Venue', 'Status']}
+    >
       {meetings.map((m) => (
         <tr key={m.id}>
           <th scope="row">
@@ -57,7 +61,11 @@ export function MeetingsPage() {
         ) : null}
         <section aria-labelledby="upcoming-h">
           <h2 id="upcoming-h">Upcoming</h2>
-          {upcoming.length ? <MeetingTable id="upcoming-h" meetings={upcoming} /> : <Empty>No upcoming meetings.</Empty>}
+          {upcoming.length ? (
+            <MeetingTable id="upcoming-h" meetings={upcoming} />
+          ) : (
+            <Empty>No upcoming meetings.</Empty>
+          )}
         </section>
         <section aria-labelledby="past-h">
           <h2 id="past-h">Past</h2>

@@ -44,7 +44,14 @@ export interface Draft {
 let counter = 0;
 export const newKey = () => `k${(counter += 1)}`;
 
-export const emptyAgendaItem = (subjectArea = ''): AgendaDraft => ({ key: newKey(), subjectArea, title: '', description: '', topics: [], documents: '' });
+export const emptyAgendaItem = (subjectArea = ''): AgendaDraft => ({
+  key: newKey(),
+  subjectArea,
+  title: '',
+  description: '',
+  topics: [],
+  documents: '',
+});
 export const emptyParticipant = (): ParticipantDraft => ({ key: newKey(), person: '', member: '', function: '' });
 
 export function emptyDraft(): Draft {
@@ -85,9 +92,21 @@ export function draftFrom(m: Meeting): Draft {
     status: m.status,
     public: m.public,
     agenda: m.agenda.flatMap((g) =>
-      g.items.map((i) => ({ key: newKey(), subjectArea: g.subjectArea, title: i.title, description: i.description, topics: i.topics.map((t) => t.code), documents: i.documents.join(', ') })),
+      g.items.map((i) => ({
+        key: newKey(),
+        subjectArea: g.subjectArea,
+        title: i.title,
+        description: i.description,
+        topics: i.topics.map((t) => t.code),
+        documents: i.documents.join(', '),
+      })),
     ),
-    participants: m.participants.map((p) => ({ key: newKey(), person: p.person.id, member: p.member?.code ?? '', function: p.function })),
+    participants: m.participants.map((p) => ({
+      key: newKey(),
+      person: p.person.id,
+      member: p.member?.code ?? '',
+      function: p.function,
+    })),
     summary: m.outcome.summary,
     decisions: m.outcome.decisions.join('\n'),
   };
@@ -114,12 +133,17 @@ export function checkDraft(d: Draft): FieldErrors {
     if (!p.person) e[`participants.${i}.person`] = 'is required: choose a person';
     if (!p.function.trim()) e[`participants.${i}.function`] = 'is required, e.g. "Minister of Defence"';
   });
-  if (d.status === 'record_approved' && !d.summary.trim()) e['outcome.summary'] = 'is required before the record is approved';
+  if (d.status === 'record_approved' && !d.summary.trim())
+    e['outcome.summary'] = 'is required before the record is approved';
   return e;
 }
 
 const orNull = (s: string) => (s.trim() ? s.trim() : null);
-const lines = (s: string) => s.split('\n').map((l) => l.trim()).filter(Boolean);
+const lines = (s: string) =>
+  s
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
 
 export const agendaPayload = (d: Draft) =>
   d.agenda.map((a) => ({
@@ -127,9 +151,13 @@ export const agendaPayload = (d: Draft) =>
     title: a.title.trim(),
     description: a.description,
     topics: a.topics,
-    documents: a.documents.split(',').map((x) => x.trim()).filter(Boolean),
+    documents: a.documents
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean),
   }));
-export const participantsPayload = (d: Draft) => d.participants.map((p) => ({ person: p.person, member: p.member || null, function: p.function.trim() }));
+export const participantsPayload = (d: Draft) =>
+  d.participants.map((p) => ({ person: p.person, member: p.member || null, function: p.function.trim() }));
 export const outcomePayload = (d: Draft) => ({ summary: d.summary, decisions: lines(d.decisions) });
 
 /** The meeting's own fields (PATCH /meetings/:id; with `format` left out when it follows the body). */
@@ -150,7 +178,13 @@ export function fieldsPayload(d: Draft) {
 
 /** POST /meetings: the whole meeting in one write. */
 export function createPayload(d: Draft) {
-  return { ...fieldsPayload(d), status: d.status, agenda: agendaPayload(d), participants: participantsPayload(d), outcome: outcomePayload(d) };
+  return {
+    ...fieldsPayload(d),
+    status: d.status,
+    agenda: agendaPayload(d),
+    participants: participantsPayload(d),
+    outcome: outcomePayload(d),
+  };
 }
 
 /** The server names fields "agenda[0].title"; the form uses "agenda.0.title". `prefix` re-roots a sub-write's paths. */
@@ -178,7 +212,16 @@ const NAMES: Record<string, string> = {
   'outcome.summary': 'Outcome summary',
   'outcome.decisions': 'Decisions',
 };
-const PART_NAMES: Record<string, string> = { subjectArea: 'subject area', title: 'title', description: 'description', topics: 'topics', documents: 'documents', person: 'person', member: 'member', function: 'function' };
+const PART_NAMES: Record<string, string> = {
+  subjectArea: 'subject area',
+  title: 'title',
+  description: 'description',
+  topics: 'topics',
+  documents: 'documents',
+  person: 'person',
+  member: 'member',
+  function: 'function',
+};
 
 /** "agenda.1.title" → "Agenda item 2, title"; "endsAt" → "End". */
 export function fieldName(path: string): string {

@@ -10,7 +10,14 @@ import { Empty, ErrorBox, Loading, Notice, PageFailure } from '../../components/
 import { longDate } from '../../components/calendar/dates.ts';
 import { Delegation } from '../../components/members/Delegation.tsx';
 import { MemberForm } from '../../components/members/MemberForm.tsx';
-import { mayUpdate, type Account, type Format, type Listed, type Member, type Person } from '../../components/members/model.ts';
+import {
+  mayUpdate,
+  type Account,
+  type Format,
+  type Listed,
+  type Member,
+  type Person,
+} from '../../components/members/model.ts';
 import { useApi } from '../../use-api.ts';
 import { DataTable } from '../../components/DataTable.tsx';
 
@@ -28,12 +35,19 @@ export function MemberPage() {
   const accounts = useApi<{ items: Account[] }>('/users');
   const [editing, setEditing] = useState(false);
   // A notice handed over by the page that sent the reader here ("… is added").
-  const [notice, setNotice] = useState<string | null>((useLocation().state as { notice?: string } | null)?.notice ?? null);
+  const [notice, setNotice] = useState<string | null>(
+    (useLocation().state as { notice?: string } | null)?.notice ?? null,
+  );
 
   if (member.status === 'loading' || (member.data && !shownMember)) return <Loading what="the member" />;
   if (member.error)
     return (
-      <PageFailure title="Member" error={member.error} retry={member.reload} back={{ to: '/members', label: 'All members' }} />
+      <PageFailure
+        title="Member"
+        error={member.error}
+        retry={member.reload}
+        back={{ to: '/members', label: 'All members' }}
+      />
     );
   const m = shownMember ?? member.data;
   const inFormats = (formats.data?.items ?? []).filter((f) => f.members.includes(m.code));
@@ -116,7 +130,14 @@ export function MemberPage() {
 
       {persons.status === 'loading' || (persons.data && !shownPersons) ? <Loading what="the delegation" /> : null}
       {persons.error ? <ErrorBox error={persons.error} retry={persons.reload} /> : null}
-      {shownPersons ? <Delegation member={m} persons={shownPersons} onStart={() => setNotice(null)} onChanged={(text) => void changed(text)} /> : null}
+      {shownPersons ? (
+        <Delegation
+          member={m}
+          persons={shownPersons}
+          onStart={() => setNotice(null)}
+          onChanged={(text) => void changed(text)}
+        />
+      ) : null}
 
       {users ? (
         <section aria-labelledby="accounts-h">
@@ -124,7 +145,11 @@ export function MemberPage() {
           {users.length === 0 ? (
             <Empty>No accounts belong to {m.name}.</Empty>
           ) : (
-            <DataTable caption={`User accounts of ${m.name}`} scrollLabel={`User accounts of ${m.name}`} columns={['Name', 'Email', 'Roles', 'State']}>
+            <DataTable
+              caption={`User accounts of ${m.name}`}
+              scrollLabel={`User accounts of ${m.name}`}
+              columns={['Name', 'Email', 'Roles', 'State']}
+            >
               {users.map((u) => (
                 <tr key={u.id}>
                   <th scope="row">{u.name}</th>

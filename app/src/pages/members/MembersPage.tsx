@@ -19,7 +19,8 @@ export function MembersPage() {
     <>
       <PageTitle title="Members and delegations">Members and delegations</PageTitle>
       <p>
-        Open a member for its delegation. The <Link to="/formats">formats</Link> are the sets of members that meet and decide together: they decide who may see what.
+        Open a member for its delegation. The <Link to="/formats">formats</Link> are the sets of members that meet and
+        decide together: they decide who may see what.
       </p>
       {mayCreate(members.data) ? (
         <p>
@@ -34,7 +35,11 @@ export function MembersPage() {
       {members.data && settled ? (
         <>
           <p className="meta">{members.data.items.length} members, in seating order.</p>
-          <DataTable caption={`Members of the council, ${members.data.items.length} in all`} scrollLabel="Members" columns={['Member', 'Groups', 'Joined', 'Formats']}>
+          <DataTable
+            caption={`Members of the council, ${members.data.items.length} in all`}
+            scrollLabel="Members"
+            columns={['Member', 'Groups', 'Joined', 'Formats']}
+          >
             {members.data.items.map((m) => (
               <tr key={m.code}>
                 <th scope="row">
@@ -42,7 +47,13 @@ export function MembersPage() {
                 </th>
                 <td>{m.groups.join(', ') || '—'}</td>
                 <td>{m.joinedOn ? longDate(m.joinedOn) : 'Not recorded'}</td>
-                <td>{formats.data ? formatsOf(m.code).map((f) => f.name).join(', ') || 'None' : 'Not available'}</td>
+                <td>
+                  {formats.data
+                    ? formatsOf(m.code)
+                        .map((f) => f.name)
+                        .join(', ') || 'None'
+                    : 'Not available'}
+                </td>
               </tr>
             ))}
           </DataTable>

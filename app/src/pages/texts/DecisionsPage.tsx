@@ -38,7 +38,11 @@ function ReleaseForm({ decision, onDone }: { decision: Decision; onDone: () => v
   async function release() {
     setBusy(true);
     try {
-      await api.post(`/decisions/${encodeURIComponent(decision.reference)}/release`, { speaker: speaker || null, date, place: { city: city.trim() || null, country: country.trim() || null } });
+      await api.post(`/decisions/${encodeURIComponent(decision.reference)}/release`, {
+        speaker: speaker || null,
+        date,
+        place: { city: city.trim() || null, country: country.trim() || null },
+      });
       onDone();
     } catch (error) {
       setFields(fieldErrorsOf(error));
@@ -92,7 +96,8 @@ function ReleaseForm({ decision, onDone }: { decision: Decision; onDone: () => v
       {confirming ? (
         <div className="confirm" role="alertdialog" aria-labelledby={`${prefix}-q`}>
           <p id={`${prefix}-q`}>
-            <strong>Publish {decision.reference} on the public site?</strong> Everyone will be able to read its wording; this cannot be undone.
+            <strong>Publish {decision.reference} on the public site?</strong> Everyone will be able to read its wording;
+            this cannot be undone.
           </p>
           <div className="form-actions">
             <button type="button" className="button" disabled={busy} onClick={() => void release()}>
@@ -133,7 +138,9 @@ function DecisionEntry({ d, onChanged }: { d: Decision; onChanged: () => void })
         </dd>
         <dt>Adopted</dt>
         <dd>
-          {d.how === 'silence' && last ? deadlineWhen(d.adoptedAt, last.timeZone) : localWhen(d.adoptedAt)}, {d.how === 'silence' ? `by silence procedure${d.procedure ? ` ${d.procedure}` : ''}` : 'at a meeting'} (version {d.version})
+          {d.how === 'silence' && last ? deadlineWhen(d.adoptedAt, last.timeZone) : localWhen(d.adoptedAt)},{' '}
+          {d.how === 'silence' ? `by silence procedure${d.procedure ? ` ${d.procedure}` : ''}` : 'at a meeting'}{' '}
+          (version {d.version})
         </dd>
         <dt>Procedures</dt>
         <dd>
@@ -142,7 +149,15 @@ function DecisionEntry({ d, onChanged }: { d: Decision; onChanged: () => void })
             : `${d.history.length} silence ${d.history.length === 1 ? 'procedure' : 'procedures'}${failures.length ? `; ${failures.length} failed (${failures.map((f) => `broken by ${f.brokenBy?.member ?? '?'}`).join(', ')})` : ''}${last && last.extensions.length ? `; deadline extended ${last.extensions.length} ${last.extensions.length === 1 ? 'time' : 'times'}` : ''}.`}
         </dd>
         <dt>Public record</dt>
-        <dd>{d.released ? <a href={`/record/${d.released.slug}`}>Released: /record/{d.released.slug}</a> : RELEASABLE.has(d.text.kind) ? 'Not released' : 'Stays in the register (only statements are released)'}</dd>
+        <dd>
+          {d.released ? (
+            <a href={`/record/${d.released.slug}`}>Released: /record/{d.released.slug}</a>
+          ) : RELEASABLE.has(d.text.kind) ? (
+            'Not released'
+          ) : (
+            'Stays in the register (only statements are released)'
+          )}
+        </dd>
       </dl>
       <details>
         <summary>Wording and positions recorded ({d.positions.length})</summary>

@@ -10,7 +10,14 @@ import { PageTitle } from '../../components/Layout.tsx';
 import { ErrorBox, Loading } from '../../components/Status.tsx';
 import { ActionForm } from '../../components/texts/ActionForm.tsx';
 import { DiffView } from '../../components/texts/DiffView.tsx';
-import { clockTime, KIND_LABELS, languageName, localWhen, STATUS_BADGE, STATUS_LABELS } from '../../components/texts/format.ts';
+import {
+  clockTime,
+  KIND_LABELS,
+  languageName,
+  localWhen,
+  STATUS_BADGE,
+  STATUS_LABELS,
+} from '../../components/texts/format.ts';
 import { PositionsPanel } from '../../components/texts/PositionsPanel.tsx';
 import { brokenByWho, ProcedurePanel } from '../../components/texts/ProcedurePanel.tsx';
 import type { TextDetail, TextSummary } from '../../components/texts/types.ts';
@@ -23,13 +30,19 @@ import { DataTable } from '../../components/DataTable.tsx';
 export function describeChange(before: TextDetail, after: TextDetail): string | null {
   const p = after.procedure;
   const q = before.procedure;
-  if (p?.brokenBy && !(q?.brokenBy && q.sequence === p.sequence)) return `Silence broken by ${brokenByWho(p.brokenBy)} at ${clockTime(p.brokenBy.at)}. The procedure failed; the text is back in drafting.`;
-  if (after.status === 'adopted' && before.status !== 'adopted') return `Adopted${after.reference ? ` as ${after.reference}` : ''}.`;
-  if (p && p.outcome === null && (!q || q.sequence !== p.sequence)) return `Version ${p.version} put under silence at ${clockTime(p.openedAt)}.`;
-  if (p && q && p.sequence === q.sequence && p.deadline !== q.deadline) return `Deadline extended at ${clockTime(p.extensions[p.extensions.length - 1]?.at ?? new Date().toISOString())}.`;
+  if (p?.brokenBy && !(q?.brokenBy && q.sequence === p.sequence))
+    return `Silence broken by ${brokenByWho(p.brokenBy)} at ${clockTime(p.brokenBy.at)}. The procedure failed; the text is back in drafting.`;
+  if (after.status === 'adopted' && before.status !== 'adopted')
+    return `Adopted${after.reference ? ` as ${after.reference}` : ''}.`;
+  if (p && p.outcome === null && (!q || q.sequence !== p.sequence))
+    return `Version ${p.version} put under silence at ${clockTime(p.openedAt)}.`;
+  if (p && q && p.sequence === q.sequence && p.deadline !== q.deadline)
+    return `Deadline extended at ${clockTime(p.extensions[p.extensions.length - 1]?.at ?? new Date().toISOString())}.`;
   if (after.versions.length > before.versions.length) return `Version ${after.currentVersion} added.`;
-  if (after.reservations.length > before.reservations.length) return `Reservation placed by ${after.reservations.find((r) => !before.reservations.some((b) => b.member.code === r.member.code))?.member.name ?? 'a member'}.`;
-  if (after.reservations.length < before.reservations.length) return `Reservation lifted by ${before.reservations.find((r) => !after.reservations.some((b) => b.member.code === r.member.code))?.member.name ?? 'a member'}.`;
+  if (after.reservations.length > before.reservations.length)
+    return `Reservation placed by ${after.reservations.find((r) => !before.reservations.some((b) => b.member.code === r.member.code))?.member.name ?? 'a member'}.`;
+  if (after.reservations.length < before.reservations.length)
+    return `Reservation lifted by ${before.reservations.find((r) => !after.reservations.some((b) => b.member.code === r.member.code))?.member.name ?? 'a member'}.`;
   if (after.positions.length > before.positions.length) {
     const last = after.positions[after.positions.length - 1];
     return last ? `New position of ${last.member.name} at ${clockTime(last.at)}.` : 'A new position was recorded.';
@@ -45,8 +58,16 @@ function NewVersion({ text, onDone }: { text: TextDetail; onDone: () => void }) 
     <ActionForm
       label="New version"
       submitLabel="Save as a new version"
-      validate={() => (!wording.trim() ? { text: 'Enter the wording.' } : wording === text.current.text ? { text: 'The wording is the same as the current version; change it first.' } : {})}
-      send={() => api.post(`/texts/${text.id}/versions`, { text: wording, ...(note.trim() ? { note: note.trim() } : {}) })}
+      validate={() =>
+        !wording.trim()
+          ? { text: 'Enter the wording.' }
+          : wording === text.current.text
+            ? { text: 'The wording is the same as the current version; change it first.' }
+            : {}
+      }
+      send={() =>
+        api.post(`/texts/${text.id}/versions`, { text: wording, ...(note.trim() ? { note: note.trim() } : {}) })
+      }
       onDone={() => {
         setNote('');
         onDone();
@@ -58,7 +79,11 @@ function NewVersion({ text, onDone }: { text: TextDetail; onDone: () => void }) 
           <Field label="Wording" error={fields.text}>
             <textarea value={wording} onChange={(e) => setWording(e.target.value)} rows={10} />
           </Field>
-          <Field label="Note (optional)" hint="What changed and why, e.g. “Comments of the Allies”." error={fields.note}>
+          <Field
+            label="Note (optional)"
+            hint="What changed and why, e.g. “Comments of the Allies”."
+            error={fields.note}
+          >
             <input value={note} onChange={(e) => setNote(e.target.value)} maxLength={2000} />
           </Field>
         </>
@@ -74,7 +99,15 @@ function LanguageVersions({ text, onDone }: { text: TextDetail; onDone: () => vo
   // The server accepts only texts of the same body and format in a language the group does not have yet.
   const languages = new Set([text.language, ...text.languageVersions.map((v) => v.language)]);
   const candidates =
-    others.status === 'ok' ? others.data.items.filter((t) => !linked.has(t.id) && !languages.has(t.language) && t.body?.code === text.body?.code && t.format.code === text.format.code) : [];
+    others.status === 'ok'
+      ? others.data.items.filter(
+          (t) =>
+            !linked.has(t.id) &&
+            !languages.has(t.language) &&
+            t.body?.code === text.body?.code &&
+            t.format.code === text.format.code,
+        )
+      : [];
   return (
     <section aria-labelledby="languages-h">
       <h2 id="languages-h">Language versions</h2>
@@ -90,7 +123,13 @@ function LanguageVersions({ text, onDone }: { text: TextDetail; onDone: () => vo
         <p className="empty">No other language version is linked.</p>
       )}
       {text.abilities.linkLanguageVersion && candidates.length ? (
-        <ActionForm label="Link a language version" submitLabel="Link" validate={() => (other ? {} : { text: 'Choose the text to link.' })} send={() => api.post(`/texts/${text.id}/language-versions`, { text: other })} onDone={onDone}>
+        <ActionForm
+          label="Link a language version"
+          submitLabel="Link"
+          validate={() => (other ? {} : { text: 'Choose the text to link.' })}
+          send={() => api.post(`/texts/${text.id}/language-versions`, { text: other })}
+          onDone={onDone}
+        >
           {({ fields }) => (
             <Field label="Link another text as a language version" error={fields.text}>
               <select value={other} onChange={(e) => setOther(e.target.value)}>
@@ -105,7 +144,10 @@ function LanguageVersions({ text, onDone }: { text: TextDetail; onDone: () => vo
           )}
         </ActionForm>
       ) : text.abilities.linkLanguageVersion && others.status === 'ok' ? (
-        <p className="hint">To add a language version, start a new text of the same body and format in another language, then link it here.</p>
+        <p className="hint">
+          To add a language version, start a new text of the same body and format in another language, then link it
+          here.
+        </p>
       ) : null}
     </section>
   );

@@ -9,7 +9,14 @@ import { FilterSelect, FilterSubmit } from '../../components/forms/Filters.tsx';
 import { PageTitle } from '../../components/Layout.tsx';
 import { Empty, ErrorBox, Loading } from '../../components/Status.tsx';
 import { NewTextForm } from '../../components/texts/NewTextForm.tsx';
-import { deadlineWhen, KIND_LABELS, languageName, relative, STATUS_BADGE, STATUS_LABELS } from '../../components/texts/format.ts';
+import {
+  deadlineWhen,
+  KIND_LABELS,
+  languageName,
+  relative,
+  STATUS_BADGE,
+  STATUS_LABELS,
+} from '../../components/texts/format.ts';
 import type { Ref, TextKind, TextStatus, TextSummary } from '../../components/texts/types.ts';
 import { isTextEvent, useLive } from '../../live.ts';
 import { useSession } from '../../session.tsx';
@@ -34,7 +41,17 @@ export function useMinuteClock(): Date {
 
 function TextTable({ id, texts, status, now }: { id: string; texts: TextSummary[]; status: TextStatus; now: Date }) {
   return (
-    <DataTable className="texts-table" labelledBy={id} scrollLabel={`${STATUS_LABELS[status]} texts`} columns={['Text', 'Kind', 'Body and format', status === 'under_silence' ? 'Silence ends' : status === 'adopted' ? 'Reference' : 'Version']}>
+    <DataTable
+      className="texts-table"
+      labelledBy={id}
+      scrollLabel={`${STATUS_LABELS[status]} texts`}
+      columns={[
+        'Text',
+        'Kind',
+        'Body and format',
+        status === 'under_silence' ? 'Silence ends' : status === 'adopted' ? 'Reference' : 'Version',
+      ]}
+    >
       {texts.map((t) => (
         <tr key={t.id}>
           <th scope="row">
@@ -73,7 +90,19 @@ function SilenceDeadline({ deadline, zone, now }: { deadline: string; zone: stri
   );
 }
 
-function Filters({ kind, body, format, bodies, formats }: { kind: string; body: string; format: string; bodies: Ref[]; formats: Ref[] }) {
+function Filters({
+  kind,
+  body,
+  format,
+  bodies,
+  formats,
+}: {
+  kind: string;
+  body: string;
+  format: string;
+  bodies: Ref[];
+  formats: Ref[];
+}) {
   return (
     <Form className="cal-filters" method="get" aria-label="Filter texts" key={`${kind}|${body}|${format}`}>
       <FilterSelect id="f-kind" label="Kind" all="Every kind" name="kind" defaultValue={kind}>
@@ -119,7 +148,11 @@ export function TextsPage() {
           <h2 id={id}>
             {group.title} <span className="count">({texts.length})</span>
           </h2>
-          {texts.length ? <TextTable id={id} texts={texts} status={group.status} now={now} /> : <Empty>{group.empty}</Empty>}
+          {texts.length ? (
+            <TextTable id={id} texts={texts} status={group.status} now={now} />
+          ) : (
+            <Empty>{group.empty}</Empty>
+          )}
         </section>
       );
     });
@@ -139,8 +172,20 @@ export function TextsPage() {
           ) : null}
         </div>
       </div>
-      {creating ? <NewTextForm bodies={bodies.status === 'ok' ? bodies.data.items : []} formats={formats.status === 'ok' ? formats.data.items : []} onCancel={() => setCreating(false)} /> : null}
-      <Filters kind={kind} body={body} format={format} bodies={bodies.status === 'ok' ? bodies.data.items : []} formats={formats.status === 'ok' ? formats.data.items : []} />
+      {creating ? (
+        <NewTextForm
+          bodies={bodies.status === 'ok' ? bodies.data.items : []}
+          formats={formats.status === 'ok' ? formats.data.items : []}
+          onCancel={() => setCreating(false)}
+        />
+      ) : null}
+      <Filters
+        kind={kind}
+        body={body}
+        format={format}
+        bodies={bodies.status === 'ok' ? bodies.data.items : []}
+        formats={formats.status === 'ok' ? formats.data.items : []}
+      />
       {content}
     </>
   );

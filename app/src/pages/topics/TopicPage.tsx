@@ -29,7 +29,15 @@ function TopicView({ code }: { code: string }) {
   const notice = refusal ? null : ((location.state as { notice?: string } | null)?.notice ?? null);
 
   if (topic.status === 'loading') return <Loading what="the topic" />;
-  if (topic.error) return <PageFailure title="Topic" error={topic.error} retry={topic.error.status === 404 ? undefined : topic.reload} back={{ to: '/topics', label: 'All topics' }} />;
+  if (topic.error)
+    return (
+      <PageFailure
+        title="Topic"
+        error={topic.error}
+        retry={topic.error.status === 404 ? undefined : topic.reload}
+        back={{ to: '/topics', label: 'All topics' }}
+      />
+    );
   const t = topic.data;
   const on = (bodies.data?.items ?? []).filter((b) => b.topics.includes(t.code));
 
@@ -67,7 +75,14 @@ function TopicView({ code }: { code: string }) {
               Change the topic
             </Link>
           ) : null}
-          {mayDelete(t) ? <ConfirmDelete key={refusal ? 'refused' : 'ready'} label="Delete the topic" confirmLabel={`Yes, delete ${t.name}`} onConfirm={() => void remove()} /> : null}
+          {mayDelete(t) ? (
+            <ConfirmDelete
+              key={refusal ? 'refused' : 'ready'}
+              label="Delete the topic"
+              confirmLabel={`Yes, delete ${t.name}`}
+              onConfirm={() => void remove()}
+            />
+          ) : null}
         </div>
       ) : null}
       <section aria-labelledby="topic-bodies-h">

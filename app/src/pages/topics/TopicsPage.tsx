@@ -25,7 +25,8 @@ export function TopicsPage() {
       </div>
       <Notice text={notice} />
       <p>
-        The areas of consultation. Each <Link to="/bodies">body</Link> names the topics it works on; meetings, projects and events are filed under them.
+        The areas of consultation. Each <Link to="/bodies">body</Link> names the topics it works on; meetings, projects
+        and events are filed under them.
       </p>
       {topics.status === 'loading' || (topics.data && !settled) ? <Loading what="the topics" /> : null}
       {topics.error ? <ErrorBox error={topics.error} retry={topics.reload} /> : null}
@@ -44,7 +45,11 @@ export function TopicsPage() {
                   </h2>
                   {t.description ? <p>{t.description}</p> : null}
                   <p className="cal-entry-meta">
-                    {bodies.data ? (on.length ? `Bodies: ${on.map((b) => b.name).join(', ')}` : 'No body you may see works on it') : 'Bodies not available'}
+                    {bodies.data
+                      ? on.length
+                        ? `Bodies: ${on.map((b) => b.name).join(', ')}`
+                        : 'No body you may see works on it'
+                      : 'Bodies not available'}
                     {t.source ? ` · Source: ${t.source}` : ''}
                   </p>
                 </li>

@@ -26,9 +26,31 @@ const LABELS: Record<string, string> = {
   description: 'Description',
 };
 
-const EMPTY = { body: '', format: '', title: '', description: '', status: 'active', startsOn: '', endsOn: '', public: false, topics: [] as string[], leadMembers: [] as string[] };
+const EMPTY = {
+  body: '',
+  format: '',
+  title: '',
+  description: '',
+  status: 'active',
+  startsOn: '',
+  endsOn: '',
+  public: false,
+  topics: [] as string[],
+  leadMembers: [] as string[],
+};
 
-const fromProject = (p: Project): typeof EMPTY => ({ body: p.body?.code ?? '', format: p.format.code, title: p.title, description: p.description, status: p.status, startsOn: p.startsOn ?? '', endsOn: p.endsOn ?? '', public: p.public, topics: p.topics.map((t) => t.code), leadMembers: p.leadMembers.map((m) => m.code) });
+const fromProject = (p: Project): typeof EMPTY => ({
+  body: p.body?.code ?? '',
+  format: p.format.code,
+  title: p.title,
+  description: p.description,
+  status: p.status,
+  startsOn: p.startsOn ?? '',
+  endsOn: p.endsOn ?? '',
+  public: p.public,
+  topics: p.topics.map((t) => t.code),
+  leadMembers: p.leadMembers.map((m) => m.code),
+});
 
 export function ProjectFormPage() {
   const { id } = useParams();
@@ -58,8 +80,10 @@ export function ProjectFormPage() {
     const problems: Record<string, string> = {};
     if (!form.body) problems.body = 'Choose the body that runs the project.';
     if (!form.title.trim()) problems.title = 'Enter a title for the project.';
-    if (form.startsOn && form.endsOn && form.endsOn < form.startsOn) problems.endsOn = 'The end must be on or after the start.';
-    if (Object.keys(problems).length) return failure.fail(problems, 'The project was not saved. Correct the fields below.');
+    if (form.startsOn && form.endsOn && form.endsOn < form.startsOn)
+      problems.endsOn = 'The end must be on or after the start.';
+    if (Object.keys(problems).length)
+      return failure.fail(problems, 'The project was not saved. Correct the fields below.');
     const payload: Record<string, unknown> = {
       body: form.body,
       title: form.title.trim(),
@@ -72,7 +96,9 @@ export function ProjectFormPage() {
       leadMembers: form.leadMembers,
     };
     if (form.format) payload.format = form.format;
-    await item.save(payload, LABELS, () => (editing ? 'The project is saved.' : 'The project is created. Add its milestones and deliverables below.'));
+    await item.save(payload, LABELS, () =>
+      editing ? 'The project is saved.' : 'The project is created. Add its milestones and deliverables below.',
+    );
   }
 
   return (
@@ -112,15 +138,34 @@ export function ProjectFormPage() {
         </div>
         <div className="field check">
           <label>
-            <input type="checkbox" checked={form.public} onChange={(e) => set('public', e.target.checked)} /> Public: on the public record of the work programme
+            <input type="checkbox" checked={form.public} onChange={(e) => set('public', e.target.checked)} /> Public: on
+            the public record of the work programme
           </label>
         </div>
-        <CheckboxGroup legend="Topics" error={errors.topics} options={(topics.data?.items ?? []).map((t) => ({ value: t.code, label: t.name }))} selected={form.topics} onChange={(v) => set('topics', v)} columns />
-        <CheckboxGroup legend="Lead members" error={errors.leadMembers} options={(members.data?.items ?? []).map((m) => ({ value: m.code, label: m.name }))} selected={form.leadMembers} onChange={(v) => set('leadMembers', v)} columns />
+        <CheckboxGroup
+          legend="Topics"
+          error={errors.topics}
+          options={(topics.data?.items ?? []).map((t) => ({ value: t.code, label: t.name }))}
+          selected={form.topics}
+          onChange={(v) => set('topics', v)}
+          columns
+        />
+        <CheckboxGroup
+          legend="Lead members"
+          error={errors.leadMembers}
+          options={(members.data?.items ?? []).map((m) => ({ value: m.code, label: m.name }))}
+          selected={form.leadMembers}
+          onChange={(v) => set('leadMembers', v)}
+          columns
+        />
         <Field label="Description" error={errors.description}>
           <textarea value={form.description} onChange={(e) => set('description', e.target.value)} maxLength={10000} />
         </Field>
-        <FormActions submit={editing ? 'Save the project' : 'Create the project'} busy={saving} cancelTo={editing ? `/projects/${id}` : '/work-programme'} />
+        <FormActions
+          submit={editing ? 'Save the project' : 'Create the project'}
+          busy={saving}
+          cancelTo={editing ? `/projects/${id}` : '/work-programme'}
+        />
       </form>
     </>
   );

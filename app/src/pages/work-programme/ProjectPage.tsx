@@ -31,7 +31,12 @@ export function ProjectPage() {
   if (loaded.status === 'loading' && !project) return <Loading what="the project" />;
   if (loaded.error)
     return (
-      <PageFailure title="Project" error={loaded.error} retry={loaded.reload} back={{ to: '/work-programme', label: 'Back to the work programme' }} />
+      <PageFailure
+        title="Project"
+        error={loaded.error}
+        retry={loaded.reload}
+        back={{ to: '/work-programme', label: 'Back to the work programme' }}
+      />
     );
   if (!project) return <Loading what="the project" />;
   const p = project;
@@ -79,7 +84,9 @@ export function ProjectPage() {
         <dt>Body</dt>
         <dd>{p.body?.name ?? '—'}</dd>
         <dt>Who may see it</dt>
-        <dd>{p.public ? `Everyone (public); the project belongs to ${p.format.name}` : `Members of ${p.format.name} only`}</dd>
+        <dd>
+          {p.public ? `Everyone (public); the project belongs to ${p.format.name}` : `Members of ${p.format.name} only`}
+        </dd>
         <dt>Topics</dt>
         <dd>{p.topics.map((t) => t.name).join(', ') || 'None'}</dd>
         <dt>Lead members</dt>
@@ -94,7 +101,11 @@ export function ProjectPage() {
               ))}
         </dd>
         <dt>Period</dt>
-        <dd>{p.startsOn || p.endsOn ? `${p.startsOn ? longDate(p.startsOn) : '…'} – ${p.endsOn ? longDate(p.endsOn) : 'open'}` : 'No dates set'}</dd>
+        <dd>
+          {p.startsOn || p.endsOn
+            ? `${p.startsOn ? longDate(p.startsOn) : '…'} – ${p.endsOn ? longDate(p.endsOn) : 'open'}`
+            : 'No dates set'}
+        </dd>
       </dl>
       {p.description ? <p>{p.description}</p> : null}
       {mayEdit ? (
@@ -102,7 +113,11 @@ export function ProjectPage() {
           <Link className="button" to={`/projects/${p.id}/edit`}>
             Change the project
           </Link>
-          <ConfirmDelete label="Delete the project" confirmLabel="Yes, delete the project" onConfirm={() => void removeProject()} />
+          <ConfirmDelete
+            label="Delete the project"
+            confirmLabel="Yes, delete the project"
+            onConfirm={() => void removeProject()}
+          />
         </div>
       ) : null}
 
@@ -110,7 +125,16 @@ export function ProjectPage() {
         <h2 id="deliverables-h">Milestones and deliverables</h2>
         {p.deliverables.length === 0 ? <Empty>None yet.</Empty> : null}
         {p.deliverables.length > 0 ? (
-          <DataTable caption={`Milestones and deliverables of ${p.title}`} columns={['Item', 'Due', 'Status', 'Result', mayEdit ? <span className="visually-hidden">Actions</span> : null]}>
+          <DataTable
+            caption={`Milestones and deliverables of ${p.title}`}
+            columns={[
+              'Item',
+              'Due',
+              'Status',
+              'Result',
+              mayEdit ? <span className="visually-hidden">Actions</span> : null,
+            ]}
+          >
             {p.deliverables.map((d) => (
               <tr key={d.id}>
                 <th scope="row">
@@ -128,7 +152,11 @@ export function ProjectPage() {
                     <button type="button" className="button secondary" onClick={() => setEditing(d.id)}>
                       Change<span className="visually-hidden"> {d.title}</span>
                     </button>{' '}
-                    <button type="button" className="button secondary" onClick={() => void removeDeliverable(d.id, d.title)}>
+                    <button
+                      type="button"
+                      className="button secondary"
+                      onClick={() => void removeDeliverable(d.id, d.title)}
+                    >
                       Remove<span className="visually-hidden"> {d.title}</span>
                     </button>
                   </td>
@@ -166,7 +194,11 @@ export function ProjectPage() {
           ))}
         </ul>
         {reporting ? (
-          <ProgressReportForm projectId={p.id} onSaved={saved('The progress report is filed.')} onCancel={() => setReporting(false)} />
+          <ProgressReportForm
+            projectId={p.id}
+            onSaved={saved('The progress report is filed.')}
+            onCancel={() => setReporting(false)}
+          />
         ) : mayEdit ? (
           <p>
             <button type="button" className="button secondary" onClick={() => setReporting(true)}>

@@ -9,13 +9,22 @@ import { Empty, ErrorBox, Loading } from '../../components/Status.tsx';
 import { longDate } from '../../components/calendar/dates.ts';
 import type { Ref } from '../../components/calendar/model.ts';
 import { AchievementList } from '../../components/work-programme/AchievementList.tsx';
-import { PROJECT_STATUSES, wpLabel, type Achievements, type Body, type ProjectSummary } from '../../components/work-programme/model.ts';
+import {
+  PROJECT_STATUSES,
+  wpLabel,
+  type Achievements,
+  type Body,
+  type ProjectSummary,
+} from '../../components/work-programme/model.ts';
 import { WpBadge } from '../../components/work-programme/WpBadge.tsx';
 import { useSession } from '../../session.tsx';
 import { useApi } from '../../use-api.ts';
 import { DataTable } from '../../components/DataTable.tsx';
 
-const period = (p: ProjectSummary) => (p.startsOn || p.endsOn ? `${p.startsOn ? longDate(p.startsOn) : '…'} – ${p.endsOn ? longDate(p.endsOn) : 'open'}` : 'Ongoing, no dates set');
+const period = (p: ProjectSummary) =>
+  p.startsOn || p.endsOn
+    ? `${p.startsOn ? longDate(p.startsOn) : '…'} – ${p.endsOn ? longDate(p.endsOn) : 'open'}`
+    : 'Ongoing, no dates set';
 
 function BodyRecord({ body }: { body: Body }) {
   const record = useApi<Achievements>(`/bodies/${body.code}/achievements`);
@@ -43,7 +52,13 @@ function TopicRecord({ topics }: { topics: Ref[] }) {
           setShown(chosen);
         }}
       >
-        <FilterSelect id="wp-record-topic" label="Topic" all="Choose a topic" value={chosen} onChange={(e) => setChosen(e.target.value)}>
+        <FilterSelect
+          id="wp-record-topic"
+          label="Topic"
+          all="Choose a topic"
+          value={chosen}
+          onChange={(e) => setChosen(e.target.value)}
+        >
           <RefOptions list={topics} />
         </FilterSelect>
         <FilterSubmit>Show the record</FilterSubmit>
@@ -76,7 +91,9 @@ export function WorkProgrammePage() {
   const groups = (bodies.data?.items ?? [])
     .map((body) => ({ body, items: (projects.data?.items ?? []).filter((p) => p.body?.code === body.code) }))
     .filter((g) => g.items.length > 0);
-  const unplaced = (projects.data?.items ?? []).filter((p) => !p.body || !(bodies.data?.items ?? []).some((b) => b.code === p.body!.code));
+  const unplaced = (projects.data?.items ?? []).filter(
+    (p) => !p.body || !(bodies.data?.items ?? []).some((b) => b.code === p.body!.code),
+  );
 
   return (
     <>
@@ -99,10 +116,22 @@ export function WorkProgrammePage() {
           setParams(next);
         }}
       >
-        <FilterSelect id="wp-status" label="Status" all="All" value={draft.status} onChange={(e) => setDraft({ ...draft, status: e.target.value })}>
+        <FilterSelect
+          id="wp-status"
+          label="Status"
+          all="All"
+          value={draft.status}
+          onChange={(e) => setDraft({ ...draft, status: e.target.value })}
+        >
           <ValueOptions values={PROJECT_STATUSES} label={wpLabel} />
         </FilterSelect>
-        <FilterSelect id="wp-topic" label="Topic" all="All" value={draft.topic} onChange={(e) => setDraft({ ...draft, topic: e.target.value })}>
+        <FilterSelect
+          id="wp-topic"
+          label="Topic"
+          all="All"
+          value={draft.topic}
+          onChange={(e) => setDraft({ ...draft, topic: e.target.value })}
+        >
           <RefOptions list={topics.data?.items} />
         </FilterSelect>
         <FilterSubmit>Show</FilterSubmit>
@@ -113,12 +142,17 @@ export function WorkProgrammePage() {
       {bodies.error ? <ErrorBox error={bodies.error} retry={bodies.reload} /> : null}
       {projects.data && bodies.data ? (
         <>
-          <p className="meta">{projects.data.total === 1 ? '1 project' : `${projects.data.total} projects`} you may see.</p>
+          <p className="meta">
+            {projects.data.total === 1 ? '1 project' : `${projects.data.total} projects`} you may see.
+          </p>
           {projects.data.total === 0 ? <Empty>No projects match.</Empty> : null}
           {[...groups, ...(unplaced.length ? [{ body: null, items: unplaced }] : [])].map(({ body, items }) => (
             <section key={body?.code ?? '-'} className="wp-body" aria-labelledby={`wp-${body?.code ?? 'other'}`}>
               <h2 id={`wp-${body?.code ?? 'other'}`}>{body ? body.name : 'Other projects'}</h2>
-              <DataTable caption={`Projects of ${body ? body.name : 'no body'}`} columns={['Project', 'Status', 'Topics', 'Lead members', 'Period']}>
+              <DataTable
+                caption={`Projects of ${body ? body.name : 'no body'}`}
+                columns={['Project', 'Status', 'Topics', 'Lead members', 'Period']}
+              >
                 {items.map((p) => (
                   <tr key={p.id}>
                     <th scope="row">

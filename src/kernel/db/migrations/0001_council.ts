@@ -119,7 +119,11 @@ export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
     .addColumn('prev_hash', 'text', (c) => c.notNull())
     .addColumn('hash', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('audit_events_object_idx').on('audit_events').columns(['object_type', 'object_id']).execute();
+  await db.schema
+    .createIndex('audit_events_object_idx')
+    .on('audit_events')
+    .columns(['object_type', 'object_id'])
+    .execute();
 
   // The head of the chain, one row: every write transaction locks it first, which serialises appends
   // (a total order across app servers) and lets `audit verify` notice rows cut from the end.

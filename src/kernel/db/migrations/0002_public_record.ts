@@ -38,8 +38,16 @@ export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
   await db.schema.createIndex('record_items_identity_idx').on('record_items').column('identity_key').execute();
   await db.schema.createIndex('record_items_group_idx').on('record_items').column('version_group').execute();
   await db.schema.createIndex('record_items_date_idx').on('record_items').columns(['date_start', 'seq']).execute();
-  await db.schema.createIndex('record_items_kind_idx').on('record_items').columns(['kind_slug', 'date_start']).execute();
-  await db.schema.createIndex('record_items_speaker_idx').on('record_items').columns(['speaker_slug', 'date_start']).execute();
+  await db.schema
+    .createIndex('record_items_kind_idx')
+    .on('record_items')
+    .columns(['kind_slug', 'date_start'])
+    .execute();
+  await db.schema
+    .createIndex('record_items_speaker_idx')
+    .on('record_items')
+    .columns(['speaker_slug', 'date_start'])
+    .execute();
   await db.schema.createIndex('record_items_year_idx').on('record_items').columns(['year', 'month']).execute();
 
   await db.schema
@@ -69,7 +77,9 @@ export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
     // generated column does on PostgreSQL — so no code path can forget it. (Measured on the import
     // benchmark: a third less written per page than a second copy of every body, and one statement
     // fewer per page.)
-    await sql`create virtual table record_fts using fts5(title, speaker, occasion, body, content = 'record_items', content_rowid = 'seq', tokenize = 'porter unicode61 remove_diacritics 2')`.execute(db);
+    await sql`create virtual table record_fts using fts5(title, speaker, occasion, body, content = 'record_items', content_rowid = 'seq', tokenize = 'porter unicode61 remove_diacritics 2')`.execute(
+      db,
+    );
     await sql`create trigger record_items_fts_insert after insert on record_items begin
         insert into record_fts (rowid, title, speaker, occasion, body) values (new.seq, new.title, new.speaker, new.occasion, new.body);
       end`.execute(db);

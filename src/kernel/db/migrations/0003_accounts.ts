@@ -9,7 +9,12 @@ export async function up(db: Kysely<unknown>, _dialect: Dialect): Promise<void> 
   await db.schema
     .createTable('users')
     .addColumn('id', 'text', (c) => c.primaryKey())
-    .addColumn('email', 'text', (c) => c.notNull().unique().check(sql`email = lower(email)`))
+    .addColumn('email', 'text', (c) =>
+      c
+        .notNull()
+        .unique()
+        .check(sql`email = lower(email)`),
+    )
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('password_hash', 'text') // null until the account's owner sets it through the link
     .addColumn('roles', 'text', (c) => c.notNull()) // JSON array, e.g. ["delegate"]
@@ -56,6 +61,10 @@ export async function up(db: Kysely<unknown>, _dialect: Dialect): Promise<void> 
     .execute();
   await db
     .insertInto('secrets' as never)
-    .values({ name: 'form-csrf-key', value: randomBytes(32).toString('base64url'), created_at: new Date().toISOString() })
+    .values({
+      name: 'form-csrf-key',
+      value: randomBytes(32).toString('base64url'),
+      created_at: new Date().toISOString(),
+    })
     .execute();
 }

@@ -44,7 +44,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('description', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('documents', 'text', (c) => c.notNull().defaultTo('[]'))
     .execute();
-  await db.schema.createIndex('meeting_agenda_items_meeting_idx').on('meeting_agenda_items').column('meeting_id').execute();
+  await db.schema
+    .createIndex('meeting_agenda_items_meeting_idx')
+    .on('meeting_agenda_items')
+    .column('meeting_id')
+    .execute();
 
   await db.schema
     .createTable('meeting_agenda_item_topics')
@@ -52,7 +56,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('topic_code', 'text', (c) => c.notNull().references('topics.code'))
     .addPrimaryKeyConstraint('meeting_agenda_item_topics_pk', ['agenda_item_id', 'topic_code'])
     .execute();
-  await db.schema.createIndex('meeting_agenda_item_topics_topic_idx').on('meeting_agenda_item_topics').column('topic_code').execute();
+  await db.schema
+    .createIndex('meeting_agenda_item_topics_topic_idx')
+    .on('meeting_agenda_item_topics')
+    .column('topic_code')
+    .execute();
 
   await db.schema
     .createTable('meeting_participants')
@@ -63,7 +71,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('member_code', 'text', (c) => c.references('members.code'))
     .addColumn('function', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('meeting_participants_meeting_idx').on('meeting_participants').column('meeting_id').execute();
+  await db.schema
+    .createIndex('meeting_participants_meeting_idx')
+    .on('meeting_participants')
+    .column('meeting_id')
+    .execute();
 
   await db.schema
     .createTable('projects')
@@ -111,7 +123,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('project_deliverables_project_idx').on('project_deliverables').column('project_id').execute();
+  await db.schema
+    .createIndex('project_deliverables_project_idx')
+    .on('project_deliverables')
+    .column('project_id')
+    .execute();
 
   await db.schema
     .createTable('project_progress_reports')
@@ -122,7 +138,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('reported_by', 'text', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('project_progress_reports_project_idx').on('project_progress_reports').column('project_id').execute();
+  await db.schema
+    .createIndex('project_progress_reports_project_idx')
+    .on('project_progress_reports')
+    .column('project_id')
+    .execute();
 
   await db.schema
     .createTable('event_series')

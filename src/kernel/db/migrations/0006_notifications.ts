@@ -13,7 +13,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .createTable('notifications')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
-    .addColumn('kind', 'text', (c) => c.notNull().check(sql`kind in ('procedure_opened', 'silence_broken', 'deadline_soon', 'adopted', 'failed')`))
+    .addColumn('kind', 'text', (c) =>
+      c.notNull().check(sql`kind in ('procedure_opened', 'silence_broken', 'deadline_soon', 'adopted', 'failed')`),
+    )
     .addColumn('subject', 'text', (c) => c.notNull())
     .addColumn('body', 'text', (c) => c.notNull())
     .addColumn('link', 'text', (c) => c.notNull())
@@ -21,7 +23,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('dedupe_key', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('read_at', 'text')
-    .addColumn('email_status', 'text', (c) => c.notNull().check(sql`email_status in ('pending', 'sent', 'failed_permanently', 'not_applicable')`))
+    .addColumn('email_status', 'text', (c) =>
+      c.notNull().check(sql`email_status in ('pending', 'sent', 'failed_permanently', 'not_applicable')`),
+    )
     .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('next_attempt_at', 'text')
     .addColumn('last_error', 'text')
@@ -29,7 +33,20 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('claimed_by', 'text')
     .addColumn('claimed_until', 'text')
     .execute();
-  await db.schema.createIndex('notifications_user_idx').on('notifications').columns(['user_id', 'created_at']).execute();
-  await db.schema.createIndex('notifications_dedupe_idx').on('notifications').columns(['user_id', 'dedupe_key']).unique().execute();
-  await db.schema.createIndex('notifications_mail_idx').on('notifications').columns(['email_status', 'next_attempt_at']).execute();
+  await db.schema
+    .createIndex('notifications_user_idx')
+    .on('notifications')
+    .columns(['user_id', 'created_at'])
+    .execute();
+  await db.schema
+    .createIndex('notifications_dedupe_idx')
+    .on('notifications')
+    .columns(['user_id', 'dedupe_key'])
+    .unique()
+    .execute();
+  await db.schema
+    .createIndex('notifications_mail_idx')
+    .on('notifications')
+    .columns(['email_status', 'next_attempt_at'])
+    .execute();
 }

@@ -12,7 +12,9 @@ import type { Dialect } from '../connect.ts';
 export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
   await db.schema
     .createTable('search_entries')
-    .addColumn('seq', 'integer', (c) => (dialect === 'sqlite' ? c.primaryKey() : c.primaryKey().generatedAlwaysAsIdentity()))
+    .addColumn('seq', 'integer', (c) =>
+      dialect === 'sqlite' ? c.primaryKey() : c.primaryKey().generatedAlwaysAsIdentity(),
+    )
     .addColumn('kind', 'text', (c) => c.notNull().check(sql`kind in ('meeting', 'event', 'project', 'text')`))
     .addColumn('item_id', 'text', (c) => c.notNull())
     .addColumn('format_code', 'text', (c) => c.notNull())
@@ -24,7 +26,12 @@ export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
     .addColumn('date', 'text')
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('search_entries_item_idx').on('search_entries').columns(['kind', 'item_id']).unique().execute();
+  await db.schema
+    .createIndex('search_entries_item_idx')
+    .on('search_entries')
+    .columns(['kind', 'item_id'])
+    .unique()
+    .execute();
   await db.schema
     .createTable('search_index_state')
     .addColumn('name', 'text', (c) => c.primaryKey())
@@ -35,7 +42,9 @@ export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
   await sql`insert into search_index_state (name, version, rebuilt_at) values ('workspace', 0, null)`.execute(db);
 
   if (dialect === 'sqlite') {
-    await sql`create virtual table search_fts using fts5(title, subtitle, body, content = 'search_entries', content_rowid = 'seq', tokenize = 'porter unicode61 remove_diacritics 2')`.execute(db);
+    await sql`create virtual table search_fts using fts5(title, subtitle, body, content = 'search_entries', content_rowid = 'seq', tokenize = 'porter unicode61 remove_diacritics 2')`.execute(
+      db,
+    );
     await sql`create trigger search_entries_fts_insert after insert on search_entries begin
         insert into search_fts (rowid, title, subtitle, body) values (new.seq, new.title, new.subtitle, new.body);
       end`.execute(db);
