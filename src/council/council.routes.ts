@@ -57,7 +57,6 @@ const EVERY_FORMAT: Resource = { type: 'body', formatMembers: [], isPublic: fals
 export const councilRoutes: FastifyPluginAsyncZod = async (app) => {
   const { database } = app.deps;
   const db = database.db;
-  const writesEnabled = app.deps.config.adminToken !== null;
   const ctx = (request: FastifyRequest): WriteContext => ({
     actor: actorName(request.actor),
     requestId: request.id,
@@ -83,7 +82,7 @@ export const councilRoutes: FastifyPluginAsyncZod = async (app) => {
     const action = ACTIONS[request.method];
     if (!action) return;
     const type = TYPES[(request.routeOptions.url ?? '').split('/')[3] ?? ''] ?? 'council';
-    authorize(request, action, type === 'body' ? NEW_BODY : { type }, writesEnabled);
+    authorize(request, action, type === 'body' ? NEW_BODY : { type });
   });
   const chairsById = async (): Promise<Map<string, Person>> => new Map((await listPersons(db)).map((p) => [p.id, p]));
 

@@ -57,10 +57,9 @@ export async function resolveActor(request: FastifyRequest, reply: FastifyReply,
 
 /**
  * Throws the right catalogued error unless the request's actor may do `action` on `resource`: 401 for
- * the public (signing in may help), 403 for anyone else. `_writesEnabled` is no longer used: since
- * accounts exist, writes are possible on every server.
+ * the public (signing in may help), 403 for anyone else.
  */
-export function authorize(request: FastifyRequest, action: Action, resource: Resource, _writesEnabled?: boolean): void {
+export function authorize(request: FastifyRequest, action: Action, resource: Resource): void {
   if (can(request.actor, action, resource)) return;
   if (request.actor.kind === 'public') throw new AppError('AUTHENTICATION_REQUIRED');
   throw new AppError('FORBIDDEN');

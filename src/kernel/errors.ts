@@ -39,10 +39,6 @@ export const errorCatalog = {
     message:
       'This set-password link is not valid: it was already used, has expired, or was replaced by a newer one. Ask an administrator for a new link.',
   },
-  WRITES_DISABLED: {
-    status: 403,
-    message: 'Writes through the API are disabled on this server: no ADMIN_TOKEN is configured.',
-  },
   FORBIDDEN: { status: 403, message: 'You are not allowed to do this.' },
   SEARCH_INVALID: {
     status: 400,
