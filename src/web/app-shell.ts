@@ -59,7 +59,7 @@ export const appShell: FastifyPluginAsync<{ dist?: string }> = async (app, optio
   app.get('/app/', { schema: { hide: true } }, sendShell);
   app.get('/app/*', { schema: { hide: true } }, async (request, reply) => {
     // A missing asset is a 404, not the shell: a stale tab asking for an old chunk must fail visibly.
-    if ((request.params as { '*': string })['*'].startsWith('assets/')) return reply.callNotFound();
+    if (request.url.startsWith('/app/assets/')) return reply.callNotFound();
     return sendShell(request, reply);
   });
 };

@@ -37,6 +37,11 @@ const HTML = 'text/html; charset=utf-8';
 const SEGMENT = /^[a-z0-9](?:[a-z0-9-]{0,198}[a-z0-9])?$/;
 const FEED_SIZE = 20;
 const hidden = { hide: true } as const;
+// Path parameters, parsed like every other input (the paths' own patterns already admit only digits
+// for years and months, so these never refuse what the router let through).
+const yearParams = z.object({ year: z.coerce.number().int() });
+const monthParams = z.object({ year: z.coerce.number().int(), month: z.coerce.number().int() });
+const segmentParams = <K extends string>(key: K) => z.object({ [key]: z.string() } as Record<K, z.ZodString>);
 const pageQuery = z.object({ page: pageParam });
 // Feed readers and crawlers poll; five minutes of caching spares the database and delays little.
 const POLLED = 'public, max-age=300';
@@ -99,45 +104,60 @@ export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
     return sendHtml(reply, renderListingPage({ listing: chosen, list, page, facets, councilName: name }));
   };
 
-  app.get('/record/:year(^\\d{4}$)', { schema: { ...hidden, querystring: pageQuery } }, async (request, reply) => {
-    const year = Number((request.params as { year: string }).year);
-    return listing(request, reply, request.query.page, () => ({ by: 'year', year }));
-  });
+  app.get(
+    '/record/:year(^\\d{4}$)',
+    { schema: { ...hidden, params: yearParams, querystring: pageQuery } },
+    async (request, reply) => {
+      const { year } = request.params;
+      return listing(request, reply, request.query.page, () => ({ by: 'year', year }));
+    },
+  );
   app.get(
     '/record/:year(^\\d{4}$)/:month(^\\d{2}$)',
-    { schema: { ...hidden, querystring: pageQuery } },
+    { schema: { ...hidden, params: monthParams, querystring: pageQuery } },
     async (request, reply) => {
-      const params = request.params as { year: string; month: string };
-      const [year, month] = [Number(params.year), Number(params.month)];
+      const { year, month } = request.params;
       return listing(request, reply, request.query.page, () =>
         month >= 1 && month <= 12 ? { by: 'month', year, month } : null,
       );
     },
   );
-  app.get('/record/kind/:kind', { schema: { ...hidden, querystring: pageQuery } }, async (request, reply) => {
-    const { kind } = request.params as { kind: string };
-    return listing(request, reply, request.query.page, (f) => {
-      const facet = SEGMENT.test(kind) ? f.kinds.find((k) => k.slug === kind) : undefined;
-      return facet ? { by: 'kind', slug: facet.slug, label: facet.label } : null;
-    });
-  });
-  app.get('/record/speaker/:speaker', { schema: { ...hidden, querystring: pageQuery } }, async (request, reply) => {
-    const { speaker } = request.params as { speaker: string };
-    return listing(request, reply, request.query.page, (f) => {
-      const facet = SEGMENT.test(speaker) ? f.speakers.find((s) => s.slug === speaker) : undefined;
-      return facet ? { by: 'speaker', slug: facet.slug, label: facet.label } : null;
-    });
-  });
-  app.get('/record/language/:language', { schema: { ...hidden, querystring: pageQuery } }, async (request, reply) => {
-    const { language } = request.params as { language: string };
-    return listing(request, reply, request.query.page, (f) => {
-      const facet = f.languages.find((l) => l.slug === language);
-      return facet ? { by: 'language', code: facet.slug, label: languageName(facet.slug) } : null;
-    });
-  });
+  app.get(
+    '/record/kind/:kind',
+    { schema: { ...hidden, params: segmentParams('kind'), querystring: pageQuery } },
+    async (request, reply) => {
+      const { kind } = request.params;
+      return listing(request, reply, request.query.page, (f) => {
+        const facet = SEGMENT.test(kind) ? f.kinds.find((k) => k.slug === kind) : undefined;
+        return facet ? { by: 'kind', slug: facet.slug, label: facet.label } : null;
+      });
+    },
+  );
+  app.get(
+    '/record/speaker/:speaker',
+    { schema: { ...hidden, params: segmentParams('speaker'), querystring: pageQuery } },
+    async (request, reply) => {
+      const { speaker } = request.params;
+      return listing(request, reply, request.query.page, (f) => {
+        const facet = SEGMENT.test(speaker) ? f.speakers.find((s) => s.slug === speaker) : undefined;
+        return facet ? { by: 'speaker', slug: facet.slug, label: facet.label } : null;
+      });
+    },
+  );
+  app.get(
+    '/record/language/:language',
+    { schema: { ...hidden, params: segmentParams('language'), querystring: pageQuery } },
+    async (request, reply) => {
+      const { language } = request.params;
+      return listing(request, reply, request.query.page, (f) => {
+        const facet = f.languages.find((l) => l.slug === language);
+        return facet ? { by: 'language', code: facet.slug, label: languageName(facet.slug) } : null;
+      });
+    },
+  );
 
-  app.get('/record/:slug', { schema: hidden }, async (request, reply) => {
-    const { slug } = request.params as { slug: string };
+  app.get('/record/:slug', { schema: { ...hidden, params: segmentParams('slug') } }, async (request, reply) => {
+    const { slug } = request.params;
     const [name, found] = await Promise.all([
       councilName(),
       SEGMENT.test(slug) ? reader(request).findBySlug(slug) : null,
