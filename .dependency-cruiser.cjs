@@ -16,6 +16,10 @@ const SURFACE_FILE = '[.](routes|pages|web)[.]ts$';
 const ROOT = '^src/(app[.]ts|server[.]ts|open-database[.]ts|text-hooks[.]ts|cli/)';
 const TESTS = '([.]test[.]ts|[.]test-support[.]ts)$';
 
+/** Server files the workspace app (app/src) imports so that its lists and rules are the server's own. */
+const SHARED_WITH_APP =
+  '^src/(kernel/patterns|accounts/model|council/model|work-programme/model|calendar/event-rules|calendar/event-dates)[.]ts$';
+
 const folders = (names) => `^src/(${names.join('|')})/`;
 const surfaces = `(${folders(SURFACE_FOLDERS)}|${SURFACE_FILE})`;
 
@@ -73,6 +77,21 @@ module.exports = {
       severity: 'error',
       from: { orphan: true, path: '^src/', pathNot: [TESTS, '[.]d[.]ts$', '[.]worker[.]mjs$', '[.]md$'] },
       to: {},
+    },
+    {
+      name: 'app-shares-only-pure-server-files',
+      comment:
+        'The workspace app imports from src/ only the files listed in SHARED_WITH_APP (vocabularies and code rules).',
+      severity: 'error',
+      from: { path: '^app/src/' },
+      to: { path: '^src/', pathNot: SHARED_WITH_APP },
+    },
+    {
+      name: 'files-shared-with-app-import-nothing-at-run-time',
+      comment: 'What the app bundles from src/ must pull in nothing else: type-only imports at most.',
+      severity: 'error',
+      from: { path: SHARED_WITH_APP },
+      to: { dependencyTypesNot: ['type-only'] },
     },
     {
       name: 'src-does-not-import-tests',

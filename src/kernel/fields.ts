@@ -1,6 +1,7 @@
 // zod fields shared by every domain's schemas, and the messages they read with. Importing this file
 // changes nothing: the composition root calls useCouncilMessages() once (src/app.ts, src/cli/main.ts).
 import { z } from 'zod';
+import { MEMBER_CODE_PATTERN, SLUG_MAX_LENGTH, SLUG_PATTERN } from './patterns.ts';
 
 /**
  * Messages that read well after a field name: "name is required", "code must be a string". zod keeps
@@ -22,7 +23,7 @@ export function useCouncilMessages(): void {
 }
 
 /** A member's code, e.g. "POL". */
-export const memberCode = z.string().regex(/^[A-Z]{2,8}$/, 'must be 2 to 8 upper-case letters, e.g. "POL"');
+export const memberCode = z.string().regex(MEMBER_CODE_PATTERN, 'must be 2 to 8 upper-case letters, e.g. "POL"');
 
 /** A real calendar date, YYYY-MM-DD. */
 export const isoDate = z
@@ -44,8 +45,8 @@ export const longText = (max: number) => z.string().max(max, `must be at most ${
 /** A readable code such as "wg-peacekeeping". */
 export const slug = z
   .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case letters, digits and single hyphens, e.g. "wg-peacekeeping"')
-  .max(60, 'must be at most 60 characters');
+  .regex(SLUG_PATTERN, 'must be lower-case letters, digits and single hyphens, e.g. "wg-peacekeeping"')
+  .max(SLUG_MAX_LENGTH, `must be at most ${SLUG_MAX_LENGTH} characters`);
 
 export const uuid = (what: string) => z.string().uuid(`must be the id (UUID) of ${what}`);
 

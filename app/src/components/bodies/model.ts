@@ -3,15 +3,10 @@
 // access: the server lists only the bodies `can` lets this reader see, each with its abilities.
 import type { Abilities } from '../members/model.ts';
 
-export const BODY_KINDS = [
-  'council',
-  'preparatory_committee',
-  'committee',
-  'working_group',
-  'ad_hoc_group',
-  'expert_group',
-] as const;
-export type BodyKind = (typeof BODY_KINDS)[number];
+// The server's own list (src/council/model.ts, a pure file with no imports).
+import { BODY_KINDS, type BodyKind } from '../../../../src/council/model.ts';
+
+export { BODY_KINDS, type BodyKind };
 
 const KIND_LABELS: Record<BodyKind, string> = {
   council: 'Council',

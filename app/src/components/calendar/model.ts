@@ -71,12 +71,11 @@ export interface EventDetail extends EventSummary {
   updatedAt: string;
 }
 
-export const EVENT_KINDS = ['conference', 'seminar', 'experts_meeting', 'exercise', 'visit', 'other'] as const;
-export type EventKind = (typeof EVENT_KINDS)[number];
-export const EVENT_STATUSES = ['planned', 'ongoing', 'held', 'cancelled'] as const;
-export type EventStatus = (typeof EVENT_STATUSES)[number];
-export const DATE_PRECISIONS = ['day', 'range', 'month', 'part_of_month', 'year'] as const;
-export type DatePrecision = (typeof DATE_PRECISIONS)[number];
+// The server's own lists (pure files with no imports), so the forms offer exactly what it accepts.
+import { EVENT_KINDS, EVENT_STATUSES, type EventKind, type EventStatus } from '../../../../src/calendar/event-rules.ts';
+import { DATE_PRECISIONS, type DatePrecision } from '../../../../src/calendar/event-dates.ts';
+
+export { DATE_PRECISIONS, EVENT_KINDS, EVENT_STATUSES, type DatePrecision, type EventKind, type EventStatus };
 
 export const KIND_LABEL: Record<string, string> = {
   conference: 'Conference',

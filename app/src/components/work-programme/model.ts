@@ -2,12 +2,16 @@
 // its codes.
 import type { Ref } from '../calendar/model.ts';
 
-export const PROJECT_STATUSES = ['planned', 'active', 'completed', 'suspended'] as const;
-export const DELIVERABLE_KINDS = ['milestone', 'deliverable'] as const;
-export const DELIVERABLE_STATUSES = ['planned', 'in_progress', 'delivered', 'agreed', 'deferred', 'dropped'] as const;
-export type DeliverableStatus = (typeof DELIVERABLE_STATUSES)[number];
-/** Statuses that count as achievements in the record (src/work-programme/model.ts, ACHIEVED). */
-export const ACHIEVED: readonly string[] = ['delivered', 'agreed'];
+// The server's own lists (a pure file with no imports), so the forms offer exactly what it accepts.
+import {
+  ACHIEVED,
+  DELIVERABLE_KINDS,
+  DELIVERABLE_STATUSES,
+  PROJECT_STATUSES,
+  type DeliverableStatus,
+} from '../../../../src/work-programme/model.ts';
+
+export { ACHIEVED, DELIVERABLE_KINDS, DELIVERABLE_STATUSES, PROJECT_STATUSES, type DeliverableStatus };
 
 export interface Deliverable {
   id: string;

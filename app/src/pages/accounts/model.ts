@@ -2,8 +2,10 @@
 // translation to the API, and how an account's state is told to people. Pure.
 import { ApiError } from '../../api.ts';
 
-export const ROLES = ['admin', 'secretariat', 'chair', 'delegate', 'auditor'] as const;
-export const CLEARANCES = ['PUBLIC', 'UNCLASSIFIED', 'RESTRICTED', 'CONFIDENTIAL', 'SECRET'] as const;
+// The server's own lists (src/accounts/model.ts, pure), so the form offers exactly what it accepts.
+import { CLEARANCES, ROLES } from '../../../../src/accounts/model.ts';
+
+export { CLEARANCES, ROLES };
 
 export const ROLE_LABELS: Record<string, string> = {
   admin: 'Administrator',
