@@ -1,7 +1,7 @@
 // Sessions in the browser: the HttpOnly cookie `concord_session` carries a random token; the database
 // keeps only its SHA-256. A request's session is resolved once, in onRequest, and becomes its actor.
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Actor } from '../kernel/access/can.ts';
+import { userActor, type Actor } from '../kernel/access/can.ts';
 import type { Config } from '../kernel/config.ts';
 import type { Database } from '../kernel/db/connect.ts';
 import { sessionExpiry } from './login-policy.ts';
@@ -72,12 +72,5 @@ export async function sessionOfRequest(request: FastifyRequest, deps: SessionDep
 /** The actor of a signed-in session, as `can` sees it. */
 export function actorOfSession(session: SessionWithUser): Actor {
   const { user } = session;
-  return {
-    kind: 'user',
-    id: user.id,
-    roles: user.roles,
-    member: user.memberCode,
-    headOfDelegation: user.headOfDelegation,
-    clearance: user.clearance,
-  };
+  return userActor(user);
 }

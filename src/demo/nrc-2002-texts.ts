@@ -10,7 +10,8 @@
 // Idempotent: a text that exists is left as it is (a second load changes nothing and audits nothing).
 // The load report counts each audited step as an item (the text, each later version, position and
 // procedure step, the decision), so that, as for the rest of the demo, one item created = one audit event.
-import type { Actor } from '../kernel/access/can.ts';
+import { userActor, type Actor } from '../kernel/access/can.ts';
+import { findUserByEmail } from '../accounts/users.repository.ts';
 import type { Database } from '../kernel/db/connect.ts';
 import { toZoned } from '../kernel/time/zoned-time.ts';
 import { findText } from '../texts/texts.repository.ts';
@@ -32,19 +33,9 @@ export const DEMO_TEXT_KEYS = {
 } as const;
 
 async function demoActor(database: Database, email: string): Promise<Actor> {
-  const u = await database.db
-    .selectFrom('users')
-    .select(['id', 'roles', 'member_code', 'head_of_delegation', 'clearance'])
-    .where('email', '=', email)
-    .executeTakeFirstOrThrow();
-  return {
-    kind: 'user',
-    id: u.id,
-    roles: JSON.parse(u.roles) as never,
-    member: u.member_code,
-    headOfDelegation: u.head_of_delegation === 1,
-    clearance: u.clearance,
-  };
+  const account = await findUserByEmail(database.db, email);
+  if (!account) throw new Error(`The demo account ${email} is missing: load the demo accounts first.`);
+  return userActor(account);
 }
 
 const at = (iso: string) => () => new Date(iso);

@@ -13,15 +13,13 @@
 // (filtered by `can` again); if that id is no longer known it gets a `resync` event and reloads.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ServerResponse } from 'node:http';
-import { can, type Actor } from '../kernel/access/can.ts';
+import { can, userActor, type UserActor } from '../kernel/access/can.ts';
 import type { Database } from '../kernel/db/connect.ts';
 import { AppError } from '../kernel/errors.ts';
 import type { Logger } from '../kernel/logger.ts';
 import type { LiveBus } from './live-bus.ts';
 import { clientView, type LiveEvent } from './live-event.ts';
 import { liveSessions } from './live.repository.ts';
-
-type UserActor = Extract<Actor, { kind: 'user' }>;
 
 export interface LiveHubOptions {
   bus: LiveBus;
@@ -180,14 +178,7 @@ export class LiveHub {
       }
       stream.expiresAt = Date.parse(state.expiresAt);
       const u = state.user;
-      stream.actor = {
-        kind: 'user',
-        id: u.id,
-        roles: u.roles,
-        member: u.memberCode,
-        headOfDelegation: u.headOfDelegation,
-        clearance: u.clearance,
-      };
+      stream.actor = userActor(u);
     }
   }
 

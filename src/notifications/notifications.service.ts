@@ -3,7 +3,7 @@
 // the item, so a notice about an item of the Allies' format never reaches a partner's delegate, and
 // a rolled-back change notifies nobody. `scanDeadlinesSoon` queues "deadline within 24 hours" once
 // per procedure and deadline, however often and on however many servers it runs.
-import { can, type Actor, type Resource } from '../kernel/access/can.ts';
+import { can, userActor, type Actor, type Resource } from '../kernel/access/can.ts';
 import { auditedWrite, type Tx, type WriteContext } from '../kernel/audit/audited-write.ts';
 import type { Executor } from '../kernel/db/executor.ts';
 import type { Database } from '../kernel/db/connect.ts';
@@ -37,14 +37,7 @@ export interface NotificationInput {
 }
 
 function recipientActor(r: Recipient): Actor {
-  return {
-    kind: 'user',
-    id: r.id,
-    roles: r.roles,
-    member: r.memberCode,
-    headOfDelegation: r.headOfDelegation,
-    clearance: r.clearance,
-  };
+  return userActor(r);
 }
 
 function check(input: NotificationInput): void {

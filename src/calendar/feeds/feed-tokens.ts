@@ -3,7 +3,7 @@
 // feed serves what its owner may see at the time of each request (their rights are looked up anew),
 // so a change of role or a disabled account takes effect on the next refresh.
 import { randomUUID } from 'node:crypto';
-import type { Actor } from '../../kernel/access/can.ts';
+import { userActor, type Actor } from '../../kernel/access/can.ts';
 import { findUser } from '../../accounts/users.repository.ts';
 import { newToken, sha256Hex } from '../../accounts/tokens.ts';
 import { auditedWrite, type WriteContext } from '../../kernel/audit/audited-write.ts';
@@ -35,14 +35,7 @@ export async function feedOwnerActor(
   if (userId === ADMIN_OWNER) return adminTokenConfigured ? { kind: 'admin-token' } : null;
   const user = await findUser(db, userId);
   if (!user || user.disabled) return null;
-  return {
-    kind: 'user',
-    id: user.id,
-    roles: user.roles,
-    member: user.memberCode,
-    headOfDelegation: user.headOfDelegation,
-    clearance: user.clearance,
-  };
+  return userActor(user);
 }
 
 /** The owner id of a live (not revoked) token, or null. */

@@ -16,6 +16,30 @@ export type Actor =
   /** A signed-in account (session cookie); `clearance` is the highest classification it may read. */
   | { kind: 'user'; id: string; roles: Role[]; member: string | null; headOfDelegation: boolean; clearance: string };
 
+/** A signed-in account's actor. */
+export type UserActor = Extract<Actor, { kind: 'user' }>;
+
+/** What `can` reads of an account: the one mapping from an account (or its row) to a signed-in actor. */
+export interface AccountAccess {
+  id: string;
+  roles: Role[];
+  memberCode: string | null;
+  headOfDelegation: boolean;
+  clearance: string;
+}
+
+/** The actor of a signed-in account, as `can` sees it (sessions, feeds, live streams, notices, the demo). */
+export function userActor(account: AccountAccess): UserActor {
+  return {
+    kind: 'user',
+    id: account.id,
+    roles: account.roles,
+    member: account.memberCode,
+    headOfDelegation: account.headOfDelegation,
+    clearance: account.clearance,
+  };
+}
+
 export type Action = 'read' | 'create' | 'update' | 'delete';
 
 /** What `can` needs to know about a resource; reference data (members, formats, topics) is open. */
