@@ -15,7 +15,8 @@ export function readDateline(paragraph: string, language: string | null): Dateli
   const date = findDates(paragraph.slice(0, 120))[0];
   if (date === undefined || date.iso === null) return null;
   const after = paragraph.slice(date.index + date.text.length);
-  const separator = /^\s*\)?\s*(?:--|[-–—:])\s*/u.exec(after);
+  // "VIENNA, 12 October 2001 (OSCE) --": an agency tag may stand between the date and the dash.
+  const separator = /^\s*\)?\s*(?:\(\s*\p{Lu}[\p{L}.]{1,12}\s*\)\s*)?(?:--|[-–—:])\s*/u.exec(after);
   if (separator === null) return null;
   const before = paragraph.slice(0, date.index).replace(/[\s,(]+$/u, '');
   const place = before === '' ? null : parsePlace(before, language, true);

@@ -152,3 +152,18 @@ export function countryName(key: string, language: string | null): string | null
   const index = LANGS.indexOf((language ?? 'en') as PlaceLanguage);
   return row[(index < 0 ? 0 : index) + 1] ?? row[1] ?? null;
 }
+
+/** The first known city named in `text` (a run of one to three capitalised words), with its country. */
+export function findCityIn(text: string, language: string | null): { city: string; country: string | null } | null {
+  const words = text.split(/[\s,;()]+/u);
+  for (let i = 0; i < words.length; i++) {
+    for (let n = 3; n >= 1; n--) {
+      const run = words.slice(i, i + n);
+      if (run.length < n || !run.every((w) => /^\p{Lu}/u.test(w))) continue;
+      const name = run.join(' ');
+      const hit = cityEntry(name);
+      if (hit !== null) return { city: name, country: countryName(hit.countryKey, language) };
+    }
+  }
+  return null;
+}

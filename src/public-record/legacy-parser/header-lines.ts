@@ -58,6 +58,8 @@ export interface PlaceDate {
 
 /** A line that is a place, or a place and a date ("Warsaw, Poland, 25 Sept. 2002"); else null. */
 export function readPlaceDateLine(text: string, language: string | null): PlaceDate | null {
+  // "Point de presse du 4 novembre 2003" names a kind, not a place.
+  if (matchKind(text) !== null) return null;
   const direct = parsePlace(text, language);
   if (direct !== null) return { place: direct, date: null };
   const dates = findDates(text);

@@ -45,6 +45,11 @@ export function parsePlace(text: string, language: string | null, unknownCityOk 
 
 function single(name: string, language: string | null, unknownCityOk: boolean): PlaceReading | null {
   const country = countryKey(name);
+  const sameNameCity = cityEntry(name);
+  if (country !== null && sameNameCity !== null && sameNameCity.countryKey === country) {
+    // "Luxembourg": the city of the same name in the country of the same name.
+    return { place: { city: displayName(name, sameNameCity.canonical), country: countryName(country, language) }, confidence: 1, reason: null };
+  }
   if (country !== null) {
     return {
       place: { city: null, country: displayName(name, undefined) },
