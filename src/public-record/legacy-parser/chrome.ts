@@ -33,7 +33,7 @@ const NAV_START =
   /^(?:(?:back|return)\s+to\s+(?:the\s+)?\S+(?:\s+\S+){0,2}$|you\s+are\s+in\s*:|vous\s+êtes\s+ici\s*:|вы\s+находитесь|for\s+information\s+media\b|à\s+l['’]usage\s+des\s+médias|\(source\s*:|source\s*:\s*(?:site|http|www))/iu;
 // Stamps that close a page: when it was issued or last changed, not when the words were spoken.
 const STAMP_START =
-  /^(?:last\s+updated|last\s+modified|page\s+updated|updated\s*:|released\s+on|issued\s+on|published\s+on|date\s+published|(?:dernière\s+)?mise\s+à\s+jour|documento?\s+publi|документ\s+опубликован|дата\s+публикации|обновлено|опубликовано)\b/iu;
+  /^(?:last\s+updated|last\s+modified|page\s+updated|updated\s*:|released\s+on|issued\s+on|published\s+on|date\s+published|(?:dernière\s+)?mise\s+à\s+jour|documento?\s+publi|документ\s+опубликован|дата\s+публикации|обновлено|опубликовано)(?![\p{L}])/iu;
 /** A stamp closing a page ("Last updated: …", "Released on …", "Документ опубликован …"): chrome at the end. */
 export function isStampLine(line: string): boolean {
   const n = normalise(line);

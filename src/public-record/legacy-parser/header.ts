@@ -115,7 +115,7 @@ function isSpeakerByLine(text: string): boolean {
 
 // Organisation banners and section names: never a title, whatever follows them.
 const BANNER_START =
-  /^(?:the\s+)?(?:council|conseil|organi[sz]ation|ministry|minist[eè]re|department|office|bureau|united\s+nations|nations\s+unies|european\s+union|union\s+européenne|permanent\s+council|press\s+service|service\s+de\s+presse|parliamentary\s+assembly|newsroom|salle\s+de\s+presse|министерство|департамент|организация|пресс-служба|посольство|embassy|ambassade|délégation|delegation|mission)\b/iu;
+  /^(?:the\s+)?(?:council|conseil|organi[sz]ation|ministry|minist[eè]re|department|office|bureau|united\s+nations|nations\s+unies|european\s+union|union\s+européenne|permanent\s+council|press\s+service|service\s+de\s+presse|parliamentary\s+assembly|newsroom|salle\s+de\s+presse|министерство|департамент|организация|пресс-служба|посольство|embassy|ambassade|délégation|delegation|mission)(?![\p{L}])/iu;
 
 /** True for an organisation banner ("COUNCIL OF THE EUROPEAN UNION", "Organization for Security and Co-operation in Europe"). */
 export function isBanner(text: string): boolean {
@@ -328,7 +328,7 @@ const OFFICE_THEN_NAME = new RegExp(
 const GENITIVE_START = /^(?:\p{Script=Cyrillic}+(?:ого|его|а|я|ей|ов|ев|ии|ы)|\p{Lu}{2,5})(?![\p{L}])/u;
 
 const EVENT_LINE =
-  /^(?:(?:informal|formal|ministerial|extraordinary|special|annual|joint|plenary|high-level|summit|(?:\d+(?:st|nd|rd|th)))\s+)*(?:meeting|session|summit|conference|seminar|forum|symposium|ceremony|réunion|sommet|conférence|séminaire|заседание|встреча|сессия|саммит|конференция)\b/iu;
+  /^(?:(?:informal|formal|ministerial|extraordinary|special|annual|joint|plenary|high-level|summit|(?:\d+(?:st|nd|rd|th)))\s+)*(?:meeting|session|summit|conference|seminar|forum|symposium|ceremony|réunion|sommet|conférence|séminaire|заседание|встреча|сессия|саммит|конференция)(?![\p{L}])/iu;
 
 function setSpeakerOccasion(h: HeaderState, text: string): void {
   const { speaker, occasion } = splitSpeakerOccasion(text);

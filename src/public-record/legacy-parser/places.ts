@@ -84,7 +84,7 @@ function displayName(found: string, canonical: string | undefined): string {
 // "Washington, DC", "New York, NY": a US district or state after a known city names no country.
 const US_QUALIFIERS = new Set(['dc', 'd.c.', 'ny', 'n.y.', 'va', 'ca', 'ma', 'co', 'ga', 'tx', 'il']);
 // "NATO HQ, Brussels", "House of Lords, London", "Palais de l'Europe, Strasbourg": a venue before a known city.
-const VENUE = /\b(?:hq|headquarters|house|hall|palace|palais|building|centre|center|chateau|château|lancaster|hotel|hôtel|quai|kremlin|кремль|резиденция|дом)\b/iu;
+const VENUE = /(?<![\p{L}])(?:hq|headquarters|house|hall|palace|palais|building|centre|center|chateau|château|lancaster|hotel|hôtel|quai|kremlin|кремль|резиденция|дом)(?![\p{L}])/iu;
 
 function venueOrQualified(parts: readonly string[], language: string | null): PlaceReading | null {
   if (parts.length !== 2) return null;
