@@ -30,7 +30,7 @@ const EDGE_PHRASES = [
 // Lines that are chrome by their opening words wherever they stand: breadcrumbs ("You are in: …",
 // "Accueil > Salle de presse"), the media notice of UN releases, source notes, page stamps.
 const NAV_START =
-  /^(?:(?:back|return)\s+to\s+(?:the\s+)?\S+(?:\s+\S+){0,2}$|you\s+are\s+in\s*:|vous\s+êtes\s+ici\s*:|вы\s+находитесь|for\s+information\s+media\b|à\s+l['’]usage\s+des\s+médias|\(source\s*:|source\s*:\s*(?:site|http|www))/iu;
+  /^(?:you\s+are\s+in\s*:|vous\s+êtes\s+ici\s*:|вы\s+находитесь|for\s+information\s+media\b|à\s+l['’]usage\s+des\s+médias|\(source\s*:|source\s*:\s*(?:site|http|www))/iu;
 // Stamps that close a page: when it was issued or last changed, not when the words were spoken.
 const STAMP_START =
   /^(?:last\s+updated|last\s+modified|page\s+updated|updated\s*:|released\s+on|issued\s+on|published\s+on|date\s+published|(?:dernière\s+)?mise\s+à\s+jour|documento?\s+publi|документ\s+опубликован|дата\s+публикации|обновлено|опубликовано)(?![\p{L}])/iu;
@@ -39,6 +39,10 @@ export function isStampLine(line: string): boolean {
   const n = normalise(line);
   return n.length <= 120 && STAMP_START.test(n);
 }
+
+// "Back to Press Statements": a link back, at the edge of a page only (inside a wrapped paragraph a
+// line can start with the same words).
+const BACK_TO = /^(?:back|return)\s+to\s+(?:the\s+)?\S+(?:\s+\S+){0,2}(?<![.!?;,])$/iu;
 
 // A breadcrumb: two to six short segments joined by ">" or "»".
 const BREADCRUMB = /^[^.!?]{1,40}(?:\s+[>»]\s+[^.!?>»]{1,40}){1,5}$/u;
@@ -73,10 +77,10 @@ export function chromeStrength(line: string): ChromeStrength | null {
   if (/^[\s*_=~#.·•-]+$/u.test(line) && line.trim().length >= 3) return 'edge';
   const n = normalise(line);
   if (n === '') return null;
-  if (NAV_SET.has(n) || isCopyright(n) || NAV_START.test(n) || BREADCRUMB.test(n)) return 'nav';
+  if (NAV_SET.has(n) || isCopyright(n) || NAV_START.test(n) || ((n.includes('>') || n.includes('»')) && BREADCRUMB.test(n))) return 'nav';
   if (!/[.!?]$/.test(n) && n.replace(GO_TO_SEGMENT, '').replace(/[\s|•·]+/g, '') === '') return 'nav';
   if (isMenuBar(line)) return 'nav';
-  if (EDGE_SET.has(n) || /^(?:https?:\/\/|www\.)\S+$/.test(n)) return 'edge';
+  if (EDGE_SET.has(n) || /^(?:https?:\/\/|www\.)\S+$/.test(n) || BACK_TO.test(n)) return 'edge';
   return null;
 }
 
@@ -138,8 +142,9 @@ function lastContactBlock(lines: readonly string[]): number {
   while (start > 0 && (lines[start - 1] ?? '').trim() !== '') start--;
   if (end - start === 0 || end - start > 8 || start === 0) return -1;
   const block = lines.slice(start, end).map((l) => l.trim());
-  const detail = (l: string): boolean => CONTACT_DETAIL.test(l) && !/[.!?]$/.test(l.length > 100 ? l : '');
-  const contactLike = (l: string): boolean => detail(l) || (l.length <= 60 && !/[.!?…]["'”’»)]*$/u.test(l));
+  if (block.some((l) => l.length > 200)) return -1;
+  const detail = (l: string): boolean => CONTACT_DETAIL.test(l) && !(l.length > 100 && /[.!?]$/.test(l));
+  const contactLike = (l: string): boolean => (l.length <= 60 && !/[.!?…]["'”’»)]*$/u.test(l)) || detail(l);
   return block.every(contactLike) && block.some(detail) ? start : -1;
 }
 

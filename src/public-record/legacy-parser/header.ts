@@ -161,12 +161,14 @@ function readLine(h: HeaderState, lines: readonly SourceLine[], i: number, langu
   if (strict > 0) return { consumed: strict, strict: true };
   if (next !== null) {
     // A symbol broken across lines ("M-NAC-2" / "(2003)152") or a venue above its town ("NATO HQ" / "Brussels").
-    const reference = parseReferenceLine(`${text}${next}`) ?? parseReferenceLine(`${text} ${next}`);
+    const pieces = text.length <= 30 && next.length <= 30 && /\d/.test(next);
+    const reference = pieces ? (parseReferenceLine(`${text}${next}`) ?? parseReferenceLine(`${text} ${next}`)) : null;
     if (reference !== null && parseReferenceLine(next) !== reference) {
       h.reference ??= reference;
       return { consumed: 2, strict: true };
     }
-    const venue = /,$/.test(text) || parsePlace(text, language) !== null ? null : parsePlace(`${text}, ${next}`, language);
+    const short = text.length <= 40 && next.length <= 40 && !/[,\d]/.test(text);
+    const venue = !short || parsePlace(text, language) !== null ? null : parsePlace(`${text}, ${next}`, language);
     if (venue !== null && venue.place.city !== null && readPlaceDateLine(next, language) !== null) {
       setPlace(h, venue);
       return { consumed: 2, strict: true };
