@@ -1,6 +1,6 @@
 // What the header reader has found so far, and the rules for recording a field once: the first
 // reading of a field wins, and a later conflicting one is reported rather than silently kept or lost.
-import { findDates, type FoundDate } from './dates.ts';
+import { findDates, NO_YEAR, type FoundDate } from './dates.ts';
 import { afterSpeakerPreposition, afterWith, findReference, isOccasionLine, splitSpeakerOccasion } from './fields.ts';
 import type { KindMatch } from './kinds.ts';
 import { parsePlace, type PlaceReading } from './places.ts';
@@ -16,6 +16,8 @@ export interface HeaderState {
   explicitTitle: string | null;
   date: FoundDate | null;
   dateProblem: string | null;
+  /** A date written without its year ("30 May – 1 June"), kept for a year found elsewhere on the page. */
+  yearless: FoundDate | null;
   updated: FoundDate | null;
   updatedProblem: string | null;
   collection: string | null;
@@ -38,7 +40,7 @@ export interface HeaderState {
 /** A header with nothing found yet. */
 export function emptyHeader(): HeaderState {
   return {
-    kind: null, titleParts: [], explicitTitle: null, date: null, dateProblem: null, updated: null, updatedProblem: null,
+    kind: null, titleParts: [], explicitTitle: null, date: null, dateProblem: null, yearless: null, updated: null, updatedProblem: null,
     collection: null, place: null, speaker: null, occasion: null, reference: null, flags: [], dropped: [], last: null,
     kindCyrillic: false, titleDated: false, skipped: [],
   };
@@ -57,6 +59,7 @@ export function cloneHeader(h: HeaderState): HeaderState {
 export function setDate(h: HeaderState, date: FoundDate): void {
   if (date.iso === null) {
     h.dateProblem ??= date.reason;
+    if (date.reason?.includes(NO_YEAR) === true) h.yearless ??= date;
     return;
   }
   if (h.date === null) {

@@ -1,7 +1,7 @@
 // The last word on the fields that can come from more than one place: title and kind (header,
 // HTML <title>, a kind named in the title), date and place (header, then the text's dateline), and
 // the updated date. Every fallback and every gap is flagged with the reason.
-import type { FoundDate } from './dates.ts';
+import { inYear, type FoundDate } from './dates.ts';
 import { readDateline } from './dateline.ts';
 import type { HeaderState } from './header-state.ts';
 import { findCityIn } from './gazetteer.ts';
@@ -63,6 +63,13 @@ function resolveDate(h: HeaderState, datelineDate: FoundDate | null, datelineTex
   if (datelineDate !== null) {
     flags.push({ field: 'date', confidence: 0.9, reason: `taken from the dateline at the start of the text ("${datelineText}")` });
     return datelineDate.iso;
+  }
+  // "30 May – 1 June" with "Updated: 02-Jun-2003": the year of the page's own stamp, flagged.
+  const year = h.updated?.iso == null ? null : Number(h.updated.iso.slice(0, 4));
+  const dated = h.yearless === null || year === null ? null : inYear(h.yearless, year);
+  if (dated !== null && dated.iso !== null && h.updated?.iso != null && dated.iso.slice(0, 10) <= h.updated.iso.slice(0, 10).padEnd(10, '9')) {
+    flags.push({ field: 'date', confidence: 0.6, reason: `"${h.yearless?.text ?? ''}" has no year; ${year} taken from the page's updated date (${h.updated.iso})` });
+    return dated.iso;
   }
   const updatedNote = h.updated === null ? '' : ` (the page was updated ${h.updated.iso}, which is not the date delivered)`;
   flags.push({ field: 'date', confidence: 0, reason: `${h.dateProblem ?? 'no date found; not guessed'}${updatedNote}` });

@@ -28,7 +28,7 @@ export function readTrailer(lines: readonly SourceLine[], start: number, languag
   const trailer: Trailer = { date: null, dateText: null, dateLine: false, place: null, reference: null, consumed: [] };
   let fieldLines = 0;
   let textLines = 0;
-  for (let i = lines.length - 1; i > start && fieldLines < MAX_TRAILER_LINES; i--) {
+  for (let i = lines.length - 1; i >= start && fieldLines < MAX_TRAILER_LINES; i--) {
     const text = lines[i]?.text.trim() ?? '';
     if (text === '' || lines[i]?.link === true) continue;
     const issued = ISSUED.exec(text);
