@@ -66,12 +66,15 @@ export function isCollectionLine(line: string): boolean {
   return COLLECTION_LINE.test(line.trim());
 }
 
+// The outlet an interview was given to, in Russian the dative: "газете «Известия»", "агентству ИТАР-ТАСС".
+const MEDIA_START = '(?:газете|агентству|информационному\\s+агентству|телеканалу|телекомпании|радиостанции|журналу|еженедельнику)';
+
 const OCCASION_START =
   "(?:following|after|at|on\\s+the\\s+occasion\\s+of|during|before|upon|on|to\\s+mark|in\\s+connection\\s+with|" +
   "lors\\s+d[eu]|lors\\s+de\\s+la|à\\s+l['’]occasion\\s+d[eu']|à\\s+l['’]issue\\s+d[eu']|à\\s+la\\s+suite\\s+d[eu']|" +
   "après|devant|au\\s+cours\\s+d[eu']|avec|sur|au\\s+nom\\s+d[eu']|на|по\\s+случаю|после|в\\s+ходе|во\\s+время|по\\s+итогам|в\\s+связи\\s+с|" +
   "anlässlich|nach|während|zum|zur|bei)";
-const OCCASION_SPLIT = new RegExp(`,?\\s+(?=${OCCASION_START}(?![\\p{L}]))`, 'u');
+const OCCASION_SPLIT = new RegExp(`,?\\s+(?=(?:${OCCASION_START}|${MEDIA_START})(?![\\p{L}]))`, 'u');
 // On a line of its own, "to the …" and "before the …" open an occasion too ("Address by X" / "to the
 // Permanent Council"); inside a line they are part of a title ("Representative to the OSCE").
 const OCCASION_LINE = new RegExp(`^(?:${OCCASION_START}|to\\s+(?:the|a|an)|before\\s+the|held\\s+(?:at|in))(?![\\p{L}])`, 'iu');

@@ -142,14 +142,20 @@ export function applyKindLine(h: HeaderState, text: string, match: KindMatch, la
   if (!keepTitle) h.titleParts.push(written);
   h.last = 'kind';
   if (rest === '') return;
-  const afterBy = afterSpeakerPreposition(rest) ?? afterWith(rest, h.kind);
+  const givenBy = /^(?:of\s+(?:an?|the)\s+\p{L}+\s+)?(?:given|delivered|made)\s+by\s+/iu.exec(rest);
+  const afterBy = givenBy !== null ? rest.slice(givenBy[0].length) : (afterSpeakerPreposition(rest) ?? afterWith(rest, h.kind));
   // Russian puts the speaker straight after the kind, in the genitive: "Заявление Генерального секретаря".
   const speakerText = afterBy ?? (CYRILLIC_START.test(match.phrase) && CYRILLIC_START.test(rest) && !isOccasionLine(rest) ? rest : null);
   if (speakerText !== null) {
     if (afterBy === null) {
       h.flags.push({ field: 'speaker', confidence: 0.8, reason: `read from the words after "${match.phrase}" (Russian genitive) and kept as written` });
     }
-    const { speaker, occasion } = splitSpeakerOccasion(speakerText);
+    // "given by the Foreign Secretary to BBC Radio 4": the outlet it was given to is the occasion.
+    const outlet = givenBy === null ? null : /\s+(?=to\s+\p{Lu})/u.exec(speakerText);
+    const { speaker, occasion } =
+      outlet === null
+        ? splitSpeakerOccasion(speakerText)
+        : { speaker: speakerText.slice(0, outlet.index).trim(), occasion: speakerText.slice(outlet.index).trim() };
     h.speaker = speaker;
     h.occasion = occasion;
     h.last = occasion === null ? 'speaker' : 'occasion';

@@ -269,7 +269,8 @@ function readSoft(h: HeaderState, text: string, adjacent: boolean, language: str
     return true;
   }
   // "Richard Boucher, Spokesman", "Secretary Colin L. Powell", "Office of the Spokesman" under a kind.
-  if (h.kind !== null && h.speaker === null && (h.last === 'kind' || h.last === 'title' || h.last === null) && isOfficeLine(text)) {
+  const cut = h.last !== null && endsMidPhrase(h.titleParts[h.titleParts.length - 1] ?? '');
+  if (h.kind !== null && h.speaker === null && !cut && isOfficeLine(text)) {
     h.speaker = text.replace(/[,;]$/, '');
     h.last = 'speaker';
     return true;
@@ -282,7 +283,10 @@ function readSoft(h: HeaderState, text: string, adjacent: boolean, language: str
     return true;
   }
   const afterBy = afterSpeakerPreposition(text);
-  const byLine = afterBy !== null && (/^(?:by|par|von|por)\s/iu.test(text) || (h.last === 'kind' && adjacent));
+  // "by …" anywhere in the header; "du …", "de la …" right under the kind line, or under a bare kind
+  // line after a blank one ("Conférence de presse conjointe" / "du ministre …").
+  const underBareKind = h.last === 'kind' && h.speaker === null && h.occasion === null && h.titleParts.length === 1;
+  const byLine = afterBy !== null && (/^(?:by|par|von|por)\s/iu.test(text) || (h.last === 'kind' && adjacent) || (underBareKind && /^\p{Ll}/u.test(text)));
   const speakerText = byLine ? afterBy : afterWith(text, h.kind);
   if (speakerText !== null && h.speaker === null && h.occasion === null) {
     h.titleParts.push(text);

@@ -59,10 +59,13 @@ export interface KindMatch {
 const KIND_REST =
   /^(?:$|[:–—(-]|\d|[A-Z]{1,6}\/|(?:attributable|by|of|with|from|on|at|following|during|after|before|to|for|in|upon|par|du|des|de|d['’]|à|au|aux|lors|devant|après|sur|pour|von|des|zum|zur|bei|del|della|di|por|en)\s)/iu;
 const CYRILLIC_REST = /^\p{Script=Cyrillic}/u;
+const ISSUER_BEFORE_KIND =
+  /^(?:the\s+)?(?:\p{Lu}[\p{L}.'’-]*|of|for|and|the|in|de|du|des|la|l['’])(?:\s+(?:\p{Lu}[\p{L}.'’-]*|of|for|and|the|in|de|du|des|la|l['’])){0,6}\s+[-–—|:]\s+(?=\p{L})/u;
 
 /** The kind when `line` starts with a kind phrase ("Speech by …", "Press Release (2002)128"). */
 export function matchKind(line: string): KindMatch | null {
-  const text = line.trim();
+  // "Council of Europe - Press release", "OSCE | Press release": the issuer, a separator, the kind.
+  const text = line.trim().replace(ISSUER_BEFORE_KIND, '');
   for (const { kind, pattern } of KIND_PATTERNS) {
     const m = pattern.exec(text);
     if (m === null) continue;

@@ -21,6 +21,7 @@ export interface Trailer {
 }
 
 const MAX_TRAILER_LINES = 3;
+const CONTACT = /\b(?:tel|tél|phone|fax|e-?mail)\b\.?\s*:|@|тел\.|факс/iu;
 const ISSUED = /^(?:issued|released|published|publié|diffusé)\s+(?:on\s+|le\s+)?/iu;
 
 /** Reads the date, reference and place that a page gives after its text (from `start` on). */
@@ -36,7 +37,7 @@ export function readTrailer(lines: readonly SourceLine[], start: number, languag
       readIssued(trailer, text.slice(issued[0].length), language);
       continue;
     }
-    if (chromeStrength(text) !== null || isStampLine(text)) continue;
+    if (chromeStrength(text) !== null || isStampLine(text) || (text.length <= 120 && CONTACT.test(text))) continue;
     const date = text.length <= 40 ? parseDateLine(text) : null;
     if (date !== null && date.iso !== null && /\p{L}|\d{2}[./-]\d{2}/u.test(text) && trailer.date === null) {
       trailer.date = date;
