@@ -2,6 +2,9 @@
 // page is parsed and each scored field compared with the hand-written expectation beside it. The
 // accuracy per field and per source is printed; the test fails under 95 % on the development pages,
 // under 95 % on the held-out pages, or if the seed page is not read exactly.
+// Held-out pages live in `heldout/` (a third of the corpus, written with the rest; its first run
+// scored 92.7 % and its failures were then used to fix the parser) and `heldout2/` (written after
+// that run, before the parser was run on it).
 //   CORPUS_SET=dev        score the development pages only (used while working on the parser)
 //   CORPUS_DETAIL=1       also print every field that is wrong, with what was expected and found
 import { test } from 'node:test';
@@ -30,7 +33,7 @@ interface Expected {
 
 interface Page {
   source: string;
-  set: 'dev' | 'heldout';
+  set: 'dev' | 'heldout' | 'heldout2';
   name: string;
   file: string;
   expected: Expected;
@@ -42,7 +45,12 @@ function loadPages(): Page[] {
   const pages: Page[] = [];
   for (const source of readdirSync(CORPUS, { withFileTypes: true })) {
     if (!source.isDirectory() || source.name.startsWith('_')) continue;
-    for (const [dir, set] of [[join(CORPUS, source.name), 'dev'], [join(CORPUS, source.name, 'heldout'), 'heldout']] as const) {
+    const sets = [
+      [join(CORPUS, source.name), 'dev'],
+      [join(CORPUS, source.name, 'heldout'), 'heldout'],
+      [join(CORPUS, source.name, 'heldout2'), 'heldout2'],
+    ] as const;
+    for (const [dir, set] of sets) {
       if (!existsSync(dir)) continue;
       for (const entry of readdirSync(dir).sort()) {
         if (!entry.endsWith('.expected.json')) continue;
@@ -140,7 +148,7 @@ const onlyDev = process.env.CORPUS_SET === 'dev';
 test('the corpus has at least 60 pages from 8 sources, a third held out', () => {
   assert.ok(pages.length >= 60, `${pages.length} pages`);
   assert.ok(new Set(pages.map((p) => p.source)).size >= 8);
-  const held = pages.filter((p) => p.set === 'heldout').length;
+  const held = pages.filter((p) => p.set !== 'dev').length;
   assert.ok(held * 3 >= pages.length - 3, `${held} of ${pages.length} held out`);
 });
 
@@ -152,6 +160,11 @@ test(`field accuracy on the development pages is at least ${TARGET * 100} %`, ()
 test(`field accuracy on the held-out pages is at least ${TARGET * 100} %`, { skip: onlyDev ? 'CORPUS_SET=dev' : false }, () => {
   const t = report('held-out', pages.filter((p) => p.set === 'heldout'));
   assert.ok(t.right / t.total >= TARGET, `held-out accuracy ${pct(t)}`);
+});
+
+test(`field accuracy on the second held-out set is at least ${TARGET * 100} %`, { skip: onlyDev ? 'CORPUS_SET=dev' : false }, () => {
+  const t = report('held-out 2', pages.filter((p) => p.set === 'heldout2'));
+  assert.ok(t.right / t.total >= TARGET, `held-out 2 accuracy ${pct(t)}`);
 });
 
 test('the seed page is read exactly (every scored field)', () => {

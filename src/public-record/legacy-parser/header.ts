@@ -125,11 +125,13 @@ export function isBanner(text: string): boolean {
   if (words.length > 10 || findKindIn(t) !== null) return false;
   // Russian names of bodies are capitalised only on their first word ("Организация по безопасности …").
   if (/^\p{Script=Cyrillic}/u.test(t) && words.length <= 8) return true;
-  // A name: capitals but for linking words ("Organization for Security and Co-operation in Europe").
-  const name = words.every((w) => /^\p{Lu}/u.test(w) || LINKING_WORDS.has(w.toLowerCase()));
-  return t === t.toUpperCase() || name || (/\s:\s/u.test(t) && findDates(t).length > 0);
+  // A name: capitals but for linking words ("Organization for Security and Co-operation in Europe",
+  // "Conseil de l'Europe"), or a press section ("Service de presse").
+  const name = words.every((w) => /^(?:[ld][’'])?\p{Lu}/u.test(w) || LINKING_WORDS.has(w.toLowerCase()));
+  return t === t.toUpperCase() || name || PRESS_SECTION.test(t) || (/\s:\s/u.test(t) && findDates(t).length > 0);
 }
 
+const PRESS_SECTION = /^(?:press\s+(?:service|office|section)|service\s+de\s+presse|пресс-служба)$/iu;
 const LINKING_WORDS = new Set(['of', 'for', 'and', 'the', 'in', 'on', 'to', 'de', 'du', 'des', 'la', 'le', 'les', "l'", 'et', 'pour', 'и', 'по', 'в', 'при']);
 
 function capitalShare(text: string): number {
@@ -168,7 +170,8 @@ function readLine(h: HeaderState, lines: readonly SourceLine[], i: number, langu
       return { consumed: 2, strict: true };
     }
     const short = text.length <= 40 && next.length <= 40 && !/[,\d]/.test(text);
-    const venue = !short || parsePlace(text, language) !== null ? null : parsePlace(`${text}, ${next}`, language);
+    // Only "venue" / "town": with "Town, Country" below, the line above is something else (a speaker).
+    const venue = !short || next.includes(',') || parsePlace(text, language) !== null ? null : parsePlace(`${text}, ${next}`, language);
     if (venue !== null && venue.place.city !== null && readPlaceDateLine(next, language) !== null) {
       setPlace(h, venue);
       return { consumed: 2, strict: true };
