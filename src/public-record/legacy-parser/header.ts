@@ -1,6 +1,8 @@
 // The header of a page: the lines above the text (updated date, collection, place, date, kind,
-// speaker, occasion, reference, title), in whatever order and wrapping the archive used. Reading
-// stops at the first line that is none of these: that line starts the body.
+// speaker, occasion, reference, title), in whatever order and wrapping the archive used. A short
+// line that is none of these but has a field line a few lines below (an organisation banner) is set
+// aside and reading goes on; a headline alone under the header is the title; the first other line
+// starts the body.
 //
 // Lines read by their shape alone (dates, references, places) are "strict". Lines read by their
 // first words (kind, "by …", "following …", continuations, titles) are "soft": if the line that ends
@@ -98,7 +100,7 @@ function skippable(h: HeaderState, lines: readonly SourceLine[], i: number, lang
     const next = lines[j]?.text.trim() ?? '';
     if (next === '' || chromeStrength(next) !== null) continue;
     looked++;
-    if (looksLikeHeaderLine(next, language) || isBanner(next) === false && isSpeakerByLine(next)) return true;
+    if (looksLikeHeaderLine(next, language)) return true;
     if (!headerish(next)) return false;
   }
   return false;
@@ -107,10 +109,6 @@ function skippable(h: HeaderState, lines: readonly SourceLine[], i: number, lang
 /** Short, not a sentence, not lower-case: a line that can sit in a header. */
 function headerish(text: string): boolean {
   return text !== '' && text.length <= 120 && !endsSentence(text) && !isSalutation(text) && !/^\p{Ll}/u.test(text) && !/[,:]$/.test(text);
-}
-
-function isSpeakerByLine(text: string): boolean {
-  return /^(?:by|par|von)\s/iu.test(text) && afterSpeakerPreposition(text) !== null && !endsSentence(text);
 }
 
 // Organisation banners and section names: never a title, whatever follows them.
