@@ -1,6 +1,6 @@
 // The body: every line after the header, less the chrome at its end (navigation, contact footer)
 // and the navigation lines inside it. What is removed goes to `dropped`, in source order.
-import { chromeStrength, findContactFooter } from './chrome.ts';
+import { chromeStrength, findContactFooter, findRelatedLinks, isStampLine } from './chrome.ts';
 import { toParagraphs } from './paragraphs.ts';
 import type { SourceLine } from './types.ts';
 
@@ -21,7 +21,9 @@ export function extractBody(lines: readonly SourceLine[], start: number): Body {
       removed[end] = true;
       changed = true;
     }
-    const footer = findContactFooter(kept.slice(0, end).map((l) => l.text));
+    const texts = kept.slice(0, end).map((l) => l.text);
+    const related = findRelatedLinks(texts);
+    const footer = related >= 0 ? related : findContactFooter(texts);
     if (footer >= 0) {
       for (let j = footer; j < end; j++) removed[j] = true;
       end = footer;
@@ -39,5 +41,5 @@ export function extractBody(lines: readonly SourceLine[], start: number): Body {
 // At the very end of a page, blank lines, chrome and link-only lines are all furniture.
 function isTailChrome(line: SourceLine | undefined): boolean {
   if (line === undefined) return false;
-  return line.text.trim() === '' || line.link || chromeStrength(line.text) !== null;
+  return line.text.trim() === '' || line.link || chromeStrength(line.text) !== null || isStampLine(line.text);
 }

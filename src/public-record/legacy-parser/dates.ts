@@ -72,6 +72,17 @@ const PATTERNS: ReadonlyArray<readonly [RegExp, Reader, 'month' | 'numeric']> = 
   ],
   // 28/05/2002, 28.05.2002 (four-digit years only: "1.2.34" is more often a section number than a date)
   [new RegExp(`${L}(\\d{1,2})([./-])(\\d{1,2})\\2(\\d{4})${R}`, 'gu'), (m) => numeric(m[0], num(m[1]), num(m[3]), num(m[4])), 'numeric'],
+  // 30 May – 1 June, 8-9 October (no year: not a date until a year is found elsewhere on the page)
+  [
+    new RegExp(`${L}(\\d{1,2})${ORD}\\s+${MON}${DOT}${TO}(\\d{1,2})${ORD}\\s+${MON}${DOT}(?!\\s*,?\\s*\\d)${R}`, 'giu'),
+    (m) => yearless(m[0]),
+    'month',
+  ],
+  [
+    new RegExp(`${L}(\\d{1,2})${ORD}(?:${TO}(\\d{1,2})${ORD})?\\s+${MON}${DOT}(?!\\s*,?\\s*\\d)${R}`, 'giu'),
+    (m) => yearless(m[0]),
+    'month',
+  ],
   // October 2003, мая 2002 года
   [new RegExp(`${L}${MON}${DOT}\\s*,?\\s+(\\d{4})${RU_YEAR}${R}`, 'giu'), (m) => month(m[0], num(m[2]), mon(m[1])), 'month'],
 ];
@@ -162,6 +173,18 @@ function validDay({ y, m, d }: Ymd): boolean {
 
 function isoDay({ y, m, d }: Ymd): string {
   return `${pad(y, 4)}-${pad(m)}-${pad(d)}`;
+}
+
+export const NO_YEAR = 'no year is written';
+
+function yearless(text: string): Reading {
+  return { iso: null, confidence: 0, reason: `"${text.trim()}": ${NO_YEAR}; not guessed` };
+}
+
+/** The yearless date `date` ("30 May – 1 June") read in `year`; null when it is still no date. */
+export function inYear(date: FoundDate, year: number): FoundDate | null {
+  const found = findDates(`${date.text} ${year}`)[0];
+  return found === undefined || found.iso === null || found.index !== 0 ? null : found;
 }
 
 function impossible(text: string): Reading {

@@ -72,6 +72,19 @@ function decodeBytes(data: Uint8Array): { text: string; flags: FieldFlag[] } | {
     }
   }
   const offset = firstInvalidUtf8(data);
+  const cyrillic = guessCyrillic(data);
+  if (cyrillic !== null) {
+    return {
+      text: cyrillic.text,
+      flags: [
+        {
+          field: 'body',
+          confidence: 0.8,
+          reason: `the bytes are not valid UTF-8 (first invalid byte at offset ${offset}) and the page declares no usable charset; read as ${cyrillic.encoding} because most letters are bytes of the Cyrillic range and read that way they are mostly lower case, as running text is`,
+        },
+      ],
+    };
+  }
   return {
     text: decodeWindows1252(data),
     flags: [
@@ -82,6 +95,42 @@ function decodeBytes(data: Uint8Array): { text: string; flags: FieldFlag[] } | {
       },
     ],
   };
+}
+
+// Russian pages of the era were Windows-1251 or KOI8-R, rarely declared in plain-text files. Both put
+// the Cyrillic letters in 0xC0-0xFF (with the cases swapped between them), where Latin-1 text has
+// only its scattered accented letters: when those bytes make up most of the letters, the page is
+// Cyrillic, and the reading that gives mostly lower-case letters (as running text has) is the right one.
+const CYRILLIC_ENCODINGS = ['windows-1251', 'koi8-r'] as const;
+
+function guessCyrillic(data: Uint8Array): { text: string; encoding: string } | null {
+  let high = 0;
+  let ascii = 0;
+  const n = Math.min(data.length, 65536);
+  for (let i = 0; i < n; i++) {
+    const b = data[i] ?? 0;
+    if (b >= 0xc0) high++;
+    else if ((b | 0x20) >= 0x61 && (b | 0x20) <= 0x7a) ascii++;
+  }
+  if (high < 20 || high < 0.4 * (high + ascii)) return null;
+  let best: { text: string; encoding: string; lower: number } | null = null;
+  for (const encoding of CYRILLIC_ENCODINGS) {
+    let text: string;
+    try {
+      text = new TextDecoder(encoding).decode(data);
+    } catch {
+      continue;
+    }
+    let lower = 0;
+    let upper = 0;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if ((c >= 0x430 && c <= 0x44f) || c === 0x451) lower++;
+      else if ((c >= 0x410 && c <= 0x42f) || c === 0x401) upper++;
+    }
+    if (lower > upper && (best === null || lower > best.lower)) best = { text, encoding: encoding === 'koi8-r' ? 'KOI8-R' : 'Windows-1251', lower };
+  }
+  return best === null ? null : { text: best.text, encoding: best.encoding };
 }
 
 function declaredCharset(data: Uint8Array): string | null {

@@ -6,20 +6,29 @@ import { findDates, type FoundDate } from './dates.ts';
 // "(2002)128", "M-NAC-2(2003)112", "PR/CP(2002)128", "SG/SM/8454", "GA/10092".
 const REFERENCE_SOURCE =
   '(?:[A-Z][A-Z0-9]*(?:[-/][A-Z0-9]+)*\\s?)?\\(\\s?\\d{4}\\s?\\)\\s?\\d{1,4}(?:-[A-Z0-9]+)?' +
-  '|[A-Z]{1,6}(?:/[A-Z0-9]{1,8}){0,3}/\\s?\\d{1,6}(?:[-/][A-Z0-9]+)*';
+  '|[A-Z][A-Z0-9]{0,5}(?:[./][A-Z0-9]{1,8}){0,3}/\\s?\\d{1,6}(?:[-/][A-Z0-9]+)*' +
+  // Council of Europe: "187(2000)".
+  '|\\d{1,4}\\(\\d{4}\\)';
+// Numbers that are references only on a line of their own: EU Council "15342/04 (Presse 329)",
+// "P 141/04", State Department "2003/212", Russian MFA "1412-11-07-2002".
+const REFERENCE_LINE_ONLY = /^(?:\d{3,6}\/\d{2,4}|[A-Z]\s\d{1,4}\/\d{2}|\d{2,5}-\d{2}-\d{2}-\d{4})$/u;
+const PRESS_NUMBER = /\s*\((?:presse?|press)\s*\d+\)$/iu;
 const REFERENCE_ANYWHERE = new RegExp(`(?<![\\p{L}\\p{N}/])(?:${REFERENCE_SOURCE})(?![\\p{L}\\p{N}])`, 'u');
-const REFERENCE_LABEL = /^(?:ref(?:erence)?\.?|réf(?:érence)?\.?|no\.?|n°|№|document|doc\.?)\s*:?\s*/iu;
+const REFERENCE_LABEL = /^(?:ref(?:erence)?\.?|réf(?:érence)?\.?|no\.?|n°|№|document|doc\.?|symbol|cote)\s*:?\s*/iu;
 
 /** A reference number written in `text`, normalised by removing the spaces a wrap put inside it. */
 export function findReference(text: string): { reference: string; index: number; length: number } | null {
   const m = REFERENCE_ANYWHERE.exec(text);
   if (m === null) return null;
-  return { reference: m[0].replace(/\s+/g, ''), index: m.index, length: m[0].length };
+  // "SG/SM/8971-OBV/371" is two symbols joined: the first is the document's.
+  const reference = m[0].replace(/\s+/g, '').replace(/-[A-Z]+\/.*$/u, '');
+  return { reference, index: m.index, length: m[0].length };
 }
 
 /** The reference when `line` is nothing but a (labelled) reference, e.g. "Ref: SG/SM/8454". */
 export function parseReferenceLine(line: string): string | null {
-  const text = line.trim().replace(REFERENCE_LABEL, '').replace(/[.;,]$/, '');
+  const text = line.trim().replace(REFERENCE_LABEL, '').replace(/[.;,]$/, '').replace(PRESS_NUMBER, '');
+  if (REFERENCE_LINE_ONLY.test(text)) return text;
   const found = findReference(text);
   if (found === null || found.index !== 0 || found.length !== text.length) return null;
   return found.reference;
@@ -57,12 +66,18 @@ export function isCollectionLine(line: string): boolean {
   return COLLECTION_LINE.test(line.trim());
 }
 
+// The outlet an interview was given to, in Russian the dative: "газете «Известия»", "агентству ИТАР-ТАСС".
+const MEDIA_START = '(?:газете|агентству|информационному\\s+агентству|телеканалу|телекомпании|радиостанции|журналу|еженедельнику)';
+
 const OCCASION_START =
   "(?:following|after|at|on\\s+the\\s+occasion\\s+of|during|before|upon|on|to\\s+mark|in\\s+connection\\s+with|" +
   "lors\\s+d[eu]|lors\\s+de\\s+la|à\\s+l['’]occasion\\s+d[eu']|à\\s+l['’]issue\\s+d[eu']|à\\s+la\\s+suite\\s+d[eu']|" +
-  "après|devant|au\\s+cours\\s+d[eu']|на|по\\s+случаю|после|в\\s+ходе|во\\s+время|по\\s+итогам|anlässlich|nach|während|zum|zur|bei)";
-const OCCASION_SPLIT = new RegExp(`,?\\s+(?=${OCCASION_START}(?![\\p{L}]))`, 'u');
-const OCCASION_LINE = new RegExp(`^${OCCASION_START}(?![\\p{L}])`, 'iu');
+  "après|devant|au\\s+cours\\s+d[eu']|avec|sur|au\\s+nom\\s+d[eu']|на|по\\s+случаю|после|в\\s+ходе|во\\s+время|по\\s+итогам|в\\s+связи\\s+с|" +
+  "anlässlich|nach|während|zum|zur|bei)";
+const OCCASION_SPLIT = new RegExp(`,?\\s+(?=(?:${OCCASION_START}|${MEDIA_START})(?![\\p{L}]))`, 'u');
+// On a line of its own, "to the …" and "before the …" open an occasion too ("Address by X" / "to the
+// Permanent Council"); inside a line they are part of a title ("Representative to the OSCE").
+const OCCASION_LINE = new RegExp(`^(?:${OCCASION_START}|to\\s+(?:the|a|an)|before\\s+the|held\\s+(?:at|in))(?![\\p{L}])`, 'iu');
 
 /** True when a line opens an occasion phrase ("following the meeting …", "lors de la réunion …"). */
 export function isOccasionLine(line: string): boolean {
@@ -79,7 +94,7 @@ export function splitSpeakerOccasion(text: string): { speaker: string | null; oc
 }
 
 const SPEAKER_PREPOSITION =
-  /^(?:by|par|von|por|da|del|della|di|des|du|de\s+la|de\s+l['’]|de(?=\s+(?:M\.|Mme|Lord|Sir|S\.E\.|\p{Lu})))\s+/iu;
+  /^(?:attributable\s+to|by|par|von|por|da|del|della|di|des|du|de\s+la|de\s+l['’]|de(?=\s+(?:M\.|Mme|Lord|Sir|S\.E\.|\p{Lu})))\s+/iu;
 
 /** The words after a speaker preposition ("by …", "du …", "von …"), or null when there is none. */
 export function afterSpeakerPreposition(text: string): string | null {

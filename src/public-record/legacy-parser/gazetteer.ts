@@ -73,11 +73,13 @@ const CITIES: ReadonlyArray<readonly string[]> = [
   ['estonia', 'Tallinn', 'Tallinn', 'Таллин', 'Tallinn'],
   ['finland', 'Helsinki', 'Helsinki', 'Хельсинки', 'Helsinki'],
   ['france', 'Paris', 'Paris', 'Париж', 'Paris'],
+  ['france', 'Strasbourg', 'Strasbourg', 'Страсбург', 'Straßburg'],
   ['georgia', 'Tbilisi', 'Tbilissi', 'Тбилиси', 'Tiflis'],
   ['germany', 'Berlin', 'Berlin', 'Берлин', 'Berlin'],
   ['germany', 'Bonn', 'Bonn', 'Бонн', 'Bonn'],
   ['germany', 'Munich', 'Munich', 'Мюнхен', 'München'],
   ['greece', 'Athens', 'Athènes', 'Афины', 'Athen'],
+  ['greece', 'Thessaloniki', 'Thessalonique', 'Салоники', 'Thessaloniki'],
   ['hungary', 'Budapest', 'Budapest', 'Будапешт', 'Budapest'],
   ['iceland', 'Reykjavik', 'Reykjavik', 'Рейкьявик', 'Reykjavík'],
   ['ireland', 'Dublin', 'Dublin', 'Дублин', 'Dublin'],
@@ -105,6 +107,7 @@ const CITIES: ReadonlyArray<readonly string[]> = [
   ['spain', 'Madrid', 'Madrid', 'Мадрид', 'Madrid'],
   ['sweden', 'Stockholm', 'Stockholm', 'Стокгольм', 'Stockholm'],
   ['switzerland', 'Geneva', 'Genève', 'Женева', 'Genf'],
+  ['switzerland', 'Bern', 'Berne', 'Берн', 'Bern'],
   ['turkey', 'Ankara', 'Ankara', 'Анкара', 'Ankara'],
   ['turkey', 'Istanbul', 'Istanbul', 'Стамбул', 'Istanbul'],
   ['ukraine', 'Kyiv', 'Kiev', 'Киев', 'Kiew', 'Kiev'],
@@ -148,4 +151,19 @@ export function countryName(key: string, language: string | null): string | null
   if (row === undefined) return null;
   const index = LANGS.indexOf((language ?? 'en') as PlaceLanguage);
   return row[(index < 0 ? 0 : index) + 1] ?? row[1] ?? null;
+}
+
+/** The first known city named in `text` (a run of one to three capitalised words), with its country. */
+export function findCityIn(text: string, language: string | null): { city: string; country: string | null } | null {
+  const words = text.split(/[\s,;()]+/u);
+  for (let i = 0; i < words.length; i++) {
+    for (let n = 3; n >= 1; n--) {
+      const run = words.slice(i, i + n);
+      if (run.length < n || !run.every((w) => /^\p{Lu}/u.test(w))) continue;
+      const name = run.join(' ');
+      const hit = cityEntry(name);
+      if (hit !== null) return { city: name, country: countryName(hit.countryKey, language) };
+    }
+  }
+  return null;
 }

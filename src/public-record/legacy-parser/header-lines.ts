@@ -68,7 +68,8 @@ export function readPlaceDateLine(text: string, language: string | null): PlaceD
     s.replace(/^[\s,;:–—-]+|[\s,;:–—(-]+$/gu, '').replace(/[\s,]+(?:le|on|the|den|am|el|il)$/iu, '');
   const before = strip(text.slice(0, date.index));
   const after = strip(text.slice(date.index + date.text.length).replace(/\)$/, ''));
-  if (before !== '' && after === '') {
+  // "Point de presse du 4 novembre 2003" names a kind, not a place.
+  if (before !== '' && after === '' && matchKind(text) === null) {
     const place = parsePlace(before, language, true);
     return place === null ? null : { place, date };
   }

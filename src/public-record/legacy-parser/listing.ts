@@ -1,6 +1,6 @@
 // Index and listing pages ("Speeches 2002": one short line per document, each with a date or a
 // link) are part of the archive's navigation, not statements: they are reported, not imported.
-import { findDates } from './dates.ts';
+import { findDates, NO_YEAR } from './dates.ts';
 import { isSpace } from './whitespace.ts';
 import { parseUpdatedLine } from './fields.ts';
 import type { SourceLine } from './types.ts';
@@ -24,7 +24,8 @@ export function judgeListing(lines: readonly SourceLine[]): ListingVerdict {
     for (const line of block) {
       const text = line.text.trim();
       if (text.length > 200 || parseUpdatedLine(text) !== null) continue;
-      const found = findDates(text)[0];
+      // A day and month without a year ("on 24 October") is common in prose: it marks no entry.
+      const found = findDates(text).find((d) => d.reason?.includes(NO_YEAR) !== true);
       if (found?.iso != null) dates.add(found.iso);
       if (line.link) links++;
       if (found !== undefined || line.link) blockEntries++;

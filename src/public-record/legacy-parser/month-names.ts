@@ -44,5 +44,12 @@ const WEEKDAYS: ReadonlySet<string> = new Set([
 /** Words that may surround a date on a line of its own ("Wednesday, 25 September 2002", "le 22 nov."). */
 export function isDateFiller(word: string): boolean {
   const w = word.toLowerCase();
-  return WEEKDAYS.has(w) || ['le', 'on', 'the', 'den', 'el', 'il', 'date', 'dated', 'du', 'года', 'год', 'г'].includes(w);
+  return WEEKDAYS.has(w) || DATE_WORDS.has(w);
 }
+
+// Articles and labels that may stand with a date on its line: "le 22 nov.", "Publishing date: 3 March
+// 2002", "Опубликовано 26-09-2003", "Date de publication : …".
+const DATE_WORDS: ReadonlySet<string> = new Set([
+  'le', 'on', 'the', 'den', 'el', 'il', 'date', 'dated', 'du', 'года', 'год', 'г',
+  'publishing', 'published', 'publication', 'de', 'опубликовано', 'дата', 'publié', 'datum',
+]);

@@ -33,7 +33,9 @@ export function toParagraphs(lines: readonly string[]): string[] {
 function startsNewParagraph(previous: string, line: string, width: number): boolean {
   if (LIST_ITEM.test(line)) return true;
   if (SENTENCE_END.test(previous) && previous.length < 0.8 * width) return true;
-  // A salutation ("Ladies and Gentlemen,") is a short line of its own before a capitalised sentence.
+  // A salutation ("Ladies and Gentlemen,") is a short line of its own before a capitalised sentence;
+  // so is each line of a salutation block ("Heads of State and Government," / "Excellencies,").
+  if (previous.endsWith(',') && previous.length <= 50 && line.endsWith(',') && line.length <= 60 && /^\p{Lu}/u.test(line)) return true;
   return previous.endsWith(',') && /^\p{Lu}/u.test(line) && (previous.length < 0.5 * width || isSalutation(previous));
 }
 

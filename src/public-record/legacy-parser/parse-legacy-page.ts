@@ -11,6 +11,8 @@ import { judgeListing } from './listing.ts';
 import { encodingFlag } from './mojibake.ts';
 import { toParagraphs } from './paragraphs.ts';
 import { resolveFields } from './resolve-fields.ts';
+import { readTrailer, type Trailer } from './trailer.ts';
+import type { HeaderState } from './header-state.ts';
 import type { FieldFlag, ParseInput, ParseResult, Place, SourceLine } from './types.ts';
 
 /** Parses one legacy archive page into a public-record item; never throws. */
@@ -42,8 +44,11 @@ function parse(source: string, content: Uint8Array | string, maxBytes: number | 
   }
 
   const header = readHeader(page.lines, pageLanguage.language);
-  const body = extractBody(page.lines, header.bodyStart);
-  const dropped = [...page.dropped, ...header.dropped, ...body.dropped];
+  const trailer = readTrailer(page.lines, header.bodyStart, pageLanguage.language);
+  const trailerUnused = useTrailer(header, trailer);
+  const bodyLines = trailer.consumed.length === 0 ? page.lines : page.lines.map((l, i) => (trailer.consumed.includes(i) ? { ...l, text: '' } : l));
+  const body = extractBody(bodyLines, header.bodyStart);
+  const dropped = [...page.dropped, ...header.dropped, ...body.dropped, ...trailerUnused];
   const headerFound = header.kind !== null || header.date !== null || header.speaker !== null || header.explicitTitle !== null;
   if (body.paragraphs.length === 0 && !headerFound) {
     // The few header lines such a page may have (updated, place, reference) are kept in their fields.
@@ -83,6 +88,27 @@ function parse(source: string, content: Uint8Array | string, maxBytes: number | 
     body: bodyText,
   };
   return { ...item, flags: [...flags, ...encodingFlags(item)], dropped };
+}
+
+// The fields a page gives after its text fill only what the header left empty (flagged); a date or
+// reference line that is not needed is reported in `dropped`, like any other line set aside.
+function useTrailer(h: HeaderState, trailer: Trailer): string[] {
+  const unused: string[] = [];
+  if (trailer.date !== null) {
+    if (h.date === null && h.dateProblem === null) {
+      h.date = { ...trailer.date, confidence: 0.9, reason: `taken from "${trailer.dateText ?? trailer.date.text}" at the end of the page` };
+    } else if (trailer.dateLine && trailer.dateText !== null) {
+      unused.push(trailer.dateText);
+    }
+  }
+  if (trailer.reference !== null) {
+    if (h.reference === null) h.reference = trailer.reference;
+    else unused.push(trailer.reference);
+  }
+  if (trailer.place !== null && h.place === null) {
+    h.place = { ...trailer.place, confidence: Math.min(0.9, trailer.place.confidence), reason: `taken from the line that closes the page${trailer.place.reason === null ? '' : `; ${trailer.place.reason}`}` };
+  }
+  return unused;
 }
 
 function plainText(text: string): HtmlText {
