@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { ParseInput, ParseResult } from '../src/public-record/legacy-parser/index.ts';
 
-const parserDir = process.env.PARSER_DIR ?? fileURLToPath(new URL('../src/public-record/legacy-parser/', import.meta.url));
+const parserDir =
+  process.env.PARSER_DIR ?? fileURLToPath(new URL('../src/public-record/legacy-parser/', import.meta.url));
 const { parseLegacyPage } = (await import(pathToFileURL(join(parserDir, 'index.ts')).href)) as {
   parseLegacyPage: (input: ParseInput) => ParseResult;
 };
@@ -32,4 +33,6 @@ const start = process.hrtime.bigint();
 for (let i = 0; i < rounds; i++) for (const input of inputs) parseLegacyPage(input);
 const seconds = Number(process.hrtime.bigint() - start) / 1e9;
 const n = rounds * inputs.length;
-console.log(`${parserDir}: ${inputs.length} pages x ${rounds} rounds: ${n} parses in ${seconds.toFixed(2)} s = ${Math.round(n / seconds)} pages/s`);
+console.log(
+  `${parserDir}: ${inputs.length} pages x ${rounds} rounds: ${n} parses in ${seconds.toFixed(2)} s = ${Math.round(n / seconds)} pages/s`,
+);

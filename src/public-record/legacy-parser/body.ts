@@ -14,7 +14,7 @@ export function extractBody(lines: readonly SourceLine[], start: number): Body {
   const kept = lines.slice(start).map((line) => ({ ...line, text: line.text.trimEnd() })); // trimEnd() removes exactly /\s+$/u
   const removed = new Array<boolean>(kept.length).fill(false);
   let end = kept.length;
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     while (end > 0 && isTailChrome(kept[end - 1])) {
       end--;

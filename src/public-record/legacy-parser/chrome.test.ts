@@ -20,10 +20,22 @@ describe('chromeStrength', () => {
     'На главную',
     'Версия для печати',
   ];
-  for (const line of nav) test(`${JSON.stringify(line)} is navigation anywhere`, () => assert.equal(chromeStrength(line), 'nav'));
+  for (const line of nav)
+    test(`${JSON.stringify(line)} is navigation anywhere`, () => assert.equal(chromeStrength(line), 'nav'));
 
-  const edge = ['Header', 'Footer', 'Home', 'Index', 'Search', 'Menu', 'http://www.example.int/docu/speech/2002/s020925a.htm', '* *** *', '-----'];
-  for (const line of edge) test(`${JSON.stringify(line)} is chrome only at the edges`, () => assert.equal(chromeStrength(line), 'edge'));
+  const edge = [
+    'Header',
+    'Footer',
+    'Home',
+    'Index',
+    'Search',
+    'Menu',
+    'http://www.example.int/docu/speech/2002/s020925a.htm',
+    '* *** *',
+    '-----',
+  ];
+  for (const line of edge)
+    test(`${JSON.stringify(line)} is chrome only at the edges`, () => assert.equal(chromeStrength(line), 'edge'));
 
   const content = [
     'Good morning.',
@@ -35,7 +47,8 @@ describe('chromeStrength', () => {
     'Press Statement',
     '',
   ];
-  for (const line of content) test(`${JSON.stringify(line)} is not chrome`, () => assert.equal(chromeStrength(line), null));
+  for (const line of content)
+    test(`${JSON.stringify(line)} is not chrome`, () => assert.equal(chromeStrength(line), null));
 });
 
 describe('findContactFooter', () => {
@@ -53,11 +66,16 @@ describe('findContactFooter', () => {
     assert.equal(findContactFooter(['Thank you.', '', 'Press & Media Service']), 2);
   });
   test('leaves a sentence that merely mentions further information', () => {
-    const lines = ['For further information on the programme, ministers will receive a report in June.', '', 'Thank you.'];
+    const lines = [
+      'For further information on the programme, ministers will receive a report in June.',
+      '',
+      'Thank you.',
+    ];
     assert.equal(findContactFooter(lines), -1);
   });
   test('leaves the phrase when prose follows it', () => {
-    const long = 'The ministers then turned to the question of how the costs of the new headquarters should be shared among the members, and agreed to return to it in June.';
+    const long =
+      'The ministers then turned to the question of how the costs of the new headquarters should be shared among the members, and agreed to return to it in June.';
     assert.equal(findContactFooter(['Press Office, tel. +32 2 707 50 41', long]), -1);
   });
 });

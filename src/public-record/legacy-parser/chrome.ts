@@ -6,25 +6,111 @@ export type ChromeStrength = 'nav' | 'edge';
 
 // Phrases that are navigation wherever they stand, even between two paragraphs.
 const NAV_PHRASES = [
-  'go to homepage', 'go to home page', 'go to index', 'go to top', 'back to top', 'back to index', 'back to homepage',
-  'top of page', 'top of the page', 'return to top', 'return to index', 'return to homepage', 'print this page',
-  'printer-friendly version', 'printer friendly version', 'printable version', 'e-mail this page', 'email this page',
-  'send to a friend', 'skip to content', 'skip to main content', 'skip navigation', 'site map', 'sitemap',
-  'contact us', 'previous page', 'next page', 'all rights reserved', 'haut de page', 'retour en haut',
-  "retour à l'accueil", "retour à la page d'accueil", "page d'accueil", 'plan du site', 'imprimer cette page',
-  'version imprimable', 'на главную', 'наверх', 'версия для печати', 'карта сайта', 'к началу страницы',
-  'zurück zum anfang', 'seitenanfang', 'druckversion', '[end]', 'end', 'send this page', 'envoyer cette page', 'envoyer à un ami',
-  'imprimer', 'print version', 'print-friendly version', 'mentions légales', 'terms & conditions', 'terms and conditions',
-  'вернуться к списку документов', 'вернуться', 'распечатать', 'отправить по почте',
+  'go to homepage',
+  'go to home page',
+  'go to index',
+  'go to top',
+  'back to top',
+  'back to index',
+  'back to homepage',
+  'top of page',
+  'top of the page',
+  'return to top',
+  'return to index',
+  'return to homepage',
+  'print this page',
+  'printer-friendly version',
+  'printer friendly version',
+  'printable version',
+  'e-mail this page',
+  'email this page',
+  'send to a friend',
+  'skip to content',
+  'skip to main content',
+  'skip navigation',
+  'site map',
+  'sitemap',
+  'contact us',
+  'previous page',
+  'next page',
+  'all rights reserved',
+  'haut de page',
+  'retour en haut',
+  "retour à l'accueil",
+  "retour à la page d'accueil",
+  "page d'accueil",
+  'plan du site',
+  'imprimer cette page',
+  'version imprimable',
+  'на главную',
+  'наверх',
+  'версия для печати',
+  'карта сайта',
+  'к началу страницы',
+  'zurück zum anfang',
+  'seitenanfang',
+  'druckversion',
+  '[end]',
+  'end',
+  'send this page',
+  'envoyer cette page',
+  'envoyer à un ami',
+  'imprimer',
+  'print version',
+  'print-friendly version',
+  'mentions légales',
+  'terms & conditions',
+  'terms and conditions',
+  'вернуться к списку документов',
+  'вернуться',
+  'распечатать',
+  'отправить по почте',
 ];
 
 // Words that are chrome only at the top or bottom of a page: in the middle they could be content.
 const EDGE_PHRASES = [
-  'header', 'footer', 'home', 'homepage', 'index', 'search', 'print', 'top', 'menu', 'main menu', 'navigation',
-  'back', 'next', 'previous', 'accueil', 'recherche', 'imprimer', 'главная', 'поиск', 'startseite', 'suche',
-  'related links', 'see also', 'in this section', 'share', 'disclaimer', 'privacy', 'accessibility', 'rss',
-  'liens utiles', 'voir aussi', 'ссылки по теме', 'см. также', 'video record of the speech', 'video', 'audio',
-  'english only', 'french only', 'russian only', 'original: english', 'original: french', 'original: russian',
+  'header',
+  'footer',
+  'home',
+  'homepage',
+  'index',
+  'search',
+  'print',
+  'top',
+  'menu',
+  'main menu',
+  'navigation',
+  'back',
+  'next',
+  'previous',
+  'accueil',
+  'recherche',
+  'imprimer',
+  'главная',
+  'поиск',
+  'startseite',
+  'suche',
+  'related links',
+  'see also',
+  'in this section',
+  'share',
+  'disclaimer',
+  'privacy',
+  'accessibility',
+  'rss',
+  'liens utiles',
+  'voir aussi',
+  'ссылки по теме',
+  'см. также',
+  'video record of the speech',
+  'video',
+  'audio',
+  'english only',
+  'french only',
+  'russian only',
+  'original: english',
+  'original: french',
+  'original: russian',
 ];
 
 // Lines that are chrome by their opening words wherever they stand: breadcrumbs ("You are in: …",
@@ -77,7 +163,13 @@ export function chromeStrength(line: string): ChromeStrength | null {
   if (/^[\s*_=~#.·•-]+$/u.test(line) && line.trim().length >= 3) return 'edge';
   const n = normalise(line);
   if (n === '') return null;
-  if (NAV_SET.has(n) || isCopyright(n) || NAV_START.test(n) || ((n.includes('>') || n.includes('»')) && BREADCRUMB.test(n))) return 'nav';
+  if (
+    NAV_SET.has(n) ||
+    isCopyright(n) ||
+    NAV_START.test(n) ||
+    ((n.includes('>') || n.includes('»')) && BREADCRUMB.test(n))
+  )
+    return 'nav';
   if (!/[.!?]$/.test(n) && n.replace(GO_TO_SEGMENT, '').replace(/[\s|•·]+/g, '') === '') return 'nav';
   if (isMenuBar(line)) return 'nav';
   if (EDGE_SET.has(n) || /^(?:https?:\/\/|www\.)\S+$/.test(n) || BACK_TO.test(n)) return 'edge';
@@ -106,7 +198,7 @@ function isMenuBar(line: string): boolean {
 const FOOTER_START =
   /^(?:for\s+(?:further|more)\s+information|further\s+information|press\s+(?:&|and)\s+media\s+service|press\s+office|press\s+service|media\s+contact|press\s+contact|contact|pour\s+(?:plus\s+d['’]informations|tout\s+renseignement|de\s+plus\s+amples\s+informations)|service\s+de\s+presse|пресс-служба|для\s+справок|pressestelle|weitere\s+informationen)(?:\s*[:,–—-]|\s+(?:please|contact|call|write)\b|\s*$)/iu;
 const CONTACT_DETAIL =
-  /\b(?:tel|tél|phone|telephone|téléphone|fax|e-?mail|courriel|internet|web)\b\.?|@|https?:|www\.|тел\.?|факс|\+\d[\d\s().\/-]{5,}|\(?\d{2,4}\)?[\s-]\d{2,4}[\s-]\d{2,4}/iu;
+  /\b(?:tel|tél|phone|telephone|téléphone|fax|e-?mail|courriel|internet|web)\b\.?|@|https?:|www\.|тел\.?|факс|\+\d[\d\s()./-]{5,}|\(?\d{2,4}\)?[\s-]\d{2,4}[\s-]\d{2,4}/iu;
 
 const MAX_FOOTER_LINES = 12;
 
@@ -122,11 +214,15 @@ export function findContactFooter(lines: readonly string[]): number {
   for (let i = from; i < lines.length; i++) {
     const line = lines[i]?.trim() ?? '';
     if (!FOOTER_START.test(line)) continue;
-    const block = lines.slice(i).map((l) => l.trim()).filter((l) => l !== '');
+    const block = lines
+      .slice(i)
+      .map((l) => l.trim())
+      .filter((l) => l !== '');
     // A footer is a short block of contact lines: mostly contact details or short address lines. A
     // wrapped paragraph that merely starts with the phrase has long lines and no details.
     const contactLike = block.filter((l) => CONTACT_DETAIL.test(l) || l.length <= 45).length;
-    const hasContact = block.some((l) => CONTACT_DETAIL.test(l)) || /^press\s+(?:&|and)\s+media\s+service$/iu.test(line);
+    const hasContact =
+      block.some((l) => CONTACT_DETAIL.test(l)) || /^press\s+(?:&|and)\s+media\s+service$/iu.test(line);
     if (hasContact && contactLike >= 0.6 * block.length && line.length <= 200) return i;
   }
   return lastContactBlock(lines);
@@ -148,7 +244,8 @@ function lastContactBlock(lines: readonly string[]): number {
   return block.every(contactLike) && block.some(detail) ? start : -1;
 }
 
-const RELATED_HEADING = /^(?:related\s+(?:links|documents|items|stories)|see\s+also|more\s+on\s+this|liens\s+utiles|voir\s+aussi|à\s+lire\s+aussi|ссылки\s+по\s+теме|см\.\s+также|по\s+теме)\s*:?$/iu;
+const RELATED_HEADING =
+  /^(?:related\s+(?:links|documents|items|stories)|see\s+also|more\s+on\s+this|liens\s+utiles|voir\s+aussi|à\s+lire\s+aussi|ссылки\s+по\s+теме|см\.\s+также|по\s+теме)\s*:?$/iu;
 
 /** Where a closing "Related links" list starts (its heading, then short link lines only), or -1. */
 export function findRelatedLinks(lines: readonly string[]): number {

@@ -15,7 +15,9 @@ import { fileURLToPath } from 'node:url';
 import { parseLegacyPage, type ParseResult, type Place } from './index.ts';
 
 const CORPUS = fileURLToPath(new URL('../../../test/fixtures/legacy-corpus/', import.meta.url));
-const SEED = fileURLToPath(new URL('../../../test/fixtures/legacy/nrc-2002-09-25-press-statement.txt', import.meta.url));
+const SEED = fileURLToPath(
+  new URL('../../../test/fixtures/legacy/nrc-2002-09-25-press-statement.txt', import.meta.url),
+);
 const TARGET = 0.95;
 
 interface Expected {
@@ -80,7 +82,9 @@ interface Score {
 /** One score per expected field; `body` is one field, right when its start, end and every absence hold. */
 function scorePage(page: Page, result: ParseResult): Score[] {
   const e = page.expected;
-  const scores: Score[] = [{ field: 'status', ok: result.status === e.status, expected: e.status, found: result.status }];
+  const scores: Score[] = [
+    { field: 'status', ok: result.status === e.status, expected: e.status, found: result.status },
+  ];
   if (e.status !== 'document') return scores;
   for (const field of SCALAR_FIELDS) {
     if (!(field in e)) continue;
@@ -89,7 +93,8 @@ function scorePage(page: Page, result: ParseResult): Score[] {
     scores.push({ field, ok: want === got, expected: want, found: got });
   }
   if ('place' in e) {
-    const want = e.place === null || e.place === undefined ? null : { city: norm(e.place.city), country: norm(e.place.country) };
+    const want =
+      e.place === null || e.place === undefined ? null : { city: norm(e.place.city), country: norm(e.place.country) };
     const got = result.place === null ? null : { city: norm(result.place.city), country: norm(result.place.country) };
     scores.push({ field: 'place', ok: JSON.stringify(want) === JSON.stringify(got), expected: want, found: got });
   }
@@ -97,8 +102,14 @@ function scorePage(page: Page, result: ParseResult): Score[] {
     const problems: string[] = [];
     if (!result.body.startsWith(e.body.starts)) problems.push(`starts ${JSON.stringify(result.body.slice(0, 80))}`);
     if (!result.body.endsWith(e.body.ends)) problems.push(`ends ${JSON.stringify(result.body.slice(-80))}`);
-    for (const chrome of e.body.absent) if (result.body.includes(chrome)) problems.push(`holds ${JSON.stringify(chrome)}`);
-    scores.push({ field: 'body', ok: problems.length === 0, expected: e.body.starts.slice(0, 40), found: problems.join('; ') });
+    for (const chrome of e.body.absent)
+      if (result.body.includes(chrome)) problems.push(`holds ${JSON.stringify(chrome)}`);
+    scores.push({
+      field: 'body',
+      ok: problems.length === 0,
+      expected: e.body.starts.slice(0, 40),
+      found: problems.join('; '),
+    });
   }
   return scores;
 }
@@ -131,12 +142,21 @@ function report(label: string, pages: Page[]): Tally {
       add(bySource, page.source, s.ok);
       all.total++;
       if (s.ok) all.right++;
-      else wrong.push(`  ${page.source}/${page.name} ${s.field}: expected ${JSON.stringify(s.expected)} found ${JSON.stringify(s.found)}`);
+      else
+        wrong.push(
+          `  ${page.source}/${page.name} ${s.field}: expected ${JSON.stringify(s.expected)} found ${JSON.stringify(s.found)}`,
+        );
     }
   }
-  const lines = [`corpus ${label}: ${pages.length} pages, ${all.right}/${all.total} fields right, accuracy ${pct(all)}`];
-  lines.push('  per field:  ' + [...byField].map(([k, t]) => `${k} ${pct(t).trim()} (${t.right}/${t.total})`).join(', '));
-  lines.push('  per source: ' + [...bySource].map(([k, t]) => `${k} ${pct(t).trim()} (${t.right}/${t.total})`).join(', '));
+  const lines = [
+    `corpus ${label}: ${pages.length} pages, ${all.right}/${all.total} fields right, accuracy ${pct(all)}`,
+  ];
+  lines.push(
+    '  per field:  ' + [...byField].map(([k, t]) => `${k} ${pct(t).trim()} (${t.right}/${t.total})`).join(', '),
+  );
+  lines.push(
+    '  per source: ' + [...bySource].map(([k, t]) => `${k} ${pct(t).trim()} (${t.right}/${t.total})`).join(', '),
+  );
   if (process.env.CORPUS_DETAIL === '1') lines.push(...wrong);
   console.log(lines.join('\n'));
   return all;
@@ -153,33 +173,66 @@ test('the corpus has at least 60 pages from 8 sources, a third held out', () => 
 });
 
 test(`field accuracy on the development pages is at least ${TARGET * 100} %`, () => {
-  const t = report('dev', pages.filter((p) => p.set === 'dev'));
+  const t = report(
+    'dev',
+    pages.filter((p) => p.set === 'dev'),
+  );
   assert.ok(t.right / t.total >= TARGET, `dev accuracy ${pct(t)}`);
 });
 
-test(`field accuracy on the held-out pages is at least ${TARGET * 100} %`, { skip: onlyDev ? 'CORPUS_SET=dev' : false }, () => {
-  const t = report('held-out', pages.filter((p) => p.set === 'heldout'));
-  assert.ok(t.right / t.total >= TARGET, `held-out accuracy ${pct(t)}`);
-});
+test(
+  `field accuracy on the held-out pages is at least ${TARGET * 100} %`,
+  { skip: onlyDev ? 'CORPUS_SET=dev' : false },
+  () => {
+    const t = report(
+      'held-out',
+      pages.filter((p) => p.set === 'heldout'),
+    );
+    assert.ok(t.right / t.total >= TARGET, `held-out accuracy ${pct(t)}`);
+  },
+);
 
-test(`field accuracy on the second held-out set is at least ${TARGET * 100} %`, { skip: onlyDev ? 'CORPUS_SET=dev' : false }, () => {
-  const t = report('held-out 2', pages.filter((p) => p.set === 'heldout2'));
-  assert.ok(t.right / t.total >= TARGET, `held-out 2 accuracy ${pct(t)}`);
-});
+test(
+  `field accuracy on the second held-out set is at least ${TARGET * 100} %`,
+  { skip: onlyDev ? 'CORPUS_SET=dev' : false },
+  () => {
+    const t = report(
+      'held-out 2',
+      pages.filter((p) => p.set === 'heldout2'),
+    );
+    assert.ok(t.right / t.total >= TARGET, `held-out 2 accuracy ${pct(t)}`);
+  },
+);
 
 test('the seed page is read exactly (every scored field)', () => {
   const result = parseLegacyPage({ source: 'seed.txt', content: new Uint8Array(readFileSync(SEED)) });
   const seed: Page = {
-    source: 'seed', set: 'dev', name: 'seed', file: SEED,
+    source: 'seed',
+    set: 'dev',
+    name: 'seed',
+    file: SEED,
     expected: {
-      status: 'document', kind: 'Press Statement',
-      title: 'Press Statement by NATO Secretary General following the meeting of NATO Defence Ministers with the Russian Minister Sergei Ivanov',
-      date: '2002-09-25', place: { city: 'Warsaw', country: 'Poland' }, speaker: 'NATO Secretary General',
-      occasion: 'following the meeting of NATO Defence Ministers with the Russian Minister Sergei Ivanov', reference: null, language: 'en',
-      body: { starts: 'Good morning.\n\nFollowing yesterday', ends: '\n\nThank you Warsaw.', absent: ['Go to Homepage', 'Header', 'Updated:'] },
+      status: 'document',
+      kind: 'Press Statement',
+      title:
+        'Press Statement by NATO Secretary General following the meeting of NATO Defence Ministers with the Russian Minister Sergei Ivanov',
+      date: '2002-09-25',
+      place: { city: 'Warsaw', country: 'Poland' },
+      speaker: 'NATO Secretary General',
+      occasion: 'following the meeting of NATO Defence Ministers with the Russian Minister Sergei Ivanov',
+      reference: null,
+      language: 'en',
+      body: {
+        starts: 'Good morning.\n\nFollowing yesterday',
+        ends: '\n\nThank you Warsaw.',
+        absent: ['Go to Homepage', 'Header', 'Updated:'],
+      },
     },
   };
   const scores = scorePage(seed, result);
   console.log(`seed: ${scores.filter((s) => s.ok).length}/${scores.length} fields right`);
-  assert.deepEqual(scores.filter((s) => !s.ok), []);
+  assert.deepEqual(
+    scores.filter((s) => !s.ok),
+    [],
+  );
 });

@@ -81,11 +81,17 @@ describe('findDates', () => {
   });
   test('prefers the longest reading at a position (a range, not its first day)', () => {
     const dates = findDates('Ministers met on 2-3 Oct 2003 in Brussels.');
-    assert.deepEqual(dates.map((d) => d.iso), ['2003-10-02/2003-10-03']);
+    assert.deepEqual(
+      dates.map((d) => d.iso),
+      ['2003-10-02/2003-10-03'],
+    );
   });
   test('finds several dates in order', () => {
     const dates = findDates('From 9 Dec 2002 until 14 March 2003, then again in May 2004.');
-    assert.deepEqual(dates.map((d) => d.iso), ['2002-12-09', '2003-03-14', '2004-05']);
+    assert.deepEqual(
+      dates.map((d) => d.iso),
+      ['2002-12-09', '2003-03-14', '2004-05'],
+    );
   });
   test('does not read references, section numbers or words as dates', () => {
     assert.deepEqual(findDates('Press Release (2002)128, SG/SM/8454, section 1.2.34'), []);
@@ -95,7 +101,13 @@ describe('findDates', () => {
 });
 
 describe('parseDateLine refuses lines that are more than a date', () => {
-  for (const text of ['Warsaw, 25 Sept. 2002', 'Updated: 25-Sep-2002', 'Meeting of 9 Dec 2002 and 10 Dec 2002', 'In 2002 we met', '']) {
+  for (const text of [
+    'Warsaw, 25 Sept. 2002',
+    'Updated: 25-Sep-2002',
+    'Meeting of 9 Dec 2002 and 10 Dec 2002',
+    'In 2002 we met',
+    '',
+  ]) {
     test(JSON.stringify(text), () => assert.equal(parseDateLine(text), null));
   }
 });

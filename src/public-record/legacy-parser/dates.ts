@@ -37,18 +37,32 @@ type Reading = { iso: string | null; confidence: number; reason: string | null }
 
 const PATTERNS: ReadonlyArray<readonly [RegExp, Reader, 'month' | 'numeric']> = [
   // 2002-09-25
-  [new RegExp(`${L}(\\d{4})-(\\d{2})-(\\d{2})${R}`, 'gu'), (m) => day(m[0], num(m[1]), num(m[2]), num(m[3])), 'numeric'],
+  [
+    new RegExp(`${L}(\\d{4})-(\\d{2})-(\\d{2})${R}`, 'gu'),
+    (m) => day(m[0], num(m[1]), num(m[2]), num(m[3])),
+    'numeric',
+  ],
   // 25-Sep-2002, 03-Oct-2003, 22-Nov-02
-  [new RegExp(`${L}(\\d{1,2})-${MON}\\.?-(\\d{4}|\\d{2})${R}`, 'giu'), (m) => dayWithYear(m[0], m[1], m[2], m[3]), 'month'],
+  [
+    new RegExp(`${L}(\\d{1,2})-${MON}\\.?-(\\d{4}|\\d{2})${R}`, 'giu'),
+    (m) => dayWithYear(m[0], m[1], m[2], m[3]),
+    'month',
+  ],
   // 30 Sept - 1 Oct 2003
   [
-    new RegExp(`${L}(\\d{1,2})${ORD}\\s+${MON}${DOT}${TO}(\\d{1,2})${ORD}\\s+${MON}${DOT}\\s*,?\\s*(\\d{4})${RU_YEAR}${R}`, 'giu'),
+    new RegExp(
+      `${L}(\\d{1,2})${ORD}\\s+${MON}${DOT}${TO}(\\d{1,2})${ORD}\\s+${MON}${DOT}\\s*,?\\s*(\\d{4})${RU_YEAR}${R}`,
+      'giu',
+    ),
     (m) => range(m[0], { y: num(m[5]), m: mon(m[2]), d: num(m[1]) }, { y: num(m[5]), m: mon(m[4]), d: num(m[3]) }),
     'month',
   ],
   // 2-3 Oct 2003, 28-29 мая 2002 года, 2 au 3 octobre 2003
   [
-    new RegExp(`${L}(\\d{1,2})${ORD}${TO}(\\d{1,2})${ORD}\\s+(?:de\\s+)?${MON}${DOT}\\s*,?\\s*(?:de\\s+)?(\\d{4})${RU_YEAR}${R}`, 'giu'),
+    new RegExp(
+      `${L}(\\d{1,2})${ORD}${TO}(\\d{1,2})${ORD}\\s+(?:de\\s+)?${MON}${DOT}\\s*,?\\s*(?:de\\s+)?(\\d{4})${RU_YEAR}${R}`,
+      'giu',
+    ),
     (m) => range(m[0], { y: num(m[4]), m: mon(m[3]), d: num(m[1]) }, { y: num(m[4]), m: mon(m[3]), d: num(m[2]) }),
     'month',
   ],
@@ -71,7 +85,11 @@ const PATTERNS: ReadonlyArray<readonly [RegExp, Reader, 'month' | 'numeric']> = 
     'month',
   ],
   // 28/05/2002, 28.05.2002 (four-digit years only: "1.2.34" is more often a section number than a date)
-  [new RegExp(`${L}(\\d{1,2})([./-])(\\d{1,2})\\2(\\d{4})${R}`, 'gu'), (m) => numeric(m[0], num(m[1]), num(m[3]), num(m[4])), 'numeric'],
+  [
+    new RegExp(`${L}(\\d{1,2})([./-])(\\d{1,2})\\2(\\d{4})${R}`, 'gu'),
+    (m) => numeric(m[0], num(m[1]), num(m[3]), num(m[4])),
+    'numeric',
+  ],
   // 30 May – 1 June, 8-9 October (no year: not a date until a year is found elsewhere on the page)
   [
     new RegExp(`${L}(\\d{1,2})${ORD}\\s+${MON}${DOT}${TO}(\\d{1,2})${ORD}\\s+${MON}${DOT}(?!\\s*,?\\s*\\d)${R}`, 'giu'),
@@ -84,7 +102,11 @@ const PATTERNS: ReadonlyArray<readonly [RegExp, Reader, 'month' | 'numeric']> = 
     'month',
   ],
   // October 2003, мая 2002 года
-  [new RegExp(`${L}${MON}${DOT}\\s*,?\\s+(\\d{4})${RU_YEAR}${R}`, 'giu'), (m) => month(m[0], num(m[2]), mon(m[1])), 'month'],
+  [
+    new RegExp(`${L}${MON}${DOT}\\s*,?\\s+(\\d{4})${RU_YEAR}${R}`, 'giu'),
+    (m) => month(m[0], num(m[2]), mon(m[1])),
+    'month',
+  ],
 ];
 
 // Every 'month' pattern contains MON, so a text it matches also matches this (same flags, no anchors).
@@ -196,7 +218,12 @@ function day(text: string, y: number, m: number, d: number): Reading {
   return validDay(ymd) ? { iso: isoDay(ymd), confidence: 1, reason: null } : impossible(text);
 }
 
-function dayWithYear(text: string, d: string | undefined, monthName: string | undefined, year: string | undefined): Reading {
+function dayWithYear(
+  text: string,
+  d: string | undefined,
+  monthName: string | undefined,
+  year: string | undefined,
+): Reading {
   if (year === undefined || year.length === 4) return day(text, num(year), mon(monthName), num(d));
   // Two-digit years: the archive spans roughly 1949-2049, so pivot at 50.
   const yy = Number(year);

@@ -30,7 +30,9 @@ describe('decodeContent accepts text', () => {
     assert.equal(decoded('\uFEFFPress Statement').text, 'Press Statement');
   });
   test('bytes that are not UTF-8 are read as Windows-1252 and flagged', () => {
-    const r = decoded(new Uint8Array([0x44, 0xe9, 0x63, 0x6c, 0x61, 0x72, 0x61, 0x74, 0x69, 0x6f, 0x6e, 0x20, 0x92, 0x96]));
+    const r = decoded(
+      new Uint8Array([0x44, 0xe9, 0x63, 0x6c, 0x61, 0x72, 0x61, 0x74, 0x69, 0x6f, 0x6e, 0x20, 0x92, 0x96]),
+    );
     assert.equal(r.text, 'Déclaration ’–');
     assert.equal(r.flags.length, 1);
     assert.equal(r.flags[0]?.field, 'body');
@@ -50,7 +52,8 @@ describe('decodeContent accepts text', () => {
 describe('decodeContent recognises HTML', () => {
   test('by its opening tag', () => assert.equal(decoded('<!DOCTYPE html><html><body><p>x</p>').html, true));
   test('by its tags when the name says .htm', () => assert.equal(decoded('Title<br>Text', 'speech.htm').html, true));
-  test('not from a stray tag in a .txt page', () => assert.equal(decoded('Use <b> for bold and <p> too <br>', 'note.txt').html, false));
+  test('not from a stray tag in a .txt page', () =>
+    assert.equal(decoded('Use <b> for bold and <p> too <br>', 'note.txt').html, false));
 });
 
 describe('decodeContent refuses what is not a text page, saying what to do', () => {
@@ -65,6 +68,7 @@ describe('decodeContent refuses what is not a text page, saying what to do', () 
     assert.match(refused('a'.repeat(DEFAULT_MAX_BYTES + 1)), /5,242,881 bytes, over the limit of 5,242,880 bytes/);
   });
   test('a PDF', () => assert.match(refused(utf8('%PDF-1.4\n...')), /a PDF file.*convert it to text/));
-  test('bytes with NUL', () => assert.match(refused(new Uint8Array([0x41, 0x00, 0x42])), /NUL bytes \(the first at byte 1\)/));
+  test('bytes with NUL', () =>
+    assert.match(refused(new Uint8Array([0x41, 0x00, 0x42])), /NUL bytes \(the first at byte 1\)/));
   test('a string of control characters', () => assert.match(refused('\u0001\u0002\u0003abc'), /control characters/));
 });

@@ -6,9 +6,7 @@ import { decodeWindows1252, isWindows1252Label } from './windows-1252.ts';
 
 export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
 
-export type Decoded =
-  | { ok: true; text: string; html: boolean; flags: FieldFlag[] }
-  | { ok: false; error: string };
+export type Decoded = { ok: true; text: string; html: boolean; flags: FieldFlag[] } | { ok: false; error: string };
 
 const SIGNATURES: ReadonlyArray<readonly [readonly number[], string]> = [
   [[0x25, 0x50, 0x44, 0x46], 'a PDF file'],
@@ -29,7 +27,11 @@ export function decodeContent(content: Uint8Array | string, source: string, maxB
       `the file is ${bytes(size)}, over the limit of ${bytes(limit)}; one archive page should be far smaller — check that it is a single page, or raise maxBytes`,
     );
   }
-  if (size === 0) return fail(source, 'the file is empty (0 bytes); there is nothing to import — check that the page was archived completely');
+  if (size === 0)
+    return fail(
+      source,
+      'the file is empty (0 bytes); there is nothing to import — check that the page was archived completely',
+    );
 
   const decoded = typeof content === 'string' ? { text: content, flags: [] } : decodeBytes(content);
   if ('error' in decoded) return fail(source, decoded.error);
@@ -38,7 +40,10 @@ export function decodeContent(content: Uint8Array | string, source: string, maxB
   const binary = binaryReason(text);
   if (binary !== null) return fail(source, binary);
   if (text.trim() === '') {
-    return fail(source, 'the file is empty (only whitespace); there is nothing to import — check that the page was archived completely');
+    return fail(
+      source,
+      'the file is empty (only whitespace); there is nothing to import — check that the page was archived completely',
+    );
   }
   return { ok: true, text, html: looksLikeHtml(text, source), flags: decoded.flags };
 }
@@ -46,7 +51,9 @@ export function decodeContent(content: Uint8Array | string, source: string, maxB
 function decodeBytes(data: Uint8Array): { text: string; flags: FieldFlag[] } | { error: string } {
   for (const [magic, name] of SIGNATURES) {
     if (magic.every((b, i) => data[i] === b)) {
-      return { error: `this is not a text page but ${name}; only plain-text or HTML pages can be imported — convert it to text first` };
+      return {
+        error: `this is not a text page but ${name}; only plain-text or HTML pages can be imported — convert it to text first`,
+      };
     }
   }
   if (data[0] === 0xff && data[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(data), flags: [] };
@@ -128,14 +135,16 @@ function guessCyrillic(data: Uint8Array): { text: string; encoding: string } | n
       if ((c >= 0x430 && c <= 0x44f) || c === 0x451) lower++;
       else if ((c >= 0x410 && c <= 0x42f) || c === 0x401) upper++;
     }
-    if (lower > upper && (best === null || lower > best.lower)) best = { text, encoding: encoding === 'koi8-r' ? 'KOI8-R' : 'Windows-1251', lower };
+    if (lower > upper && (best === null || lower > best.lower))
+      best = { text, encoding: encoding === 'koi8-r' ? 'KOI8-R' : 'Windows-1251', lower };
   }
   return best === null ? null : { text: best.text, encoding: best.encoding };
 }
 
 function declaredCharset(data: Uint8Array): string | null {
   const head = Buffer.from(data.subarray(0, 4096)).toString('latin1');
-  const m = /<meta[^>]+charset\s*=\s*["']?\s*([\w:.-]+)/i.exec(head) ?? /<\?xml[^>]+encoding\s*=\s*["']([\w.-]+)/i.exec(head);
+  const m =
+    /<meta[^>]+charset\s*=\s*["']?\s*([\w:.-]+)/i.exec(head) ?? /<\?xml[^>]+encoding\s*=\s*["']([\w.-]+)/i.exec(head);
   const label = m?.[1]?.toLowerCase() ?? null;
   return label === null || label === 'utf-8' || label === 'utf8' ? null : label;
 }

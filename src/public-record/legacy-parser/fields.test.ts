@@ -1,6 +1,14 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { afterSpeakerPreposition, afterWith, findReference, isCollectionLine, parseReferenceLine, parseUpdatedLine, splitSpeakerOccasion } from './fields.ts';
+import {
+  afterSpeakerPreposition,
+  afterWith,
+  findReference,
+  isCollectionLine,
+  parseReferenceLine,
+  parseUpdatedLine,
+  splitSpeakerOccasion,
+} from './fields.ts';
 import { findKindIn, matchKind } from './kinds.ts';
 import { parsePlace } from './places.ts';
 
@@ -13,12 +21,14 @@ describe('references', () => {
     ['PR/CP(2002)128', 'PR/CP(2002)128'],
     ['(2002) 128', '(2002)128'],
   ];
-  for (const [line, reference] of lines) test(`"${line}" → ${reference}`, () => assert.equal(parseReferenceLine(line), reference));
+  for (const [line, reference] of lines)
+    test(`"${line}" → ${reference}`, () => assert.equal(parseReferenceLine(line), reference));
   test('a reference inside a kind line is found with its position', () => {
     assert.deepEqual(findReference('Press Release (2002)128'), { reference: '(2002)128', index: 14, length: 9 });
   });
   test('dates and prose are not references', () => {
-    for (const line of ['25/09/2002', '2002', 'The Council met in 2002.', 'Press Release']) assert.equal(parseReferenceLine(line), null);
+    for (const line of ['25/09/2002', '2002', 'The Council met in 2002.', 'Press Release'])
+      assert.equal(parseReferenceLine(line), null);
   });
 });
 
@@ -60,7 +70,10 @@ describe('speaker and occasion', () => {
       speaker: 'Lord Robertson, Secretary General of NATO',
       occasion: 'at the Munich Conference',
     });
-    assert.deepEqual(splitSpeakerOccasion('Secrétaire général lors de la réunion'), { speaker: 'Secrétaire général', occasion: 'lors de la réunion' });
+    assert.deepEqual(splitSpeakerOccasion('Secrétaire général lors de la réunion'), {
+      speaker: 'Secrétaire général',
+      occasion: 'lors de la réunion',
+    });
     assert.deepEqual(splitSpeakerOccasion('the Permanent Representative of Russia to NATO'), {
       speaker: 'the Permanent Representative of Russia to NATO',
       occasion: null,
@@ -111,8 +124,15 @@ describe('kinds', () => {
 
 describe('places', () => {
   test('"City, Country" is read as written', () => {
-    assert.deepEqual(parsePlace('Warsaw, Poland', 'en'), { place: { city: 'Warsaw', country: 'Poland' }, confidence: 1, reason: null });
-    assert.deepEqual(parsePlace('Prague, République tchèque', 'fr')?.place, { city: 'Prague', country: 'République tchèque' });
+    assert.deepEqual(parsePlace('Warsaw, Poland', 'en'), {
+      place: { city: 'Warsaw', country: 'Poland' },
+      confidence: 1,
+      reason: null,
+    });
+    assert.deepEqual(parsePlace('Prague, République tchèque', 'fr')?.place, {
+      city: 'Prague',
+      country: 'République tchèque',
+    });
     assert.deepEqual(parsePlace('Рим, Италия', 'ru')?.place, { city: 'Рим', country: 'Италия' });
     assert.deepEqual(parsePlace('Zakopane, Poland', 'en')?.place, { city: 'Zakopane', country: 'Poland' });
   });
@@ -133,7 +153,13 @@ describe('places', () => {
     assert.equal(parsePlace('Warsaw, Belgium', 'en')?.confidence, 0.6);
   });
   test('prose, dates and kinds are not places', () => {
-    for (const text of ['Good morning.', 'Press Statement', '25 Sept. 2002', 'Thank you Warsaw.', 'Ministers, Ladies and Gentlemen']) {
+    for (const text of [
+      'Good morning.',
+      'Press Statement',
+      '25 Sept. 2002',
+      'Thank you Warsaw.',
+      'Ministers, Ladies and Gentlemen',
+    ]) {
       assert.equal(parsePlace(text, 'en'), null, text);
     }
   });

@@ -27,7 +27,11 @@ export function findReference(text: string): { reference: string; index: number;
 
 /** The reference when `line` is nothing but a (labelled) reference, e.g. "Ref: SG/SM/8454". */
 export function parseReferenceLine(line: string): string | null {
-  const text = line.trim().replace(REFERENCE_LABEL, '').replace(/[.;,]$/, '').replace(PRESS_NUMBER, '');
+  const text = line
+    .trim()
+    .replace(REFERENCE_LABEL, '')
+    .replace(/[.;,]$/, '')
+    .replace(PRESS_NUMBER, '');
   if (REFERENCE_LINE_ONLY.test(text)) return text;
   const found = findReference(text);
   if (found === null || found.index !== 0 || found.length !== text.length) return null;
@@ -54,7 +58,10 @@ export function parseUpdatedLine(line: string): UpdatedLine | null {
   // Without a colon, only a date straight after the word makes it a label ("Updated 25-Sep-2002").
   if (!dateFirst && !label[0].includes(':')) return null;
   if (date === undefined || !dateFirst) return { date: null, collection: null };
-  const tail = rest.slice(date.index + date.text.length).replace(/^[\s,;:|–—-]+/, '').trim();
+  const tail = rest
+    .slice(date.index + date.text.length)
+    .replace(/^[\s,;:|–—-]+/, '')
+    .trim();
   return { date, collection: tail === '' ? null : tail };
 }
 
@@ -67,17 +74,21 @@ export function isCollectionLine(line: string): boolean {
 }
 
 // The outlet an interview was given to, in Russian the dative: "газете «Известия»", "агентству ИТАР-ТАСС".
-const MEDIA_START = '(?:газете|агентству|информационному\\s+агентству|телеканалу|телекомпании|радиостанции|журналу|еженедельнику)';
+const MEDIA_START =
+  '(?:газете|агентству|информационному\\s+агентству|телеканалу|телекомпании|радиостанции|журналу|еженедельнику)';
 
 const OCCASION_START =
-  "(?:following|after|at|on\\s+the\\s+occasion\\s+of|during|before|upon|on|to\\s+mark|in\\s+connection\\s+with|" +
+  '(?:following|after|at|on\\s+the\\s+occasion\\s+of|during|before|upon|on|to\\s+mark|in\\s+connection\\s+with|' +
   "lors\\s+d[eu]|lors\\s+de\\s+la|à\\s+l['’]occasion\\s+d[eu']|à\\s+l['’]issue\\s+d[eu']|à\\s+la\\s+suite\\s+d[eu']|" +
   "après|devant|au\\s+cours\\s+d[eu']|avec|sur|au\\s+nom\\s+d[eu']|на|по\\s+случаю|после|в\\s+ходе|во\\s+время|по\\s+итогам|в\\s+связи\\s+с|" +
-  "anlässlich|nach|während|zum|zur|bei)";
+  'anlässlich|nach|während|zum|zur|bei)';
 const OCCASION_SPLIT = new RegExp(`,?\\s+(?=(?:${OCCASION_START}|${MEDIA_START})(?![\\p{L}]))`, 'u');
 // On a line of its own, "to the …" and "before the …" open an occasion too ("Address by X" / "to the
 // Permanent Council"); inside a line they are part of a title ("Representative to the OSCE").
-const OCCASION_LINE = new RegExp(`^(?:${OCCASION_START}|to\\s+(?:the|a|an)|before\\s+the|held\\s+(?:at|in))(?![\\p{L}])`, 'iu');
+const OCCASION_LINE = new RegExp(
+  `^(?:${OCCASION_START}|to\\s+(?:the|a|an)|before\\s+the|held\\s+(?:at|in))(?![\\p{L}])`,
+  'iu',
+);
 
 /** True when a line opens an occasion phrase ("following the meeting …", "lors de la réunion …"). */
 export function isOccasionLine(line: string): boolean {

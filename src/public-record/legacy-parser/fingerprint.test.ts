@@ -4,13 +4,26 @@ import { canonicalJson, contentFingerprint } from './fingerprint.ts';
 import type { LegacyItem } from './types.ts';
 
 const item: LegacyItem = {
-  status: 'document', kind: 'Press Statement', title: 'Press Statement', date: '2002-09-25', updated: '2002-09-25',
-  collection: 'NATO Speeches', place: { city: 'Warsaw', country: 'Poland' }, speaker: 'NATO Secretary General', occasion: null,
-  reference: null, language: 'en', body: 'Good morning.\n\nThank you Warsaw.', flags: [],
+  status: 'document',
+  kind: 'Press Statement',
+  title: 'Press Statement',
+  date: '2002-09-25',
+  updated: '2002-09-25',
+  collection: 'NATO Speeches',
+  place: { city: 'Warsaw', country: 'Poland' },
+  speaker: 'NATO Secretary General',
+  occasion: null,
+  reference: null,
+  language: 'en',
+  body: 'Good morning.\n\nThank you Warsaw.',
+  flags: [],
 };
 
 test('canonical JSON sorts keys at every level and has no whitespace', () => {
-  assert.equal(canonicalJson({ b: 1, a: { d: [2, { f: null, e: 'x' }], c: true } }), '{"a":{"c":true,"d":[2,{"e":"x","f":null}]},"b":1}');
+  assert.equal(
+    canonicalJson({ b: 1, a: { d: [2, { f: null, e: 'x' }], c: true } }),
+    '{"a":{"c":true,"d":[2,{"e":"x","f":null}]},"b":1}',
+  );
 });
 
 test('the fingerprint is a sha256 hex that ignores key order and review flags', () => {

@@ -7,7 +7,9 @@ const SCHEME = 'concord.legacy-item.v1';
 
 /** sha256 (hex) of the canonical JSON of the item's stable fields; flags and errors are left out. */
 export function contentFingerprint(item: LegacyItem): string {
-  return createHash('sha256').update(stableJson(item) ?? canonicalJson(stableFields(item)), 'utf8').digest('hex');
+  return createHash('sha256')
+    .update(stableJson(item) ?? canonicalJson(stableFields(item)), 'utf8')
+    .digest('hex');
 }
 
 const isText = (value: unknown): value is string | null => value === null || typeof value === 'string';
@@ -17,8 +19,24 @@ const isText = (value: unknown): value is string | null => value === null || typ
 // storage. Anything unusual returns null and takes the generic path.
 function stableJson(item: LegacyItem): string | null {
   const { place } = item;
-  const texts = [item.body, item.collection, item.date, item.kind, item.language, item.occasion, item.reference, item.speaker, item.status, item.title, item.updated];
-  if (!texts.every(isText) || !(place === null || (typeof place === 'object' && isText(place.city) && isText(place.country)))) return null;
+  const texts = [
+    item.body,
+    item.collection,
+    item.date,
+    item.kind,
+    item.language,
+    item.occasion,
+    item.reference,
+    item.speaker,
+    item.status,
+    item.title,
+    item.updated,
+  ];
+  if (
+    !texts.every(isText) ||
+    !(place === null || (typeof place === 'object' && isText(place.city) && isText(place.country)))
+  )
+    return null;
   const j = JSON.stringify;
   const placeJson = place === null ? 'null' : `{"city":${j(place.city)},"country":${j(place.country)}}`;
   return (

@@ -1,12 +1,19 @@
 // Shape tests for single header lines, shared by the header reader and its look-aheads.
 import { findDates, parseDateLine, type FoundDate } from './dates.ts';
-import { afterSpeakerPreposition, isCollectionLine, isOccasionLine, parseReferenceLine, parseUpdatedLine } from './fields.ts';
+import {
+  afterSpeakerPreposition,
+  isCollectionLine,
+  isOccasionLine,
+  parseReferenceLine,
+  parseUpdatedLine,
+} from './fields.ts';
 import { countryKey } from './gazetteer.ts';
 import { matchKind } from './kinds.ts';
 import { parsePlace, type PlaceReading } from './places.ts';
 
 const SENTENCE_END = /[.!?…]["'”’»)]*$/u;
-const CONTINUES = /(?:,|\(|-|–|:|(?<!\p{L})(?:the|of|and|with|to|for|in|on|at|a|an|by|de|du|des|la|le|les|et|à|au|aux|d['’]|l['’]|der|die|das|und|von|mit|del|di|и|в|на|по|с|о))$/iu;
+const CONTINUES =
+  /(?:,|\(|-|–|:|(?<!\p{L})(?:the|of|and|with|to|for|in|on|at|a|an|by|de|du|des|la|le|les|et|à|au|aux|d['’]|l['’]|der|die|das|und|von|mit|del|di|и|в|на|по|с|о))$/iu;
 const SALUTATION =
   /^(?:excellenc|your\s+excellenc|ladies|gentlemen|mr\.?\s|mr$|madam|dear|distinguished|colleagues|friends|good\s+(?:morning|afternoon|evening)|monsieur|madame|mesdames|messieurs|chers|дамы|господа|уважаем|meine\s+damen|sehr\s+geehrte)/iu;
 

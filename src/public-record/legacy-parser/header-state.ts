@@ -40,9 +40,25 @@ export interface HeaderState {
 /** A header with nothing found yet. */
 export function emptyHeader(): HeaderState {
   return {
-    kind: null, titleParts: [], explicitTitle: null, date: null, dateProblem: null, yearless: null, updated: null, updatedProblem: null,
-    collection: null, place: null, speaker: null, occasion: null, reference: null, flags: [], dropped: [], last: null,
-    kindCyrillic: false, titleDated: false, skipped: [],
+    kind: null,
+    titleParts: [],
+    explicitTitle: null,
+    date: null,
+    dateProblem: null,
+    yearless: null,
+    updated: null,
+    updatedProblem: null,
+    collection: null,
+    place: null,
+    speaker: null,
+    occasion: null,
+    reference: null,
+    flags: [],
+    dropped: [],
+    last: null,
+    kindCyrillic: false,
+    titleDated: false,
+    skipped: [],
   };
 }
 
@@ -118,14 +134,21 @@ export function applyKindLine(h: HeaderState, text: string, match: KindMatch, la
   }
   const date = findDates(rest).at(-1);
   let dated = false;
-  if (date !== undefined && rest.slice(date.index + date.text.length).trim().replace(/[.,;)]/g, '') === '') {
+  if (
+    date !== undefined &&
+    rest
+      .slice(date.index + date.text.length)
+      .trim()
+      .replace(/[.,;)]/g, '') === ''
+  ) {
     setDate(h, date);
     dated = true;
     rest = rest.slice(0, date.index);
     title = title.replace(date.text, ' ');
     // "Выступление … форума, Бандар-Сери-Бегаван, 31 июля 2002 года": the place before the date.
     const m = /,\s*([^,]+?)[\s,]*$/u.exec(rest);
-    const place = m?.[1] === undefined ? null : parsePlace(m[1], language ?? (CYRILLIC_START.test(text) ? 'ru' : null), true);
+    const place =
+      m?.[1] === undefined ? null : parsePlace(m[1], language ?? (CYRILLIC_START.test(text) ? 'ru' : null), true);
     if (m !== null && place !== null) {
       setPlace(h, place);
       rest = rest.slice(0, m.index);
@@ -133,7 +156,10 @@ export function applyKindLine(h: HeaderState, text: string, match: KindMatch, la
     }
   }
   rest = rest.replace(/^[\s:–—-]+|[\s,;:(–—-]+$/g, '');
-  let written = title.replace(/\s+/g, ' ').replace(/[\s,;:(–—-]+$/, '').trim();
+  let written = title
+    .replace(/\s+/g, ' ')
+    .replace(/[\s,;:(–—-]+$/, '')
+    .trim();
   // A date cut from "… du 4 novembre 2003" leaves a dangling word: the line is a dated title.
   if (dated && DANGLING.test(written)) {
     written = text.replace(/\s+/g, ' ').trim();
@@ -143,12 +169,18 @@ export function applyKindLine(h: HeaderState, text: string, match: KindMatch, la
   h.last = 'kind';
   if (rest === '') return;
   const givenBy = /^(?:of\s+(?:an?|the)\s+\p{L}+\s+)?(?:given|delivered|made)\s+by\s+/iu.exec(rest);
-  const afterBy = givenBy !== null ? rest.slice(givenBy[0].length) : (afterSpeakerPreposition(rest) ?? afterWith(rest, h.kind));
+  const afterBy =
+    givenBy !== null ? rest.slice(givenBy[0].length) : (afterSpeakerPreposition(rest) ?? afterWith(rest, h.kind));
   // Russian puts the speaker straight after the kind, in the genitive: "Заявление Генерального секретаря".
-  const speakerText = afterBy ?? (CYRILLIC_START.test(match.phrase) && CYRILLIC_START.test(rest) && !isOccasionLine(rest) ? rest : null);
+  const speakerText =
+    afterBy ?? (CYRILLIC_START.test(match.phrase) && CYRILLIC_START.test(rest) && !isOccasionLine(rest) ? rest : null);
   if (speakerText !== null) {
     if (afterBy === null) {
-      h.flags.push({ field: 'speaker', confidence: 0.8, reason: `read from the words after "${match.phrase}" (Russian genitive) and kept as written` });
+      h.flags.push({
+        field: 'speaker',
+        confidence: 0.8,
+        reason: `read from the words after "${match.phrase}" (Russian genitive) and kept as written`,
+      });
     }
     // "given by the Foreign Secretary to BBC Radio 4": the outlet it was given to is the occasion.
     const outlet = givenBy === null ? null : /\s+(?=to\s+\p{Lu})/u.exec(speakerText);

@@ -11,8 +11,25 @@
 // that no text is lost.
 import { chromeStrength } from './chrome.ts';
 import { findDates, parseDateLine, type FoundDate } from './dates.ts';
-import { afterSpeakerPreposition, afterWith, findReference, isCollectionLine, isOccasionLine, parseReferenceLine, parseUpdatedLine, splitSpeakerOccasion } from './fields.ts';
-import { endsMidPhrase, endsSentence, isContinuation, isCountryLine, isSalutation, looksLikeHeaderLine, readPlaceDateLine } from './header-lines.ts';
+import {
+  afterSpeakerPreposition,
+  afterWith,
+  findReference,
+  isCollectionLine,
+  isOccasionLine,
+  parseReferenceLine,
+  parseUpdatedLine,
+  splitSpeakerOccasion,
+} from './fields.ts';
+import {
+  endsMidPhrase,
+  endsSentence,
+  isContinuation,
+  isCountryLine,
+  isSalutation,
+  looksLikeHeaderLine,
+  readPlaceDateLine,
+} from './header-lines.ts';
 import { applyKindLine, cloneHeader, emptyHeader, setDate, setPlace, type HeaderState } from './header-state.ts';
 import { findKindIn, isKindPrefix, matchKind } from './kinds.ts';
 import { parsePlace } from './places.ts';
@@ -108,7 +125,14 @@ function skippable(h: HeaderState, lines: readonly SourceLine[], i: number, lang
 
 /** Short, not a sentence, not lower-case: a line that can sit in a header. */
 function headerish(text: string): boolean {
-  return text !== '' && text.length <= 120 && !endsSentence(text) && !isSalutation(text) && !/^\p{Ll}/u.test(text) && !/[,:]$/.test(text);
+  return (
+    text !== '' &&
+    text.length <= 120 &&
+    !endsSentence(text) &&
+    !isSalutation(text) &&
+    !/^\p{Ll}/u.test(text) &&
+    !/[,:]$/.test(text)
+  );
 }
 
 // Organisation banners and section names: never a title, whatever follows them.
@@ -130,7 +154,28 @@ export function isBanner(text: string): boolean {
 }
 
 const PRESS_SECTION = /^(?:press\s+(?:service|office|section)|service\s+de\s+presse|пресс-служба)$/iu;
-const LINKING_WORDS = new Set(['of', 'for', 'and', 'the', 'in', 'on', 'to', 'de', 'du', 'des', 'la', 'le', 'les', "l'", 'et', 'pour', 'и', 'по', 'в', 'при']);
+const LINKING_WORDS = new Set([
+  'of',
+  'for',
+  'and',
+  'the',
+  'in',
+  'on',
+  'to',
+  'de',
+  'du',
+  'des',
+  'la',
+  'le',
+  'les',
+  "l'",
+  'et',
+  'pour',
+  'и',
+  'по',
+  'в',
+  'при',
+]);
 
 function capitalShare(text: string): number {
   const words = text.match(/\p{L}[\p{L}'’.-]*/gu) ?? [];
@@ -141,10 +186,16 @@ function capitalShare(text: string): number {
 // to the Region" under "Press Statement / name, Spokesman / Washington, DC / date".
 function standaloneTitle(h: HeaderState, lines: readonly SourceLine[], i: number): boolean {
   const text = lines[i]?.text.trim() ?? '';
-  if (h.explicitTitle !== null || h.titleParts.length > 1 || (h.speaker !== null && h.titleParts.some((p) => /^(?:by|par)\s/iu.test(p)))) return false;
+  if (
+    h.explicitTitle !== null ||
+    h.titleParts.length > 1 ||
+    (h.speaker !== null && h.titleParts.some((p) => /^(?:by|par)\s/iu.test(p)))
+  )
+    return false;
   if (h.kind === null && h.reference === null && h.date === null) return false;
   if ((lines[i - 1]?.text.trim() ?? '') !== '' || (lines[i + 1]?.text.trim() ?? '') !== '') return false;
-  if (!headerish(text) || endsMidPhrase(text) || /\d{1,2}[:.]\d{2}\s*(?:a\.?m|p\.?m|h)/iu.test(text) || isBanner(text)) return false;
+  if (!headerish(text) || endsMidPhrase(text) || /\d{1,2}[:.]\d{2}\s*(?:a\.?m|p\.?m|h)/iu.test(text) || isBanner(text))
+    return false;
   const words = text.match(/\p{L}+/gu) ?? [];
   if (words.length < 2 || words.length > 20 || !/^[\p{Lu}"“«]/u.test(text) || h.titleDated) return false;
   const following = nextNonBlank(lines, i + 1);
@@ -169,7 +220,10 @@ function readLine(h: HeaderState, lines: readonly SourceLine[], i: number, langu
     }
     const short = text.length <= 40 && next.length <= 40 && !/[,\d]/.test(text);
     // Only "venue" / "town": with "Town, Country" below, the line above is something else (a speaker).
-    const venue = !short || next.includes(',') || parsePlace(text, language) !== null ? null : parsePlace(`${text}, ${next}`, language);
+    const venue =
+      !short || next.includes(',') || parsePlace(text, language) !== null
+        ? null
+        : parsePlace(`${text}, ${next}`, language);
     if (venue !== null && venue.place.city !== null && readPlaceDateLine(next, language) !== null) {
       setPlace(h, venue);
       return { consumed: 2, strict: true };
@@ -191,7 +245,13 @@ function readLine(h: HeaderState, lines: readonly SourceLine[], i: number, langu
     // UN headlines are set in capitals and broken into two blocks: the second block continues the first.
     const gap = (lines[i + 1]?.text.trim() ?? '') === '' ? i + 2 : -1;
     const second = gap > 0 ? (lines[gap]?.text.trim() ?? '') : '';
-    if (isCapitalsLine(text) && isCapitalsLine(second) && !endsSentence(second) && (lines[gap + 1]?.text.trim() ?? '') === '' && !looksLikeHeaderLine(second, language)) {
+    if (
+      isCapitalsLine(text) &&
+      isCapitalsLine(second) &&
+      !endsSentence(second) &&
+      (lines[gap + 1]?.text.trim() ?? '') === '' &&
+      !looksLikeHeaderLine(second, language)
+    ) {
       h.explicitTitle = `${text} ${second}`;
       return { consumed: gap - i + 1, strict: false };
     }
@@ -232,7 +292,13 @@ function readStrict(h: HeaderState, text: string, next: string | null, language:
   }
   const placeDate = readPlaceDateLine(text, language);
   if (placeDate === null) return 0;
-  if (placeDate.place !== null && next !== null && placeDate.place.confidence < 1 && placeDate.place.place.city !== null && isCountryLine(next)) {
+  if (
+    placeDate.place !== null &&
+    next !== null &&
+    placeDate.place.confidence < 1 &&
+    placeDate.place.place.city !== null &&
+    isCountryLine(next)
+  ) {
     const country = next.trim().replace(/[,;]$/, '');
     setPlace(h, { place: { city: placeDate.place.place.city, country }, confidence: 1, reason: null });
     if (placeDate.date !== null) setDate(h, placeDate.date);
@@ -263,10 +329,21 @@ function readSoft(h: HeaderState, text: string, adjacent: boolean, language: str
     return true;
   }
   // Russian names the speaker in the genitive on the line under a bare kind ("Выступление" / "Генерального секретаря НАТО").
-  if (h.kindCyrillic && h.last === 'kind' && h.speaker === null && h.occasion === null && GENITIVE_START.test(text) && !isOccasionLine(text)) {
+  if (
+    h.kindCyrillic &&
+    h.last === 'kind' &&
+    h.speaker === null &&
+    h.occasion === null &&
+    GENITIVE_START.test(text) &&
+    !isOccasionLine(text)
+  ) {
     h.titleParts.push(text);
     setSpeakerOccasion(h, text);
-    h.flags.push({ field: 'speaker', confidence: 0.8, reason: 'read from the line under the kind (Russian genitive) and kept as written' });
+    h.flags.push({
+      field: 'speaker',
+      confidence: 0.8,
+      reason: 'read from the line under the kind (Russian genitive) and kept as written',
+    });
     return true;
   }
   // "Richard Boucher, Spokesman", "Secretary Colin L. Powell", "Office of the Spokesman" under a kind.
@@ -277,7 +354,11 @@ function readSoft(h: HeaderState, text: string, adjacent: boolean, language: str
     return true;
   }
   // "Meeting of the North Atlantic Council" / "Ministerial Meeting …" under the kind or the speaker.
-  if (h.occasion === null && (h.last === 'speaker' || (h.last === 'kind' && !/^\d/.test(text))) && EVENT_LINE.test(text)) {
+  if (
+    h.occasion === null &&
+    (h.last === 'speaker' || (h.last === 'kind' && !/^\d/.test(text))) &&
+    EVENT_LINE.test(text)
+  ) {
     h.occasion = text;
     h.titleParts.push(text);
     h.last = 'occasion';
@@ -287,7 +368,11 @@ function readSoft(h: HeaderState, text: string, adjacent: boolean, language: str
   // "by …" anywhere in the header; "du …", "de la …" right under the kind line, or under a bare kind
   // line after a blank one ("Conférence de presse conjointe" / "du ministre …").
   const underBareKind = h.last === 'kind' && h.speaker === null && h.occasion === null && h.titleParts.length === 1;
-  const byLine = afterBy !== null && (/^(?:by|par|von|por)\s/iu.test(text) || (h.last === 'kind' && adjacent) || (underBareKind && /^\p{Ll}/u.test(text)));
+  const byLine =
+    afterBy !== null &&
+    (/^(?:by|par|von|por)\s/iu.test(text) ||
+      (h.last === 'kind' && adjacent) ||
+      (underBareKind && /^\p{Ll}/u.test(text)));
   const speakerText = byLine ? afterBy : afterWith(text, h.kind);
   if (speakerText !== null && h.speaker === null && h.occasion === null) {
     h.titleParts.push(text);
@@ -313,7 +398,8 @@ const OFFICE =
   /(?:^|[\s,])(?:spokes(?:man|woman|person)|press\s+secretary|secretary|minister|ambassador|president|chairman|chairperson|representative|director|commissioner|envoy|prime\s+minister|porte-parole|ministre|ambassadeur|président|secrétaire|представитель|министр|посол|председатель|секретарь)(?![\p{L}])/iu;
 
 function isOfficeLine(text: string): boolean {
-  if (!OFFICE.test(text) || text.length > 120 || endsSentence(text) || isOccasionLine(text) || matchKind(text) !== null) return false;
+  if (!OFFICE.test(text) || text.length > 120 || endsSentence(text) || isOccasionLine(text) || matchKind(text) !== null)
+    return false;
   if (!/^\p{Lu}/u.test(text) || /^(?:by|par|von|the|le|la|les)\s/iu.test(text)) return false;
   const words = text.match(/\p{L}[\p{L}'’.-]*/gu) ?? [];
   if (words.length < 2 || words.length > 16) return false;
@@ -367,7 +453,8 @@ function continueField(h: HeaderState, text: string): void {
 function isTitle(h: HeaderState, lines: readonly SourceLine[], i: number, language: string | null): boolean {
   const line = lines[i];
   const text = line?.text.trim() ?? '';
-  if (h.explicitTitle !== null || text.length > 160 || endsSentence(text) || endsMidPhrase(text) || isSalutation(text)) return false;
+  if (h.explicitTitle !== null || text.length > 160 || endsSentence(text) || endsMidPhrase(text) || isSalutation(text))
+    return false;
   if (!/^[\p{Lu}\p{N}"“«'‘]/u.test(text) || findReference(text)?.index === 0) return false;
   if (isBanner(text)) return false;
   if (line?.heading === true) return true;
@@ -378,7 +465,12 @@ function isTitle(h: HeaderState, lines: readonly SourceLine[], i: number, langua
   // more header follows the block.
   const attached = adjacentText(lines, i + 1);
   if (attached !== null) {
-    if (parseDateLine(attached) !== null || parseUpdatedLine(attached) !== null || parseReferenceLine(attached) !== null) return true;
+    if (
+      parseDateLine(attached) !== null ||
+      parseUpdatedLine(attached) !== null ||
+      parseReferenceLine(attached) !== null
+    )
+      return true;
     let end = i + 1;
     while (end < lines.length && (lines[end]?.text.trim() ?? '') !== '' && end - i <= 3) {
       const t = lines[end]?.text.trim() ?? '';

@@ -16,15 +16,30 @@ export interface HtmlText {
   lang: string | null;
 }
 
-const SKIPPED = new Set(['script', 'style', 'noscript', 'template', 'iframe', 'object', 'embed', 'svg', 'math', 'canvas', 'map', 'head']);
+const SKIPPED = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'iframe',
+  'object',
+  'embed',
+  'svg',
+  'math',
+  'canvas',
+  'map',
+  'head',
+]);
 const FORM_CONTROLS = new Set(['select', 'button', 'textarea', 'option', 'label']);
 const SEMANTIC_CHROME = new Set(['nav', 'aside', 'menu']);
 const CHROME_ROLES = /^(?:navigation|banner|contentinfo|complementary|search|menu|menubar)$/i;
 const CHROME_HINT =
   /(?:^|[\s_-])(?:nav|navbar|navigation|menu|sidebar|side-bar|sidenav|breadcrumbs?|footer|site-header|masthead|banner|toolbar|topbar|skiplinks?|share|social|leftcol|rightcol|leftnav|rightnav|searchbox)(?:$|[\s_-])/i;
 const BLOCKS = new Set(
-  ('address article aside blockquote body caption center dd details dialog dir div dl dt fieldset figcaption figure ' +
-    'footer form h1 h2 h3 h4 h5 h6 header hr html li main menu nav ol p pre section summary table tbody td tfoot th thead tr ul').split(' '),
+  (
+    'address article aside blockquote body caption center dd details dialog dir div dl dt fieldset figcaption figure ' +
+    'footer form h1 h2 h3 h4 h5 h6 header hr html li main menu nav ol p pre section summary table tbody td tfoot th thead tr ul'
+  ).split(' '),
 );
 const LINK_CONTAINERS = new Set(['table', 'tr', 'td', 'th', 'ul', 'ol', 'div', 'p', 'dl', 'center', 'font', 'span']);
 
@@ -114,7 +129,10 @@ function textLines(el: DomElement): string[] {
     for (const child of node.children) walk(child, pre || name === 'pre');
   };
   walk(el, false);
-  return b.finish().map((l) => l.text).filter((t) => t !== '');
+  return b
+    .finish()
+    .map((l) => l.text)
+    .filter((t) => t !== '');
 }
 
 function findElement(nodes: DomNode[], name: string): DomElement | null {
@@ -181,7 +199,11 @@ class LineBuilder {
         const letters = l.text.replace(/\s+/g, '').length;
         const blankRun = l.text === '' && this.lines[this.lines.length - 1]?.text === '';
         if (blankRun) continue;
-        this.lines.push({ text: l.text, link: letters > 0 && l.linkChars / letters >= 0.5, heading: this.heading && l.text !== '' });
+        this.lines.push({
+          text: l.text,
+          link: letters > 0 && l.linkChars / letters >= 0.5,
+          heading: this.heading && l.text !== '',
+        });
       }
     }
     this.block = [{ text: '', linkChars: 0 }];

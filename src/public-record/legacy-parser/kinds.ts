@@ -11,29 +11,65 @@ const END = '(?![\\p{L}\\p{N}])';
 // Words archives put before a kind without changing it: "Summary of remarks", "Text of the speech",
 // "Written Ministerial Statement", "Content type: Press release", "Official" / "Официальное".
 const KIND_PREFIX =
-  "(?:content\\s+type|document\\s+type|type)\\s*:\\s*|summary\\s+of\\s+(?:the\\s+)?|text\\s+of\\s+(?:the\\s+)?|full\\s+text\\s+of\\s+(?:the\\s+)?|" +
-  "written\\s+ministerial\\s+|oral\\s+|official\\s+|texte\\s+d[eu]\\s+|официальное\\s+";
+  '(?:content\\s+type|document\\s+type|type)\\s*:\\s*|summary\\s+of\\s+(?:the\\s+)?|text\\s+of\\s+(?:the\\s+)?|full\\s+text\\s+of\\s+(?:the\\s+)?|' +
+  'written\\s+ministerial\\s+|oral\\s+|official\\s+|texte\\s+d[eu]\\s+|официальное\\s+';
 
 // Longest and most specific first: "Press Statement" must win over "Statement".
 const KIND_PATTERNS: readonly KindPattern[] = [
-  ['Final Communiqué', 'final\\s+communiqu[eé]|communiqu[eé]\\s+final|заключительное\\s+коммюнике|abschlusskommuniqu[eé]'],
-  ["Chairman's Statement", "chairman['’]?s\\s+statement|chair['’]s\\s+statement|déclaration\\s+de\\s+la\\s+présidence|déclaration\\s+du\\s+président(?!\\s+de\\s+la\\s+république)|заявление\\s+председателя"],
-  ['Joint Statement', 'joint\\s+(?:statement|communiqu[eé]|declaration)|déclaration\\s+commune|communiqu[eé]\\s+conjoint|совместное\\s+заявление|gemeinsame\\s+erklärung'],
-  ['Joint Press Conference', 'joint\\s+press\\s+conference|conférence\\s+de\\s+presse\\s+conjointe|совместная\\s+пресс-конференция'],
-  ['Press Statement', 'press\\s+statement|déclaration\\s+(?:à|a)\\s+la\\s+presse|заявление\\s+для\\s+(?:прессы|печати)|presseerklärung'],
-  ['Press Release', 'press\\s+release|communiqu[eé]\\s+de\\s+presse|пресс-релиз|(?:информационное\\s+)?сообщение\\s+для\\s+(?:печати|прессы)|pressemitteilung|comunicado\\s+de\\s+prensa|comunicato\\s+stampa'],
-  ['Press Conference', 'press\\s+conference|conférence\\s+de\\s+presse|пресс-конференция|pressekonferenz|rueda\\s+de\\s+prensa|conferenza\\s+stampa'],
+  [
+    'Final Communiqué',
+    'final\\s+communiqu[eé]|communiqu[eé]\\s+final|заключительное\\s+коммюнике|abschlusskommuniqu[eé]',
+  ],
+  [
+    "Chairman's Statement",
+    "chairman['’]?s\\s+statement|chair['’]s\\s+statement|déclaration\\s+de\\s+la\\s+présidence|déclaration\\s+du\\s+président(?!\\s+de\\s+la\\s+république)|заявление\\s+председателя",
+  ],
+  [
+    'Joint Statement',
+    'joint\\s+(?:statement|communiqu[eé]|declaration)|déclaration\\s+commune|communiqu[eé]\\s+conjoint|совместное\\s+заявление|gemeinsame\\s+erklärung',
+  ],
+  [
+    'Joint Press Conference',
+    'joint\\s+press\\s+conference|conférence\\s+de\\s+presse\\s+conjointe|совместная\\s+пресс-конференция',
+  ],
+  [
+    'Press Statement',
+    'press\\s+statement|déclaration\\s+(?:à|a)\\s+la\\s+presse|заявление\\s+для\\s+(?:прессы|печати)|presseerklärung',
+  ],
+  [
+    'Press Release',
+    'press\\s+release|communiqu[eé]\\s+de\\s+presse|пресс-релиз|(?:информационное\\s+)?сообщение\\s+для\\s+(?:печати|прессы)|pressemitteilung|comunicado\\s+de\\s+prensa|comunicato\\s+stampa',
+  ],
+  [
+    'Press Conference',
+    'press\\s+conference|conférence\\s+de\\s+presse|пресс-конференция|pressekonferenz|rueda\\s+de\\s+prensa|conferenza\\s+stampa',
+  ],
   ['Press Briefing', '(?:daily\\s+)?press\\s+briefing|point\\s+de\\s+presse|брифинг'],
-  ['Opening Remarks', "opening\\s+(?:remarks|statement|address)|allocution\\s+d['’]ouverture|discours\\s+d['’]ouverture|вступительное\\s+слово|eröffnungsrede"],
+  [
+    'Opening Remarks',
+    "opening\\s+(?:remarks|statement|address)|allocution\\s+d['’]ouverture|discours\\s+d['’]ouverture|вступительное\\s+слово|eröffnungsrede",
+  ],
   ['Closing Remarks', 'closing\\s+(?:remarks|statement)|allocution\\s+de\\s+clôture|заключительное\\s+слово'],
-  ['Questions and Answers', 'questions?\\s+taken\\s+at\\s+the\\s+.{0,40}?briefing|questions?\\s+(?:and|&)\\s+answers?|q\\s*&\\s*a|questions-réponses|вопросы\\s+и\\s+ответы'],
-  ['Transcript', 'transcript|transcription|стенограмма(?:\\s+(?:выступления|ответов|беседы|интервью))?|verbatim\\s+record'],
+  [
+    'Questions and Answers',
+    'questions?\\s+taken\\s+at\\s+the\\s+.{0,40}?briefing|questions?\\s+(?:and|&)\\s+answers?|q\\s*&\\s*a|questions-réponses|вопросы\\s+и\\s+ответы',
+  ],
+  [
+    'Transcript',
+    'transcript|transcription|стенограмма(?:\\s+(?:выступления|ответов|беседы|интервью))?|verbatim\\s+record',
+  ],
   ['Interview', 'interview|entretien|интервью'],
   // "Déclaration du Secrétaire général" is how the French pages say "Statement by the Secretary General".
-  ['Statement', "déclarations?(?=\\s+(?:du|des|de\\s+la|de\\s+l['’]|de\\s+(?:M\\.|Mme|Lord|Sir|S\\.E\\.)))|statement|заявление|erklärung|declaración|dichiarazione"],
+  [
+    'Statement',
+    "déclarations?(?=\\s+(?:du|des|de\\s+la|de\\s+l['’]|de\\s+(?:M\\.|Mme|Lord|Sir|S\\.E\\.)))|statement|заявление|erklärung|declaración|dichiarazione",
+  ],
   ['Declaration', 'declaration|déclaration|декларация|deklaration'],
   ['Communiqué', 'communiqu[eé]|коммюнике|kommuniqu[eé]'],
-  ['Speech', 'keynote\\s+(?:speech|address)|speech|address|discours|allocution|выступление|речь|rede|discurso|discorso'],
+  [
+    'Speech',
+    'keynote\\s+(?:speech|address)|speech|address|discours|allocution|выступление|речь|rede|discurso|discorso',
+  ],
   ['Remarks', 'remarks|intervention|introductory\\s+remarks'],
   ['Message', 'message|послание|обращение'],
   ['Comment', 'комментарий|commentaire|commentary'],

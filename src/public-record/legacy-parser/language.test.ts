@@ -5,12 +5,30 @@ import { encodingFlag, findEncodingDamage } from './mojibake.ts';
 
 describe('detectLanguage', () => {
   const samples: ReadonlyArray<readonly [string, string]> = [
-    ['en', 'The ministers agreed that the record of the Council in the defence field is already a remarkable one, and that we will continue.'],
-    ['fr', 'Les ministres se sont réunis ce matin dans un esprit de confiance et nous avons fait le point sur les travaux de la commission.'],
-    ['de', 'Die Konsultationen der letzten Wochen haben gezeigt, dass die Mitgliedstaaten auch in schwierigen Fragen zu einer Haltung finden und sich einigen.'],
-    ['es', 'Los ministros se reunieron esta mañana y acordaron que la cooperación con los países vecinos es una prioridad para todos los miembros del consejo.'],
-    ['it', 'I ministri si sono riuniti questa mattina e hanno convenuto che la cooperazione con i paesi vicini è una priorità per tutti i membri della alleanza.'],
-    ['ru', 'Сегодня главы государств и правительств провели первое заседание Совета в новом составе, и это открывает новую страницу.'],
+    [
+      'en',
+      'The ministers agreed that the record of the Council in the defence field is already a remarkable one, and that we will continue.',
+    ],
+    [
+      'fr',
+      'Les ministres se sont réunis ce matin dans un esprit de confiance et nous avons fait le point sur les travaux de la commission.',
+    ],
+    [
+      'de',
+      'Die Konsultationen der letzten Wochen haben gezeigt, dass die Mitgliedstaaten auch in schwierigen Fragen zu einer Haltung finden und sich einigen.',
+    ],
+    [
+      'es',
+      'Los ministros se reunieron esta mañana y acordaron que la cooperación con los países vecinos es una prioridad para todos los miembros del consejo.',
+    ],
+    [
+      'it',
+      'I ministri si sono riuniti questa mattina e hanno convenuto che la cooperazione con i paesi vicini è una priorità per tutti i membri della alleanza.',
+    ],
+    [
+      'ru',
+      'Сегодня главы государств и правительств провели первое заседание Совета в новом составе, и это открывает новую страницу.',
+    ],
     ['el', 'Οι υπουργοί συναντήθηκαν σήμερα το πρωί στις Βρυξέλλες και συζήτησαν τη συνεργασία.'],
   ];
   for (const [language, text] of samples) {
@@ -27,7 +45,10 @@ describe('detectLanguage', () => {
     assert.equal(detectLanguage('Merci.', null).flag?.confidence, 0);
   });
   test('a declaration that disagrees with the text is flagged', () => {
-    const r = detectLanguage('The ministers agreed that the record of the Council in the defence field is already a remarkable one.', 'fr');
+    const r = detectLanguage(
+      'The ministers agreed that the record of the Council in the defence field is already a remarkable one.',
+      'fr',
+    );
     assert.equal(r.language, 'en');
     assert.match(r.flag?.reason ?? '', /declares "fr"/);
   });

@@ -3,8 +3,12 @@
 import type { FieldFlag } from './types.ts';
 
 const STOP_WORDS: Readonly<Record<string, ReadonlySet<string>>> = {
-  en: new Set('the and of to in is that we for with this are have be our will it as by was has not at which from'.split(' ')),
-  fr: new Set('le la les des et est dans que pour une du nous sur avec qui pas au aux ce sont par ont cette être'.split(' ')),
+  en: new Set(
+    'the and of to in is that we for with this are have be our will it as by was has not at which from'.split(' '),
+  ),
+  fr: new Set(
+    'le la les des et est dans que pour une du nous sur avec qui pas au aux ce sont par ont cette être'.split(' '),
+  ),
   de: new Set('der die das und ist nicht ein eine mit zu den dem für auf wir sich auch es im von werden'.split(' ')),
   es: new Set('el los las y que en es una por con para del se su al como más lo hemos nuestra'.split(' ')),
   it: new Set('il gli e che di è per una con non della del sono nel alla come anche più abbiamo'.split(' ')),
@@ -59,9 +63,13 @@ function countScripts(text: string): { letters: number; cyrillic: number; greek:
 
 // Ukrainian has letters Russian lacks; Bulgarian lacks "ы" and "э", which any Russian page has.
 function cyrillicLanguage(text: string): LanguageReading {
-  if (/[іїєґІЇЄҐ]/u.test(text)) return { language: 'uk', flag: unsure(0.8, 'Cyrillic with Ukrainian letters (і, ї, є, ґ)') };
+  if (/[іїєґІЇЄҐ]/u.test(text))
+    return { language: 'uk', flag: unsure(0.8, 'Cyrillic with Ukrainian letters (і, ї, є, ґ)') };
   if (!/[ыэЫЭ]/u.test(text)) {
-    return { language: 'ru', flag: unsure(0.6, 'Cyrillic script without "ы" or "э"; Russian assumed, could be Bulgarian or Serbian') };
+    return {
+      language: 'ru',
+      flag: unsure(0.6, 'Cyrillic script without "ы" or "э"; Russian assumed, could be Bulgarian or Serbian'),
+    };
   }
   return { language: 'ru', flag: null };
 }
@@ -69,7 +77,8 @@ function cyrillicLanguage(text: string): LanguageReading {
 // Each common word, with the languages it counts for (a word such as "que" counts for several).
 const STOP_WORD_LANGUAGES: ReadonlyMap<string, readonly string[]> = (() => {
   const map = new Map<string, string[]>();
-  for (const [lang, set] of Object.entries(STOP_WORDS)) for (const word of set) map.set(word, [...(map.get(word) ?? []), lang]);
+  for (const [lang, set] of Object.entries(STOP_WORDS))
+    for (const word of set) map.set(word, [...(map.get(word) ?? []), lang]);
   return map;
 })();
 const LANGUAGES = Object.keys(STOP_WORDS);
@@ -102,7 +111,7 @@ function letterAt(text: string, i: number): number {
 /** Counts common words of plain ASCII text: the same words as below, without lower-casing the whole text first. */
 function countAsciiWords(text: string, hits: Record<string, number>): void {
   let words = 0;
-  for (let i = 0; i < text.length && words < 5000; ) {
+  for (let i = 0; i < text.length && words < 5000;) {
     if (((text.charCodeAt(i) | 0x20) - 0x61) >>> 0 > 25) {
       i += 1;
       continue;
@@ -124,7 +133,7 @@ function latinLanguage(text: string, hint: string | null, declared: string | nul
   if (ascii) countAsciiWords(text, hits);
   const lower = ascii ? '' : text.toLowerCase();
   let words = 0;
-  for (let i = 0; i < lower.length && words < 5000; ) {
+  for (let i = 0; i < lower.length && words < 5000;) {
     let size = letterAt(lower, i);
     if (size === 0) {
       i += 1;
@@ -140,7 +149,9 @@ function latinLanguage(text: string, hint: string | null, declared: string | nul
     const langs = STOP_WORD_LANGUAGES.get(lower.slice(start, i));
     if (langs !== undefined) for (const lang of langs) hits[lang]! += 1;
   }
-  const scores = LANGUAGES.map((lang) => ({ lang, hits: hits[lang]! })).sort((a, b) => b.hits - a.hits || a.lang.localeCompare(b.lang));
+  const scores = LANGUAGES.map((lang) => ({ lang, hits: hits[lang]! })).sort(
+    (a, b) => b.hits - a.hits || a.lang.localeCompare(b.lang),
+  );
   const best = scores[0];
   const second = scores[1];
   if (best === undefined || best.hits < 3) {
@@ -148,7 +159,9 @@ function latinLanguage(text: string, hint: string | null, declared: string | nul
   }
   const runnerUp = second?.hits ?? 0;
   const clear =
-    (best.hits >= 4 && runnerUp === 0) || (best.hits >= 5 && best.hits >= 3 * runnerUp) || (best.hits >= 8 && best.hits >= 2 * runnerUp);
+    (best.hits >= 4 && runnerUp === 0) ||
+    (best.hits >= 5 && best.hits >= 3 * runnerUp) ||
+    (best.hits >= 8 && best.hits >= 2 * runnerUp);
   if (hint !== null && hint !== best.lang && /^[a-z]{2}$/.test(hint)) {
     return {
       language: best.lang,
@@ -158,7 +171,10 @@ function latinLanguage(text: string, hint: string | null, declared: string | nul
   if (clear || hint === best.lang) return { language: best.lang, flag: null };
   return {
     language: best.lang,
-    flag: unsure(0.6, `"${best.lang}" by a narrow margin (${best.hits} common words against ${runnerUp} for "${second?.lang}")`),
+    flag: unsure(
+      0.6,
+      `"${best.lang}" by a narrow margin (${best.hits} common words against ${runnerUp} for "${second?.lang}")`,
+    ),
   };
 }
 

@@ -19,7 +19,8 @@ function encode(text: string, encoding: string): Uint8Array {
   return Uint8Array.from([...text].map((ch) => table.get(ch) ?? 0x3f));
 }
 
-const RUSSIAN = 'Министр иностранных дел встретился сегодня с послами и обсудил с ними вопросы сотрудничества в регионе.';
+const RUSSIAN =
+  'Министр иностранных дел встретился сегодня с послами и обсудил с ними вопросы сотрудничества в регионе.';
 
 describe('Cyrillic pages without a declared charset', () => {
   for (const encoding of ['windows-1251', 'koi8-r']) {
@@ -32,7 +33,11 @@ describe('Cyrillic pages without a declared charset', () => {
     });
   }
   test('French Latin-1 bytes are still read as Windows-1252', () => {
-    const r = decodeContent(Uint8Array.from([...'Le ministre a déclaré à la presse'].map((c) => c.charCodeAt(0))), 'page.txt', undefined);
+    const r = decodeContent(
+      Uint8Array.from([...'Le ministre a déclaré à la presse'].map((c) => c.charCodeAt(0))),
+      'page.txt',
+      undefined,
+    );
     assert.ok(r.ok);
     assert.equal(r.text, 'Le ministre a déclaré à la presse');
     assert.match(r.flags[0]?.reason ?? '', /Windows-1252/);
@@ -60,7 +65,11 @@ describe('place lines', () => {
     assert.deepEqual(parsePlace('House of Lords, London', 'en')?.place, { city: 'London', country: 'United Kingdom' });
   });
   test('a US district after a city', () => {
-    assert.deepEqual(parsePlace('Washington, DC', 'en'), { place: { city: 'Washington', country: 'United States' }, confidence: 1, reason: null });
+    assert.deepEqual(parsePlace('Washington, DC', 'en'), {
+      place: { city: 'Washington', country: 'United States' },
+      confidence: 1,
+      reason: null,
+    });
   });
   test('a city that shares its country name', () => {
     assert.deepEqual(parsePlace('Luxembourg', 'en')?.place, { city: 'Luxembourg', country: 'Luxembourg' });
@@ -115,7 +124,13 @@ describe('banners and chrome', () => {
     assert.equal(chromeStrength('Back to Press Statements'), 'edge');
   });
   test('a closing contact block without an opening phrase', () => {
-    const lines = ['Thank you.', '', 'Council of Europe Press Service', 'F-67075 Strasbourg Cedex', 'Tel: +33 3 88 41 25 60'];
+    const lines = [
+      'Thank you.',
+      '',
+      'Council of Europe Press Service',
+      'F-67075 Strasbourg Cedex',
+      'Tel: +33 3 88 41 25 60',
+    ];
     assert.equal(findContactFooter(lines), 2);
   });
 });
@@ -124,14 +139,19 @@ describe('whole pages', () => {
   test('place, date, kind and speaker in the order of the issue', () => {
     const r = parseLegacyPage({
       source: 'x.txt',
-      content: 'NATO HQ, Brussels\n\n11 Oct. 2002\n\nOpening Remarks\n\nby the NATO Secretary General\n\nAmbassadors,\n\nWelcome to this meeting of the Council, which has a long agenda before it today.',
+      content:
+        'NATO HQ, Brussels\n\n11 Oct. 2002\n\nOpening Remarks\n\nby the NATO Secretary General\n\nAmbassadors,\n\nWelcome to this meeting of the Council, which has a long agenda before it today.',
     });
-    assert.deepEqual([r.date, r.place, r.kind, r.speaker], ['2002-10-11', { city: 'Brussels', country: 'Belgium' }, 'Opening Remarks', 'the NATO Secretary General']);
+    assert.deepEqual(
+      [r.date, r.place, r.kind, r.speaker],
+      ['2002-10-11', { city: 'Brussels', country: 'Belgium' }, 'Opening Remarks', 'the NATO Secretary General'],
+    );
   });
   test('a yearless range takes the year of the updated date, flagged', () => {
     const r = parseLegacyPage({
       source: 'x.txt',
-      content: 'Updated: 02-Jun-2003 NATO Speeches\n\nMadrid, Spain\n\n30 May – 1 June\n\nSpeech\n\nby the Secretary General\n\nThe meeting opened today with a long discussion of the many things that matter.',
+      content:
+        'Updated: 02-Jun-2003 NATO Speeches\n\nMadrid, Spain\n\n30 May – 1 June\n\nSpeech\n\nby the Secretary General\n\nThe meeting opened today with a long discussion of the many things that matter.',
     });
     assert.equal(r.date, '2003-05-30/2003-06-01');
     assert.ok(r.flags.some((f) => f.field === 'date' && f.confidence === 0.6));
@@ -139,7 +159,8 @@ describe('whole pages', () => {
   test('a closing date line fills the date and leaves the body', () => {
     const r = parseLegacyPage({
       source: 'x.txt',
-      content: 'СООБЩЕНИЕ ДЛЯ ПЕЧАТИ\n\nО встрече министров\n\nМинистры встретились сегодня и обсудили вопросы сотрудничества в регионе.\n\n11 июля 2002 года',
+      content:
+        'СООБЩЕНИЕ ДЛЯ ПЕЧАТИ\n\nО встрече министров\n\nМинистры встретились сегодня и обсудили вопросы сотрудничества в регионе.\n\n11 июля 2002 года',
     });
     assert.equal(r.date, '2002-07-11');
     assert.equal(r.title, 'О встрече министров');
@@ -148,9 +169,13 @@ describe('whole pages', () => {
   test('a State Department header: kind, speaker, place, date, then the headline', () => {
     const r = parseLegacyPage({
       source: 'x.txt',
-      content: 'Press Statement\nRichard Boucher, Spokesman\nWashington, DC\nMay 16, 2002\n\nElections in the Region\n\nThe United States congratulates the people of the region on the peaceful conduct of the elections.\n\n[End]',
+      content:
+        'Press Statement\nRichard Boucher, Spokesman\nWashington, DC\nMay 16, 2002\n\nElections in the Region\n\nThe United States congratulates the people of the region on the peaceful conduct of the elections.\n\n[End]',
     });
-    assert.deepEqual([r.kind, r.speaker, r.title, r.date], ['Press Statement', 'Richard Boucher, Spokesman', 'Elections in the Region', '2002-05-16']);
+    assert.deepEqual(
+      [r.kind, r.speaker, r.title, r.date],
+      ['Press Statement', 'Richard Boucher, Spokesman', 'Elections in the Region', '2002-05-16'],
+    );
     assert.ok(!r.body.includes('[End]'));
   });
 });

@@ -20,14 +20,27 @@ describe('toParagraphs', () => {
     ]);
   });
   test('does not split where a full-width line happens to end a sentence', () => {
-    const lines = ['The ministers met for two days of informal talks on the transformation.', 'No decisions were expected or taken at this meeting of the ministers.', 'None.'];
+    const lines = [
+      'The ministers met for two days of informal talks on the transformation.',
+      'No decisions were expected or taken at this meeting of the ministers.',
+      'None.',
+    ];
     assert.equal(toParagraphs(lines).length, 1);
   });
   test('starts a paragraph at each list item and at Q: / A:', () => {
-    assert.deepEqual(toParagraphs(['Q: Will it work?', 'A: Yes.', '- first', '- second']), ['Q: Will it work?', 'A: Yes.', '- first', '- second']);
+    assert.deepEqual(toParagraphs(['Q: Will it work?', 'A: Yes.', '- first', '- second']), [
+      'Q: Will it work?',
+      'A: Yes.',
+      '- first',
+      '- second',
+    ]);
   });
   test('keeps a salutation apart from the sentence after it', () => {
-    const lines = ['Ladies and Gentlemen,', 'It is a pleasure to open this seminar, the third of its kind, and to', 'welcome you all.'];
+    const lines = [
+      'Ladies and Gentlemen,',
+      'It is a pleasure to open this seminar, the third of its kind, and to',
+      'welcome you all.',
+    ];
     assert.equal(toParagraphs(lines)[0], 'Ladies and Gentlemen,');
   });
   test('never drops a character of a line', () => {

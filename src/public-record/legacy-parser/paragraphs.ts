@@ -3,7 +3,8 @@
 import { isSalutation } from './header-lines.ts';
 
 const SENTENCE_END = /[.!?:;…]["'”’»)\]]*$/u;
-const LIST_ITEM = /^(?:[-*•–—]\s|\d{1,3}[.)]\s|\(?[a-z]\)\s|\(?[ivx]{1,4}\)\s|Q\s*[:.]|A\s*[:.]|Question\s*:|Answer\s*:|Вопрос\s*:|Ответ\s*:)/u;
+const LIST_ITEM =
+  /^(?:[-*•–—]\s|\d{1,3}[.)]\s|\(?[a-z]\)\s|\(?[ivx]{1,4}\)\s|Q\s*[:.]|A\s*[:.]|Question\s*:|Answer\s*:|Вопрос\s*:|Ответ\s*:)/u;
 
 /** Groups body lines into paragraphs: split at blank lines, and inside a block at short sentence ends. */
 export function toParagraphs(lines: readonly string[]): string[] {
@@ -35,7 +36,14 @@ function startsNewParagraph(previous: string, line: string, width: number): bool
   if (SENTENCE_END.test(previous) && previous.length < 0.8 * width) return true;
   // A salutation ("Ladies and Gentlemen,") is a short line of its own before a capitalised sentence;
   // so is each line of a salutation block ("Heads of State and Government," / "Excellencies,").
-  if (previous.endsWith(',') && previous.length <= 50 && line.endsWith(',') && line.length <= 60 && /^\p{Lu}/u.test(line)) return true;
+  if (
+    previous.endsWith(',') &&
+    previous.length <= 50 &&
+    line.endsWith(',') &&
+    line.length <= 60 &&
+    /^\p{Lu}/u.test(line)
+  )
+    return true;
   return previous.endsWith(',') && /^\p{Lu}/u.test(line) && (previous.length < 0.5 * width || isSalutation(previous));
 }
 

@@ -2,7 +2,8 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseLegacyPage } from './index.ts';
 
-const parse = (content: string | Uint8Array, source = 'page.txt', maxBytes?: number) => parseLegacyPage({ source, content, maxBytes });
+const parse = (content: string | Uint8Array, source = 'page.txt', maxBytes?: number) =>
+  parseLegacyPage({ source, content, maxBytes });
 
 describe('parseLegacyPage', () => {
   test('never throws, even on input the types forbid', () => {
@@ -13,7 +14,10 @@ describe('parseLegacyPage', () => {
   test('refuses a page over maxBytes, naming the size and the limit', () => {
     const result = parse('Press Statement\n\nGood morning.', 'big.txt', 10);
     assert.equal(result.status, 'error');
-    assert.equal(result.error, 'big.txt: the file is 30 bytes, over the limit of 10 bytes; one archive page should be far smaller — check that it is a single page, or raise maxBytes');
+    assert.equal(
+      result.error,
+      'big.txt: the file is 30 bytes, over the limit of 10 bytes; one archive page should be far smaller — check that it is a single page, or raise maxBytes',
+    );
   });
   test('a page of chrome lines only is not a document, and every line is reported', () => {
     const result = parse('Header\n\nHome | Speeches | Press\n\nGo to Homepage Go to Index');
@@ -43,12 +47,17 @@ describe('parseLegacyPage', () => {
     assert.ok(result.flags.some((f) => f.field === 'speaker' && f.confidence === 0.5));
   });
   test('the HTML <title> is the title of last resort, flagged', () => {
-    const result = parse('<html><head><title>Council meets</title></head><body><p>The Council met today and agreed the budget for the coming year.</p></body></html>', 'p.html');
+    const result = parse(
+      '<html><head><title>Council meets</title></head><body><p>The Council met today and agreed the budget for the coming year.</p></body></html>',
+      'p.html',
+    );
     assert.equal(result.title, 'Council meets');
     assert.equal(result.flags.find((f) => f.field === 'title')?.confidence, 0.7);
   });
   test('a wrapped first paragraph that opens like a header line stays in the body', () => {
-    const result = parse('Press Statement\n\nFollowing the meeting the ministers\nagreed on a common text.\n\nThank you.');
+    const result = parse(
+      'Press Statement\n\nFollowing the meeting the ministers\nagreed on a common text.\n\nThank you.',
+    );
     assert.equal(result.occasion, null);
     assert.equal(result.body, 'Following the meeting the ministers agreed on a common text.\n\nThank you.');
   });

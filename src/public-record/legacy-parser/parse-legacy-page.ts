@@ -21,12 +21,16 @@ export function parseLegacyPage(input: ParseInput): ParseResult {
   try {
     const content: unknown = input?.content;
     if (typeof content !== 'string' && !(content instanceof Uint8Array)) {
-      return errorResult(`${source}: the content must be text or bytes (got ${content === null ? 'null' : typeof content})`);
+      return errorResult(
+        `${source}: the content must be text or bytes (got ${content === null ? 'null' : typeof content})`,
+      );
     }
     return parse(source, content, input.maxBytes);
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
-    return errorResult(`${source}: the parser failed unexpectedly (${message}); this is a bug — please report it with the file`);
+    return errorResult(
+      `${source}: the parser failed unexpectedly (${message}); this is a bug — please report it with the file`,
+    );
   }
 }
 
@@ -34,7 +38,10 @@ function parse(source: string, content: Uint8Array | string, maxBytes: number | 
   const decoded = decodeContent(content, source, maxBytes);
   if (!decoded.ok) return errorResult(decoded.error);
   const page: HtmlText = decoded.html ? htmlToLines(decoded.text) : plainText(decoded.text);
-  const pageText = page.lines.filter((l) => !l.link).map((l) => l.text).join('\n');
+  const pageText = page.lines
+    .filter((l) => !l.link)
+    .map((l) => l.text)
+    .join('\n');
   const pageLanguage = detectLanguage(pageText, page.lang);
 
   const listing = judgeListing(page.lines);
@@ -46,10 +53,14 @@ function parse(source: string, content: Uint8Array | string, maxBytes: number | 
   const header = readHeader(page.lines, pageLanguage.language);
   const trailer = readTrailer(page.lines, header.bodyStart, pageLanguage.language);
   const trailerUnused = useTrailer(header, trailer);
-  const bodyLines = trailer.consumed.length === 0 ? page.lines : page.lines.map((l, i) => (trailer.consumed.includes(i) ? { ...l, text: '' } : l));
+  const bodyLines =
+    trailer.consumed.length === 0
+      ? page.lines
+      : page.lines.map((l, i) => (trailer.consumed.includes(i) ? { ...l, text: '' } : l));
   const body = extractBody(bodyLines, header.bodyStart);
   const dropped = [...page.dropped, ...header.dropped, ...body.dropped, ...trailerUnused];
-  const headerFound = header.kind !== null || header.date !== null || header.speaker !== null || header.explicitTitle !== null;
+  const headerFound =
+    header.kind !== null || header.date !== null || header.speaker !== null || header.explicitTitle !== null;
   if (body.paragraphs.length === 0 && !headerFound) {
     // The few header lines such a page may have (updated, place, reference) are kept in their fields.
     return {
@@ -60,7 +71,9 @@ function parse(source: string, content: Uint8Array | string, maxBytes: number | 
       place: header.place?.place ?? null,
       reference: header.reference,
       language: pageLanguage.language,
-      flags: [{ field: 'status', confidence: 0.9, reason: 'the page holds only navigation or site chrome, no document text' }],
+      flags: [
+        { field: 'status', confidence: 0.9, reason: 'the page holds only navigation or site chrome, no document text' },
+      ],
       dropped,
     };
   }
@@ -69,7 +82,8 @@ function parse(source: string, content: Uint8Array | string, maxBytes: number | 
   const language = bodyText.length >= 200 ? detectLanguage(bodyText, page.lang) : pageLanguage;
   const fields = resolveFields(header, body.paragraphs[0], page.title, language.language);
   const flags: FieldFlag[] = [...header.flags, ...fields.flags];
-  if (bodyText === '') flags.push({ field: 'body', confidence: 0, reason: 'no body text found: the page has a header only' });
+  if (bodyText === '')
+    flags.push({ field: 'body', confidence: 0, reason: 'no body text found: the page has a header only' });
   flags.push(...decoded.flags);
   if (language.flag !== null) flags.push(language.flag);
 
@@ -96,7 +110,11 @@ function useTrailer(h: HeaderState, trailer: Trailer): string[] {
   const unused: string[] = [];
   if (trailer.date !== null) {
     if (h.date === null && h.dateProblem === null) {
-      h.date = { ...trailer.date, confidence: 0.9, reason: `taken from "${trailer.dateText ?? trailer.date.text}" at the end of the page` };
+      h.date = {
+        ...trailer.date,
+        confidence: 0.9,
+        reason: `taken from "${trailer.dateText ?? trailer.date.text}" at the end of the page`,
+      };
     } else if (trailer.dateLine && trailer.dateText !== null) {
       unused.push(trailer.dateText);
     }
@@ -106,7 +124,11 @@ function useTrailer(h: HeaderState, trailer: Trailer): string[] {
     else unused.push(trailer.reference);
   }
   if (trailer.place !== null && h.place === null) {
-    h.place = { ...trailer.place, confidence: Math.min(0.9, trailer.place.confidence), reason: `taken from the line that closes the page${trailer.place.reason === null ? '' : `; ${trailer.place.reason}`}` };
+    h.place = {
+      ...trailer.place,
+      confidence: Math.min(0.9, trailer.place.confidence),
+      reason: `taken from the line that closes the page${trailer.place.reason === null ? '' : `; ${trailer.place.reason}`}`,
+    };
   }
   return unused;
 }
@@ -117,7 +139,12 @@ function plainText(text: string): HtmlText {
 }
 
 // A listing keeps its entries as the body (nothing is lost) but claims no document fields.
-function listingResult(page: HtmlText, language: LanguageReading, decodeFlags: FieldFlag[], reason: string): ParseResult {
+function listingResult(
+  page: HtmlText,
+  language: LanguageReading,
+  decodeFlags: FieldFlag[],
+  reason: string,
+): ParseResult {
   const dropped = [...page.dropped];
   const kept: string[] = [];
   let updated: string | null = null;
@@ -137,12 +164,23 @@ function listingResult(page: HtmlText, language: LanguageReading, decodeFlags: F
   }
   const body = toParagraphs(kept).join('\n\n');
   const flags: FieldFlag[] = [{ field: 'status', confidence: 0.8, reason }, ...decodeFlags];
-  return { ...emptyItem('not_a_document'), title: page.title, updated, collection, language: language.language, body, flags, dropped };
+  return {
+    ...emptyItem('not_a_document'),
+    title: page.title,
+    updated,
+    collection,
+    language: language.language,
+    body,
+    flags,
+    dropped,
+  };
 }
 
 const ENCODING_CHECKED = ['title', 'speaker', 'occasion', 'collection', 'body'] as const;
 
-function encodingFlags(item: Record<(typeof ENCODING_CHECKED)[number], string | null> & { place: Place | null }): FieldFlag[] {
+function encodingFlags(
+  item: Record<(typeof ENCODING_CHECKED)[number], string | null> & { place: Place | null },
+): FieldFlag[] {
   const flags: FieldFlag[] = [];
   for (const field of ENCODING_CHECKED) {
     const flag = encodingFlag(field, item[field]);
@@ -155,8 +193,18 @@ function encodingFlags(item: Record<(typeof ENCODING_CHECKED)[number], string | 
 
 function emptyItem(status: 'not_a_document' | 'error'): Omit<ParseResult, 'flags' | 'dropped'> {
   return {
-    status, kind: null, title: null, date: null, updated: null, collection: null, place: null,
-    speaker: null, occasion: null, reference: null, language: null, body: '',
+    status,
+    kind: null,
+    title: null,
+    date: null,
+    updated: null,
+    collection: null,
+    place: null,
+    speaker: null,
+    occasion: null,
+    reference: null,
+    language: null,
+    body: '',
   };
 }
 

@@ -48,7 +48,11 @@ function single(name: string, language: string | null, unknownCityOk: boolean): 
   const sameNameCity = cityEntry(name);
   if (country !== null && sameNameCity !== null && sameNameCity.countryKey === country) {
     // "Luxembourg": the city of the same name in the country of the same name.
-    return { place: { city: displayName(name, sameNameCity.canonical), country: countryName(country, language) }, confidence: 1, reason: null };
+    return {
+      place: { city: displayName(name, sameNameCity.canonical), country: countryName(country, language) },
+      confidence: 1,
+      reason: null,
+    };
   }
   if (country !== null) {
     return {
@@ -84,19 +88,26 @@ function displayName(found: string, canonical: string | undefined): string {
 // "Washington, DC", "New York, NY": a US district or state after a known city names no country.
 const US_QUALIFIERS = new Set(['dc', 'd.c.', 'ny', 'n.y.', 'va', 'ca', 'ma', 'co', 'ga', 'tx', 'il']);
 // "NATO HQ, Brussels", "House of Lords, London", "Palais de l'Europe, Strasbourg": a venue before a known city.
-const VENUE = /(?<![\p{L}])(?:hq|headquarters|house|hall|palace|palais|building|centre|center|chateau|château|lancaster|hotel|hôtel|quai|kremlin|кремль|резиденция|дом)(?![\p{L}])/iu;
+const VENUE =
+  /(?<![\p{L}])(?:hq|headquarters|house|hall|palace|palais|building|centre|center|chateau|château|lancaster|hotel|hôtel|quai|kremlin|кремль|резиденция|дом)(?![\p{L}])/iu;
 
 function venueOrQualified(parts: readonly string[], language: string | null): PlaceReading | null {
   if (parts.length !== 2) return null;
   const [first = '', last = ''] = parts;
   const firstCity = cityEntry(first);
   if (firstCity !== null && US_QUALIFIERS.has(last.toLowerCase()) && firstCity.countryKey === 'usa') {
-    return { place: { city: displayName(first, firstCity.canonical), country: countryName('usa', language) }, confidence: 1, reason: null };
+    return {
+      place: { city: displayName(first, firstCity.canonical), country: countryName('usa', language) },
+      confidence: 1,
+      reason: null,
+    };
   }
   const lastCity = cityEntry(last);
   if (lastCity !== null && (VENUE.test(first) || /^\p{Lu}{2,}\b/u.test(first))) {
     const reading = single(last, language, false);
-    return reading === null ? null : { ...reading, reason: `${reading.reason ?? ''}; "${first}" read as the venue`.replace(/^; /, '') };
+    return reading === null
+      ? null
+      : { ...reading, reason: `${reading.reason ?? ''}; "${first}" read as the venue`.replace(/^; /, '') };
   }
   return null;
 }

@@ -40,7 +40,28 @@ describe('the parser never throws and always answers with a valid status', () =>
     );
   });
   test('for strings that look like markup', () => {
-    const piece = fc.constantFrom('<p>', '</p>', '<br>', '<td>', '<table>', '<a href="x">', '</a>', '<nav>', '<script>', '&amp;', '&#0;', '<!--', 'Updated: ', '25 Sept. 2002', 'Press Statement', '\n', ' ', 'by ', 'Warsaw,', 'text.');
+    const piece = fc.constantFrom(
+      '<p>',
+      '</p>',
+      '<br>',
+      '<td>',
+      '<table>',
+      '<a href="x">',
+      '</a>',
+      '<nav>',
+      '<script>',
+      '&amp;',
+      '&#0;',
+      '<!--',
+      'Updated: ',
+      '25 Sept. 2002',
+      'Press Statement',
+      '\n',
+      ' ',
+      'by ',
+      'Warsaw,',
+      'text.',
+    );
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 60 }), (pieces) => {
         assertWellFormed(parseLegacyPage({ source: 'fuzz.html', content: `<html>${pieces.join('')}` }));
@@ -52,11 +73,64 @@ describe('the parser never throws and always answers with a valid status', () =>
 
 // Words chosen to tempt the header reader and the chrome filter: kinds, prepositions, months, towns.
 const WORDS = [
-  'the', 'council', 'ministers', 'agreed', 'by', 'following', 'at', 'on', 'of', 'statement', 'press', 'release', 'speech',
-  'may', 'march', 'september', 'home', 'index', 'top', 'print', 'search', 'header', 'warsaw', 'poland', 'brussels', 'nato',
-  'cooperation', 'defence', 'we', 'will', 'continue', 'and', 'to', 'in', 'with', 'updated', 'go', 'back', 'further',
-  'information', 'office', 'shoulder-to-shoulder', 'coopération', 'déclaration', 'заявление', 'мира', 'interview', 'remarks',
-  'NATO', 'Warsaw', 'Poland', 'Russia', 'Sergei', 'Ivanov', 'Brussels,', 'Speech', 'Statement', 'By',
+  'the',
+  'council',
+  'ministers',
+  'agreed',
+  'by',
+  'following',
+  'at',
+  'on',
+  'of',
+  'statement',
+  'press',
+  'release',
+  'speech',
+  'may',
+  'march',
+  'september',
+  'home',
+  'index',
+  'top',
+  'print',
+  'search',
+  'header',
+  'warsaw',
+  'poland',
+  'brussels',
+  'nato',
+  'cooperation',
+  'defence',
+  'we',
+  'will',
+  'continue',
+  'and',
+  'to',
+  'in',
+  'with',
+  'updated',
+  'go',
+  'back',
+  'further',
+  'information',
+  'office',
+  'shoulder-to-shoulder',
+  'coopération',
+  'déclaration',
+  'заявление',
+  'мира',
+  'interview',
+  'remarks',
+  'NATO',
+  'Warsaw',
+  'Poland',
+  'Russia',
+  'Sergei',
+  'Ivanov',
+  'Brussels,',
+  'Speech',
+  'Statement',
+  'By',
 ];
 
 const sentence = fc
@@ -65,7 +139,8 @@ const sentence = fc
 const paragraph = fc.array(sentence, { minLength: 1, maxLength: 4 }).map((s) => s.join(' '));
 
 // A header as archives wrote them: each field at most once, kind before speaker, place and date in either order.
-const option = <T,>(values: readonly T[]): fc.Arbitrary<T | null> => fc.option(fc.constantFrom(...values), { nil: null });
+const option = <T>(values: readonly T[]): fc.Arbitrary<T | null> =>
+  fc.option(fc.constantFrom(...values), { nil: null });
 const header: fc.Arbitrary<string[]> = fc
   .record({
     updated: option(['Updated: 25-Sep-2002 NATO Speeches', 'Last updated: 03-Oct-2003', 'Mise à jour: 22-Nov-2002']),
@@ -86,8 +161,17 @@ const header: fc.Arbitrary<string[]> = fc
 
 const TOP_CHROME = ['Header', 'Home | Speeches | Press | Contact us', '[Print this page]', 'Skip to content'];
 const MIDDLE_CHROME = ['Back to top', '[Top of page]', 'Print this page'];
-const BOTTOM_CHROME = ['Go to Homepage Go to Index', '© 2002 Council Online Library', 'Back to top', 'Home | Index | Search'];
-const FOOTER = ['For further information: Press Office, tel. +32 2 707 50 41', 'Press & Media Service', 'E-mail: press@council.example'];
+const BOTTOM_CHROME = [
+  'Go to Homepage Go to Index',
+  '© 2002 Council Online Library',
+  'Back to top',
+  'Home | Index | Search',
+];
+const FOOTER = [
+  'For further information: Press Office, tel. +32 2 707 50 41',
+  'Press & Media Service',
+  'E-mail: press@council.example',
+];
 
 interface Page {
   text: string;
@@ -169,12 +253,18 @@ describe('generated pages: header + paragraphs + chrome', () => {
   });
   test('parsing is deterministic', () => {
     fc.assert(
-      fc.property(fc.oneof(page.map((p) => p.text), fc.string({ maxLength: 300 })), (text) => {
-        const first = parseLegacyPage({ source: 'generated.txt', content: text });
-        const second = parseLegacyPage({ source: 'generated.txt', content: text });
-        assert.deepEqual(second, first);
-        assert.equal(contentFingerprint(second), contentFingerprint(first));
-      }),
+      fc.property(
+        fc.oneof(
+          page.map((p) => p.text),
+          fc.string({ maxLength: 300 }),
+        ),
+        (text) => {
+          const first = parseLegacyPage({ source: 'generated.txt', content: text });
+          const second = parseLegacyPage({ source: 'generated.txt', content: text });
+          assert.deepEqual(second, first);
+          assert.equal(contentFingerprint(second), contentFingerprint(first));
+        },
+      ),
       RUNS,
     );
   });

@@ -24,7 +24,10 @@ test('the seed page is a document with every header field read', () => {
   assert.equal(result.collection, 'NATO Speeches');
   assert.deepEqual(result.place, { city: 'Warsaw', country: 'Poland' });
   assert.equal(result.speaker, 'NATO Secretary General');
-  assert.equal(result.occasion, 'following the meeting of NATO Defence Ministers with the Russian Minister Sergei Ivanov');
+  assert.equal(
+    result.occasion,
+    'following the meeting of NATO Defence Ministers with the Russian Minister Sergei Ivanov',
+  );
   assert.equal(result.reference, null);
   assert.equal(result.language, 'en');
   assert.equal(result.error, undefined);
@@ -34,7 +37,10 @@ test('the seed body is the statement verbatim, paragraph for paragraph, without 
   const source = new TextDecoder().decode(bytes).split('\n');
   const from = source.indexOf('Good morning.');
   const to = source.indexOf('Thank you Warsaw.');
-  const expected = source.slice(from, to + 1).filter((l) => l !== '').join('\n\n');
+  const expected = source
+    .slice(from, to + 1)
+    .filter((l) => l !== '')
+    .join('\n\n');
   assert.equal(result.body, expected);
   assert.ok(result.body.startsWith('Good morning.\n\nFollowing yesterday'));
   assert.ok(result.body.endsWith('\n\nThank you Warsaw.'));

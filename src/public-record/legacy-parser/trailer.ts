@@ -58,7 +58,8 @@ export function readTrailer(lines: readonly SourceLine[], start: number, languag
     break;
   }
   // A page that is nothing but such lines has no text to close.
-  if (textLines === 0) return { date: null, dateText: null, dateLine: false, place: null, reference: null, consumed: [] };
+  if (textLines === 0)
+    return { date: null, dateText: null, dateLine: false, place: null, reference: null, consumed: [] };
   return trailer;
 }
 
