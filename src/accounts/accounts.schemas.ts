@@ -81,12 +81,9 @@ export const userOut = z.object({
   lockedUntil: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
-  abilities: z
-    .object({ update: z.boolean(), disable: z.boolean() })
-    .meta({
-      description:
-        "What the reader may do with this account: change it (and issue links); disable it (never one's own)",
-    }),
+  abilities: z.object({ update: z.boolean(), disable: z.boolean() }).meta({
+    description: "What the reader may do with this account: change it (and issue links); disable it (never one's own)",
+  }),
 });
 export const setupLinkOut = z.object({ setupUrl: z.string(), setupExpiresAt: z.string() });
 export const userCreatedOut = z.object({ user: userOut, setupUrl: z.string(), setupExpiresAt: z.string() });
@@ -96,13 +93,10 @@ export const sessionOut = z.object({
   user: userOut
     .pick({ id: true, email: true, name: true, roles: true, member: true, headOfDelegation: true, clearance: true })
     .nullable(),
-  csrfToken: z
-    .string()
-    .nullable()
-    .meta({
-      description:
-        'Send it as the x-csrf-token header of every POST, PUT, PATCH and DELETE made with the session cookie.',
-    }),
+  csrfToken: z.string().nullable().meta({
+    description:
+      'Send it as the x-csrf-token header of every POST, PUT, PATCH and DELETE made with the session cookie.',
+  }),
   expiresAt: z.string().nullable(),
   abilities: z
     .object({

@@ -152,12 +152,10 @@ export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
             projects: z.object({ total: n, planned: n, active: n, completed: n, suspended: n, achievements: n }),
             events: z.object({ total: n, planned: n, ongoing: n, held: n, cancelled: n }),
             upcoming: z.array(entryOut),
-            recent: z
-              .array(entryOut)
-              .meta({
-                description:
-                  'When nothing is coming up: the three latest meetings and events before that day, latest first',
-              }),
+            recent: z.array(entryOut).meta({
+              description:
+                'When nothing is coming up: the three latest meetings and events before that day, latest first',
+            }),
           }),
           400: errorOut,
         },

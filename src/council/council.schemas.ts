@@ -165,12 +165,10 @@ export const formatUsageOut = z
     projects: usageCount,
     events: usageCount,
     bodies: usageCount,
-    texts: z
-      .object({ total: z.number().int() })
-      .meta({
-        description:
-          'Texts keep the members their format had when each was created: a change of members does not reach them',
-      }),
+    texts: z.object({ total: z.number().int() }).meta({
+      description:
+        'Texts keep the members their format had when each was created: a change of members does not reach them',
+    }),
   })
   .meta({
     description:

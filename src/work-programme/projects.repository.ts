@@ -36,28 +36,24 @@ async function childrenOf(db: Executor, ids: string[]): Promise<Map<string, Chil
   for (const t of topics) result.get(t.project_id)?.topics.push(t.topic_code);
   for (const l of leads) result.get(l.project_id)?.leads.push(l.member_code);
   for (const d of deliverables) {
-    result
-      .get(d.project_id)
-      ?.deliverables.push({
-        id: d.id,
-        kind: d.kind,
-        title: d.title,
-        dueOn: d.due_on,
-        status: d.status,
-        result: d.result,
-        achievedOn: d.achieved_on,
-      });
+    result.get(d.project_id)?.deliverables.push({
+      id: d.id,
+      kind: d.kind,
+      title: d.title,
+      dueOn: d.due_on,
+      status: d.status,
+      result: d.result,
+      achievedOn: d.achieved_on,
+    });
   }
   for (const r of reports)
-    result
-      .get(r.project_id)
-      ?.reports.push({
-        id: r.id,
-        reportedOn: r.reported_on,
-        summary: r.summary,
-        reportedBy: r.reported_by,
-        createdAt: r.created_at,
-      });
+    result.get(r.project_id)?.reports.push({
+      id: r.id,
+      reportedOn: r.reported_on,
+      summary: r.summary,
+      reportedBy: r.reported_by,
+      createdAt: r.created_at,
+    });
   return result;
 }
 
