@@ -20,7 +20,7 @@ export async function visibleMeetings(
   query: MeetingQuery = {},
 ): Promise<Meeting[]> {
   const { topic, q, ...filter } = query;
-  return (await listMeetings(db, filter)).filter(
+  return (await listMeetings(db, { ...filter, readableBy: actor })).filter(
     (m) =>
       mayRead(actor, 'meeting', m, lookups.formatMembers) &&
       (!topic || m.agenda.some((a) => a.topics.includes(topic))) &&

@@ -1,4 +1,6 @@
 // SQL for meetings, their agenda items (with topics) and participants. Callers filter with `can`.
+import type { Actor } from '../kernel/access/can.ts';
+import { formatItemVisibleTo } from '../kernel/access/visibility-sql.ts';
 import type { Executor } from '../kernel/db/executor.ts';
 import type { MeetingTable } from '../kernel/db/schema-meetings-events.ts';
 import type { AgendaItem, Meeting, Participant } from './model.ts';
@@ -9,6 +11,8 @@ export interface MeetingFilter {
   body?: string;
   format?: string;
   status?: Meeting['status'];
+  /** Only the meetings this reader may read (`can`'s rule, applied by the query). */
+  readableBy?: Actor;
 }
 
 function toMeeting(row: MeetingTable, agenda: AgendaItem[], participants: Participant[]): Meeting {
@@ -90,6 +94,10 @@ export async function listMeetings(db: Executor, filter: MeetingFilter = {}): Pr
   if (filter.body) q = q.where('body_code', '=', filter.body);
   if (filter.format) q = q.where('format_code', '=', filter.format);
   if (filter.status) q = q.where('status', '=', filter.status);
+  if (filter.readableBy)
+    q = q.where(
+      formatItemVisibleTo(filter.readableBy, { formatCode: 'meetings.format_code', isPublic: 'meetings.is_public' }),
+    );
   const rows = await q.orderBy('starts_at').orderBy('id').execute();
   const { agenda, participants } = await childrenOf(
     db,

@@ -16,7 +16,7 @@ export async function visibleTexts(
 ): Promise<Text[]> {
   const { q, ...rest } = filter;
   const words = (q ?? '').toLowerCase().split(/\s+/).filter(Boolean);
-  return (await repo.listTexts(db, rest)).filter(
+  return (await repo.listTexts(db, { ...rest, readableBy: actor })).filter(
     (t) => mayReadText(actor, t) && words.every((w) => t.title.toLowerCase().includes(w)),
   );
 }

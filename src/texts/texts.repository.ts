@@ -2,7 +2,9 @@
 // transaction; writes take the caller's transaction. The procedure state is stored as JSON beside copies
 // of `status` and the open deadline (`deadline_at`), which are written in the same statement.
 import type { Selectable } from 'kysely';
-import type { Executor } from '../kernel/db/executor.ts';
+import type { Actor } from '../kernel/access/can.ts';
+import { textVisibleTo } from '../kernel/access/visibility-sql.ts';
+import { dialectOf, type Executor } from '../kernel/db/executor.ts';
 import { uuidv7 } from '../kernel/ids.ts';
 import type { Dialect } from '../kernel/db/connect.ts';
 import type { DecisionTable, TextTable } from '../kernel/db/schema-texts.ts';
@@ -96,15 +98,21 @@ export interface TextFilter {
   kind?: string | undefined;
   body?: string | undefined;
   format?: string | undefined;
+  /** Only the texts this reader may read (`can`'s rule, applied by the query). */
+  readableBy?: Actor | undefined;
 }
 
-/** Texts matching the filter, most recently changed first (callers filter by `can`). */
+/** Texts matching the filter, most recently changed first. */
 export async function listTexts(db: Executor, filter: TextFilter = {}): Promise<Text[]> {
   let query = db.selectFrom('texts').selectAll();
   if (filter.status) query = query.where('status', '=', filter.status as TextTable['status']);
   if (filter.kind) query = query.where('kind', '=', filter.kind as TextTable['kind']);
   if (filter.body) query = query.where('body_code', '=', filter.body);
   if (filter.format) query = query.where('format_code', '=', filter.format);
+  if (filter.readableBy)
+    query = query.where(
+      textVisibleTo(filter.readableBy, dialectOf(db), { column: 'texts.state', key: 'formatMembers' }),
+    );
   return (await query.orderBy('updated_at', 'desc').orderBy('id').execute()).map(toText);
 }
 
