@@ -85,9 +85,8 @@ async function childrenOf(
   return { agenda, participants };
 }
 
-/** Meetings matching `filter`, earliest first, with agenda and participants. */
-export async function listMeetings(db: Executor, filter: MeetingFilter = {}): Promise<Meeting[]> {
-  let q = db.selectFrom('meetings').selectAll();
+function matching(db: Executor, filter: MeetingFilter) {
+  let q = db.selectFrom('meetings');
   if (filter.from) q = q.where('ends_at', '>=', `${filter.from}T00:00:00.000Z`);
   // 'T24' sorts after every instant of the day `to` and before the next day, as text.
   if (filter.to) q = q.where('starts_at', '<', `${filter.to}T24:00:00.000Z`);
@@ -98,7 +97,26 @@ export async function listMeetings(db: Executor, filter: MeetingFilter = {}): Pr
     q = q.where(
       formatItemVisibleTo(filter.readableBy, { formatCode: 'meetings.format_code', isPublic: 'meetings.is_public' }),
     );
-  const rows = await q.orderBy('starts_at').orderBy('id').execute();
+  return q;
+}
+
+/** How many meetings match `filter`. */
+export async function countMeetings(db: Executor, filter: MeetingFilter = {}): Promise<number> {
+  const row = await matching(db, filter)
+    .select((eb) => eb.fn.countAll().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Meetings matching `filter`, earliest first (one page of them, if asked), with agenda and participants. */
+export async function listMeetings(
+  db: Executor,
+  filter: MeetingFilter = {},
+  page?: { limit: number; offset: number },
+): Promise<Meeting[]> {
+  let q = matching(db, filter).selectAll().orderBy('starts_at').orderBy('id');
+  if (page) q = q.limit(page.limit).offset(page.offset);
+  const rows = await q.execute();
   const { agenda, participants } = await childrenOf(
     db,
     rows.map((r) => r.id),

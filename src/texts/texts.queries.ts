@@ -21,6 +21,26 @@ export async function visibleTexts(
   );
 }
 
+/**
+ * One page of the texts `actor` may see that match `filter`, and how many there are in all. Without
+ * words (matched in JavaScript), the database selects, counts and pages.
+ */
+export async function visibleTextsPage(
+  db: Executor,
+  actor: Actor,
+  filter: repo.TextFilter & { q?: string | undefined },
+  page: { limit: number; offset: number },
+): Promise<{ total: number; items: Text[] }> {
+  const { q, ...rest } = filter;
+  if ((q ?? '').trim() !== '') {
+    const all = await visibleTexts(db, actor, filter);
+    return { total: all.length, items: all.slice(page.offset, page.offset + page.limit) };
+  }
+  const readable = { ...rest, readableBy: actor };
+  const [total, items] = await Promise.all([repo.countTexts(db, readable), repo.listTexts(db, readable, page)]);
+  return { total, items };
+}
+
 /** One text if it exists and `actor` may see it; otherwise null, the same answer for both. */
 export async function visibleText(db: Executor, actor: Actor, id: string): Promise<Text | null> {
   const text = await repo.findText(db, id);

@@ -102,9 +102,8 @@ export interface TextFilter {
   readableBy?: Actor | undefined;
 }
 
-/** Texts matching the filter, most recently changed first. */
-export async function listTexts(db: Executor, filter: TextFilter = {}): Promise<Text[]> {
-  let query = db.selectFrom('texts').selectAll();
+function matching(db: Executor, filter: TextFilter) {
+  let query = db.selectFrom('texts');
   if (filter.status) query = query.where('status', '=', filter.status as TextTable['status']);
   if (filter.kind) query = query.where('kind', '=', filter.kind as TextTable['kind']);
   if (filter.body) query = query.where('body_code', '=', filter.body);
@@ -113,7 +112,26 @@ export async function listTexts(db: Executor, filter: TextFilter = {}): Promise<
     query = query.where(
       textVisibleTo(filter.readableBy, dialectOf(db), { column: 'texts.state', key: 'formatMembers' }),
     );
-  return (await query.orderBy('updated_at', 'desc').orderBy('id').execute()).map(toText);
+  return query;
+}
+
+/** How many texts match the filter. */
+export async function countTexts(db: Executor, filter: TextFilter = {}): Promise<number> {
+  const row = await matching(db, filter)
+    .select((eb) => eb.fn.countAll().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Texts matching the filter, most recently changed first (one page of them, if asked). */
+export async function listTexts(
+  db: Executor,
+  filter: TextFilter = {},
+  page?: { limit: number; offset: number },
+): Promise<Text[]> {
+  let query = matching(db, filter).selectAll().orderBy('updated_at', 'desc').orderBy('id');
+  if (page) query = query.limit(page.limit).offset(page.offset);
+  return (await query.execute()).map(toText);
 }
 
 export async function textsInLanguageGroup(db: Executor, groupId: string): Promise<Text[]> {

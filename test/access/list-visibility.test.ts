@@ -8,10 +8,10 @@ import { DIALECTS } from '../support/databases.ts';
 import { auth } from '../support/app.ts';
 import { createAccountsApp, DEMO, json, signIn, type AccountsApp, type Client } from '../accounts/helpers.ts';
 import { can, type Actor } from '../../src/kernel/access/can.ts';
-import { listMeetings } from '../../src/meetings/meetings.repository.ts';
+import { countMeetings, listMeetings } from '../../src/meetings/meetings.repository.ts';
 import { listProjects } from '../../src/work-programme/projects.repository.ts';
 import { listEvents } from '../../src/calendar/events.repository.ts';
-import { listTexts } from '../../src/texts/texts.repository.ts';
+import { countTexts, listTexts } from '../../src/texts/texts.repository.ts';
 
 const user = (id: string, member: string | null, roles: ('delegate' | 'secretariat')[]): Actor => ({
   kind: 'user',
@@ -100,6 +100,30 @@ for (const dialect of DIALECTS) {
       const ru = READERS[0]![1];
       assert.ok((await listMeetings(db, { readableBy: ru })).length < (await listMeetings(db)).length);
       assert.ok((await listEvents(db, { readableBy: ru })).length < (await listEvents(db)).length);
+    });
+
+    test('the database pages and counts meetings and texts over the readable rows alone', async () => {
+      const db = t.db.database.db;
+      for (const [name, actor] of READERS) {
+        const readable = { readableBy: actor };
+        const meetings = (await listMeetings(db, readable)).map((m) => m.id);
+        const texts = (await listTexts(db, readable)).map((x) => x.id);
+        assert.equal(await countMeetings(db, readable), meetings.length, `meetings counted for ${name}`);
+        assert.equal(await countTexts(db, readable), texts.length, `texts counted for ${name}`);
+        for (const offset of [0, 1, 2, 3, 5, 8]) {
+          const page = { limit: 2, offset };
+          assert.deepEqual(
+            (await listMeetings(db, readable, page)).map((m) => m.id),
+            meetings.slice(offset, offset + 2),
+            `meetings page at ${offset} for ${name}`,
+          );
+          assert.deepEqual(
+            (await listTexts(db, readable, page)).map((x) => x.id),
+            texts.slice(offset, offset + 2),
+            `texts page at ${offset} for ${name}`,
+          );
+        }
+      }
     });
 
     for (const path of ['meetings', 'projects', 'events', 'texts']) {
