@@ -91,7 +91,7 @@ export type TextDetail = Awaited<ReturnType<typeof textDetail>>;
 
 /** The decisions `actor` may see (those of texts they may read), latest adoption first, with their texts. */
 export async function visibleDecisions(db: Executor, actor: Actor): Promise<{ decision: Decision; text: Text }[]> {
-  const decisions = await repo.listDecisions(db);
+  const decisions = await repo.listDecisions(db, actor);
   const out: { decision: Decision; text: Text }[] = [];
   for (const decision of decisions) {
     const text = await repo.findText(db, decision.textId);

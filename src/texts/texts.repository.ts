@@ -1,7 +1,7 @@
 // All SQL of texts, versions, positions, procedure history and decisions. Reads take a connection or a
 // transaction; writes take the caller's transaction. The procedure state is stored as JSON beside copies
 // of `status` and the open deadline (`deadline_at`), which are written in the same statement.
-import type { Selectable } from 'kysely';
+import { sql, type Selectable, type SqlBool } from 'kysely';
 import type { Actor } from '../kernel/access/can.ts';
 import { textVisibleTo } from '../kernel/access/visibility-sql.ts';
 import { dialectOf, type Executor } from '../kernel/db/executor.ts';
@@ -381,10 +381,14 @@ export async function decisionReferencesOf(db: Executor, textIds: readonly strin
   return new Map(rows.map((r) => [r.text_id, r.reference]));
 }
 
-export async function listDecisions(db: Executor): Promise<Decision[]> {
-  return (
-    await db.selectFrom('decisions').selectAll().orderBy('adopted_at', 'desc').orderBy('reference', 'desc').execute()
-  ).map(toDecision);
+/** Decisions, latest adoption first; given a reader, only those of texts the reader may read. */
+export async function listDecisions(db: Executor, readableBy?: Actor): Promise<Decision[]> {
+  let q = db.selectFrom('decisions').selectAll();
+  if (readableBy)
+    q = q.where(
+      sql<SqlBool>`exists (select 1 from texts where texts.id = decisions.text_id and ${textVisibleTo(readableBy, dialectOf(db), { column: 'texts.state', key: 'formatMembers' })})`,
+    );
+  return (await q.orderBy('adopted_at', 'desc').orderBy('reference', 'desc').execute()).map(toDecision);
 }
 
 export async function markReleased(tx: Executor, reference: string, slug: string, at: string): Promise<void> {

@@ -11,7 +11,7 @@ import { can, type Actor } from '../../src/kernel/access/can.ts';
 import { countMeetings, listMeetings } from '../../src/meetings/meetings.repository.ts';
 import { listProjects } from '../../src/work-programme/projects.repository.ts';
 import { listEvents } from '../../src/calendar/events.repository.ts';
-import { countTexts, listTexts } from '../../src/texts/texts.repository.ts';
+import { countTexts, listDecisions, listTexts } from '../../src/texts/texts.repository.ts';
 
 const user = (id: string, member: string | null, roles: ('delegate' | 'secretariat')[]): Actor => ({
   kind: 'user',
@@ -96,6 +96,21 @@ for (const dialect of DIALECTS) {
           can(actor, 'read', { type: 'text', formatMembers: x.state.formatMembers, part: 'draft' }),
         );
       }
+      const textsById = new Map((await listTexts(db)).map((x) => [x.id, x]));
+      for (const [name, actor] of READERS)
+        assert.deepEqual(
+          (await listDecisions(db, actor)).map((d) => d.reference),
+          (await listDecisions(db))
+            .filter((d) =>
+              can(actor, 'read', {
+                type: 'decision',
+                formatMembers: textsById.get(d.textId)?.state.formatMembers ?? [],
+                part: 'register',
+              }),
+            )
+            .map((d) => d.reference),
+          `decisions for ${name}`,
+        );
       // The rule is not vacuous here: head.ru is refused some meetings and events.
       const ru = READERS[0]![1];
       assert.ok((await listMeetings(db, { readableBy: ru })).length < (await listMeetings(db)).length);
