@@ -20,7 +20,7 @@ export async function visibleEvents(
   query: EventQuery = {},
 ): Promise<CalendarEvent[]> {
   const { topic, q, ...filter } = query;
-  return (await listEvents(db, filter)).filter(
+  return (await listEvents(db, { ...filter, readableBy: actor })).filter(
     (e) =>
       mayRead(actor, 'event', e, lookups.formatMembers) &&
       (!topic || e.topics.includes(topic)) &&

@@ -1,4 +1,6 @@
 // SQL for calendar events, their topics and project links, and event series. Callers filter with `can`.
+import type { Actor } from '../kernel/access/can.ts';
+import { formatItemVisibleTo } from '../kernel/access/visibility-sql.ts';
 import type { Executor } from '../kernel/db/executor.ts';
 import { nameTaken } from '../council/repositories/coded-tables.ts';
 import type { EventTable } from '../kernel/db/schema-meetings-events.ts';
@@ -11,6 +13,8 @@ export interface EventFilter {
   status?: CalendarEvent['status'];
   body?: string;
   series?: string;
+  /** Only the events this reader may read (`can`'s rule, applied by the query). */
+  readableBy?: Actor;
 }
 
 function toEvent(row: EventTable, topics: string[], projects: string[]): CalendarEvent {
@@ -73,6 +77,10 @@ export async function listEvents(db: Executor, filter: EventFilter = {}): Promis
   if (filter.status) q = q.where('status', '=', filter.status);
   if (filter.body) q = q.where('body_code', '=', filter.body);
   if (filter.series) q = q.where('series_code', '=', filter.series);
+  if (filter.readableBy)
+    q = q.where(
+      formatItemVisibleTo(filter.readableBy, { formatCode: 'events.format_code', isPublic: 'events.is_public' }),
+    );
   return withLinks(db, await q.orderBy('starts_on').orderBy('ends_on').orderBy('title').execute());
 }
 

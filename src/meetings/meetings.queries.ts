@@ -4,7 +4,7 @@ import type { Actor } from '../kernel/access/can.ts';
 import type { Executor } from '../kernel/db/executor.ts';
 import { mayRead } from '../kernel/access/visibility.ts';
 import { matchesWords, type Lookups } from '../council/lookups.ts';
-import { findMeeting, listMeetings, type MeetingFilter } from './meetings.repository.ts';
+import { countMeetings, findMeeting, listMeetings, type MeetingFilter } from './meetings.repository.ts';
 import type { Meeting } from './model.ts';
 
 export interface MeetingQuery extends MeetingFilter {
@@ -20,7 +20,7 @@ export async function visibleMeetings(
   query: MeetingQuery = {},
 ): Promise<Meeting[]> {
   const { topic, q, ...filter } = query;
-  return (await listMeetings(db, filter)).filter(
+  return (await listMeetings(db, { ...filter, readableBy: actor })).filter(
     (m) =>
       mayRead(actor, 'meeting', m, lookups.formatMembers) &&
       (!topic || m.agenda.some((a) => a.topics.includes(topic))) &&
@@ -33,6 +33,27 @@ export async function visibleMeetings(
         ...m.agenda.flatMap((a) => [a.subjectArea, a.title]),
       ]),
   );
+}
+
+/**
+ * One page of the meetings `actor` may see that match `query`, and how many there are in all. Without
+ * words or a topic (which are matched in JavaScript), the database selects, counts and pages.
+ */
+export async function visibleMeetingsPage(
+  db: Executor,
+  actor: Actor,
+  lookups: Lookups,
+  query: MeetingQuery,
+  page: { limit: number; offset: number },
+): Promise<{ total: number; items: Meeting[] }> {
+  if (query.topic || query.q) {
+    const all = await visibleMeetings(db, actor, lookups, query);
+    return { total: all.length, items: all.slice(page.offset, page.offset + page.limit) };
+  }
+  const { topic: _topic, q: _q, ...filter } = query;
+  const readable = { ...filter, readableBy: actor };
+  const [total, items] = await Promise.all([countMeetings(db, readable), listMeetings(db, readable, page)]);
+  return { total, items };
 }
 
 /** One meeting if it exists and `actor` may see it; otherwise null, the same answer for both. */

@@ -1,4 +1,6 @@
 // SQL for meetings, their agenda items (with topics) and participants. Callers filter with `can`.
+import type { Actor } from '../kernel/access/can.ts';
+import { formatItemVisibleTo } from '../kernel/access/visibility-sql.ts';
 import type { Executor } from '../kernel/db/executor.ts';
 import type { MeetingTable } from '../kernel/db/schema-meetings-events.ts';
 import type { AgendaItem, Meeting, Participant } from './model.ts';
@@ -9,6 +11,8 @@ export interface MeetingFilter {
   body?: string;
   format?: string;
   status?: Meeting['status'];
+  /** Only the meetings this reader may read (`can`'s rule, applied by the query). */
+  readableBy?: Actor;
 }
 
 function toMeeting(row: MeetingTable, agenda: AgendaItem[], participants: Participant[]): Meeting {
@@ -81,16 +85,38 @@ async function childrenOf(
   return { agenda, participants };
 }
 
-/** Meetings matching `filter`, earliest first, with agenda and participants. */
-export async function listMeetings(db: Executor, filter: MeetingFilter = {}): Promise<Meeting[]> {
-  let q = db.selectFrom('meetings').selectAll();
+function matching(db: Executor, filter: MeetingFilter) {
+  let q = db.selectFrom('meetings');
   if (filter.from) q = q.where('ends_at', '>=', `${filter.from}T00:00:00.000Z`);
   // 'T24' sorts after every instant of the day `to` and before the next day, as text.
   if (filter.to) q = q.where('starts_at', '<', `${filter.to}T24:00:00.000Z`);
   if (filter.body) q = q.where('body_code', '=', filter.body);
   if (filter.format) q = q.where('format_code', '=', filter.format);
   if (filter.status) q = q.where('status', '=', filter.status);
-  const rows = await q.orderBy('starts_at').orderBy('id').execute();
+  if (filter.readableBy)
+    q = q.where(
+      formatItemVisibleTo(filter.readableBy, { formatCode: 'meetings.format_code', isPublic: 'meetings.is_public' }),
+    );
+  return q;
+}
+
+/** How many meetings match `filter`. */
+export async function countMeetings(db: Executor, filter: MeetingFilter = {}): Promise<number> {
+  const row = await matching(db, filter)
+    .select((eb) => eb.fn.countAll().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Meetings matching `filter`, earliest first (one page of them, if asked), with agenda and participants. */
+export async function listMeetings(
+  db: Executor,
+  filter: MeetingFilter = {},
+  page?: { limit: number; offset: number },
+): Promise<Meeting[]> {
+  let q = matching(db, filter).selectAll().orderBy('starts_at').orderBy('id');
+  if (page) q = q.limit(page.limit).offset(page.offset);
+  const rows = await q.execute();
   const { agenda, participants } = await childrenOf(
     db,
     rows.map((r) => r.id),

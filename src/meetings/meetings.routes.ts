@@ -8,7 +8,7 @@ import { authorize } from '../http/actor.ts';
 import { notFound } from '../kernel/errors.ts';
 import { loadLookups } from '../council/lookups.ts';
 import { presentMeeting, presentMeetingSummary } from './meetings.presenters.ts';
-import { visibleMeeting, visibleMeetings } from './meetings.queries.ts';
+import { visibleMeeting, visibleMeetingsPage } from './meetings.queries.ts';
 import * as s from './meetings.schemas.ts';
 import * as service from './meetings.service.ts';
 import { errorOut, idParams } from '../kernel/fields.ts';
@@ -54,11 +54,8 @@ export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const { limit, offset, ...query } = request.query;
       const lookups = await loadLookups(db, request.actor);
-      const all = await visibleMeetings(db, request.actor, lookups, query);
-      return {
-        total: all.length,
-        items: all.slice(offset, offset + limit).map((m) => presentMeetingSummary(m, lookups)),
-      };
+      const { total, items } = await visibleMeetingsPage(db, request.actor, lookups, query, { limit, offset });
+      return { total, items: items.map((m) => presentMeetingSummary(m, lookups)) };
     },
   );
   app.get(

@@ -1,18 +1,18 @@
 // Workspace search: the index of meetings, events, projects and texts, and the query that answers the
-// workspace's search box. The rule of the product holds here as everywhere: every hit is shown only if
-// `can` lets the reader read the item, and totals and per-kind counts are counted after that decision,
-// so a search never reveals that an item outside the reader's formats exists.
+// workspace's search box. The rule of the product holds here as everywhere: the query itself selects
+// only the entries the reader may read (`can`'s rule as a predicate, kernel/access/visibility-sql.ts),
+// and pages, totals and per-kind counts are computed by the database over those alone, so a search
+// never reveals that an item outside the reader's formats exists.
 //
 // The index is derived data kept in the write's own transaction: `auditedWork` hands every audited
 // (objectType, objectId) to `refreshSearchEntries`, which re-reads the item and rewrites its entry (or
 // removes it when the item is gone). A write that rolls back therefore leaves the index as it was.
-import { sql } from 'kysely';
-import { can, type Actor } from '../kernel/access/can.ts';
+import { sql, type SqlBool } from 'kysely';
+import type { Actor } from '../kernel/access/can.ts';
 import { findSeries, findEvent } from '../calendar/events.repository.ts';
 import { findBody } from '../council/repositories/bodies.repository.ts';
 import type { Executor } from '../kernel/db/executor.ts';
-import { listFormats } from '../council/repositories/formats.repository.ts';
-import { formatMembersByCode, mayRead } from '../kernel/access/visibility.ts';
+import { formatItemVisibleTo, textVisibleTo } from '../kernel/access/visibility-sql.ts';
 import { findMeeting } from '../meetings/meetings.repository.ts';
 import type { Database, Dialect } from '../kernel/db/connect.ts';
 import { parseSearch, toFts5Match, toWebsearch } from '../public-record/search/search-query.ts';
@@ -221,69 +221,92 @@ export function snippetParts(raw: string): SnippetPart[] {
   return parts;
 }
 
-interface Candidate {
-  seq: number;
-  kind: SearchKind;
-  item_id: string;
-  format_code: string;
-  format_members: string | null;
-  is_public: number;
+/** Only the entries `actor` may read: the rule of `can`, as a predicate on the entry `e` (kernel/access/visibility-sql.ts). */
+function readableBy(actor: Actor, dialect: Dialect) {
+  return sql<SqlBool>`((e.kind <> 'text' and ${formatItemVisibleTo(actor, { formatCode: 'e.format_code', isPublic: 'e.is_public' })})
+    or (e.kind = 'text' and ${textVisibleTo(actor, dialect, { column: 'e.format_members' })}))`;
 }
 
 /**
- * Every entry matching the search, best first. No access rule is applied here: the caller filters with
- * `can`. Candidates are small rows (no text); a council's workspace holds thousands of items, not
- * millions, so reading every match is cheaper than guessing a limit that could hide visible hits.
+ * The matching entries the reader may read, as a FROM … WHERE of the entry `e`: the access rule is part
+ * of the query, so a hidden match is never read, counted or paged (issue 11, finding 8).
  */
-async function candidates(db: Executor, dialect: Dialect, text: string): Promise<Candidate[]> {
+function readableMatches(dialect: Dialect, actor: Actor, text: string) {
   const parsed = parseSearch(text);
-  if (dialect === 'sqlite') {
-    const { rows } = await sql<Candidate>`
-      select e.seq, e.kind, e.item_id, e.format_code, e.format_members, e.is_public
-      from search_fts join search_entries e on e.seq = search_fts.rowid
-      where search_fts match ${toFts5Match(parsed)}
-      order by bm25(search_fts, 10.0, 4.0, 1.0), e.date desc, e.seq desc`.execute(db);
-    return rows;
-  }
-  const query = sql`websearch_to_tsquery('english', ${toWebsearch(parsed)})`;
-  const { rows } = await sql<Candidate>`
-    select seq, kind, item_id, format_code, format_members, is_public
-    from search_entries where search @@ ${query}
-    order by ts_rank_cd(search, ${query}) desc, date desc nulls last, seq desc`.execute(db);
+  return dialect === 'sqlite'
+    ? sql`from search_fts join search_entries e on e.seq = search_fts.rowid
+          where search_fts match ${toFts5Match(parsed)} and ${readableBy(actor, dialect)}`
+    : sql`from search_entries e
+          where e.search @@ websearch_to_tsquery('english', ${toWebsearch(parsed)}) and ${readableBy(actor, dialect)}`;
+}
+
+/** Readable matches per kind. */
+async function countsByKind(
+  db: Executor,
+  dialect: Dialect,
+  actor: Actor,
+  text: string,
+): Promise<Record<SearchKind, number>> {
+  const { rows } = await sql<{ kind: string; n: number | string }>`
+    select e.kind, count(*) as n ${readableMatches(dialect, actor, text)} group by e.kind`.execute(db);
+  const kinds = Object.fromEntries(SEARCH_KINDS.map((k) => [k, 0])) as Record<SearchKind, number>;
+  for (const r of rows) if (isSearchKind(r.kind)) kinds[r.kind] = Number(r.n);
+  return kinds;
+}
+
+interface PageRow {
+  seq: number;
+  kind: SearchKind;
+  item_id: string;
+  title: string;
+  subtitle: string;
+  date: string | null;
+}
+
+/** One page of the readable matches (of one kind, if asked), best first. */
+async function pageOfMatches(
+  db: Executor,
+  dialect: Dialect,
+  actor: Actor,
+  request: WorkspaceSearchRequest,
+): Promise<PageRow[]> {
+  const parsed = parseSearch(request.text);
+  const ofKind = request.kind ? sql`and e.kind = ${request.kind}` : sql``;
+  const order =
+    dialect === 'sqlite'
+      ? sql`order by bm25(search_fts, 10.0, 4.0, 1.0), e.date desc, e.seq desc`
+      : sql`order by ts_rank_cd(e.search, websearch_to_tsquery('english', ${toWebsearch(parsed)})) desc, e.date desc nulls last, e.seq desc`;
+  const { rows } = await sql<PageRow>`
+    select e.seq, e.kind, e.item_id, e.title, e.subtitle, e.date
+    ${readableMatches(dialect, actor, request.text)} ${ofKind}
+    ${order}
+    limit ${request.pageSize} offset ${(request.page - 1) * request.pageSize}`.execute(db);
   return rows;
 }
 
-// The page's snippets: constraining FTS5's own rowid lets it look the 20 rows up instead of walking every
-// match (measured with 15,000 matches: 26 ms → 1.3 ms; a constraint on the joined table's seq walks them all).
-async function pageDetails(
-  db: Executor,
-  dialect: Dialect,
-  text: string,
-  seqs: number[],
-): Promise<Map<number, Omit<WorkspaceHit, 'kind' | 'id'>>> {
+// The page's snippets, keyed by the entry they were cut from. On SQLite the FTS table is asked alone,
+// its own rowid constrained (FTS5 then looks the rows up instead of walking every match); joined to
+// the entries, a single `rowid in (?)` was planned as an equality on the join and returned a row per
+// match labelled with that rowid, so a page of one hit showed the newest match of the whole index
+// (issue 11, finding 1).
+async function snippetsOf(db: Executor, dialect: Dialect, text: string, seqs: number[]): Promise<Map<number, string>> {
   if (seqs.length === 0) return new Map();
   const parsed = parseSearch(text);
-  type Row = { seq: number; title: string; subtitle: string; date: string | null; snippet: string };
+  type Row = { seq: number; snippet: string };
   const rows =
     dialect === 'sqlite'
       ? (
           await sql<Row>`
-            select e.seq, e.title, e.subtitle, e.date, snippet(search_fts, 2, ${OPEN}, ${CLOSE}, '…', 24) as snippet
-            from search_fts join search_entries e on e.seq = search_fts.rowid
+            select search_fts.rowid as seq, snippet(search_fts, 2, ${OPEN}, ${CLOSE}, '…', 24) as snippet
+            from search_fts
             where search_fts match ${toFts5Match(parsed)} and search_fts.rowid in (${sql.join(seqs)})`.execute(db)
         ).rows
       : (
           await sql<Row>`
-            select seq, title, subtitle, date,
-                   ts_headline('english', body, websearch_to_tsquery('english', ${toWebsearch(parsed)}), ${`StartSel=${OPEN}, StopSel=${CLOSE}, MaxWords=30, MinWords=10, MaxFragments=2, FragmentDelimiter=" … "`}) as snippet
+            select seq, ts_headline('english', body, websearch_to_tsquery('english', ${toWebsearch(parsed)}), ${`StartSel=${OPEN}, StopSel=${CLOSE}, MaxWords=30, MinWords=10, MaxFragments=2, FragmentDelimiter=" … "`}) as snippet
             from search_entries where seq in (${sql.join(seqs)})`.execute(db)
         ).rows;
-  return new Map(
-    rows.map((r) => [
-      Number(r.seq),
-      { title: r.title, subtitle: r.subtitle, date: r.date, snippet: snippetParts(r.snippet) },
-    ]),
-  );
+  return new Map(rows.map((r) => [Number(r.seq), r.snippet]));
 }
 
 /** Searches the workspace as `actor`: only what `can` lets them read is counted or shown. */
@@ -292,39 +315,37 @@ export async function searchWorkspace(
   actor: Actor,
   request: WorkspaceSearchRequest,
 ): Promise<WorkspaceSearchResults> {
-  const db = database.db;
-  const [all, formats] = await Promise.all([candidates(db, database.dialect, request.text), listFormats(db)]);
-  const members = formatMembersByCode(formats);
-  const visible = all.filter((c) =>
-    c.kind === 'text'
-      ? can(actor, 'read', {
-          type: 'text',
-          formatMembers: JSON.parse(c.format_members ?? '[]') as string[],
-          part: 'draft',
-        })
-      : mayRead(actor, c.kind, { formatCode: c.format_code, isPublic: c.is_public === 1 }, members),
-  );
-  const kinds = Object.fromEntries(SEARCH_KINDS.map((k) => [k, visible.filter((c) => c.kind === k).length])) as Record<
-    SearchKind,
-    number
-  >;
-  const selected = request.kind ? visible.filter((c) => c.kind === request.kind) : visible;
-  const page = selected.slice((request.page - 1) * request.pageSize, request.page * request.pageSize);
-  const details = await pageDetails(
+  const { db, dialect } = database;
+  const [kinds, page] = await Promise.all([
+    countsByKind(db, dialect, actor, request.text),
+    pageOfMatches(db, dialect, actor, request),
+  ]);
+  const snippets = await snippetsOf(
     db,
-    database.dialect,
+    dialect,
     request.text,
-    page.map((c) => Number(c.seq)),
+    page.map((r) => Number(r.seq)),
   );
   return {
-    total: selected.length,
+    total: request.kind ? kinds[request.kind] : SEARCH_KINDS.reduce((n, k) => n + kinds[k], 0),
     page: request.page,
     pageSize: request.pageSize,
     kinds,
     // An entry removed between the two reads (its item deleted meanwhile) is left out of the page.
-    hits: page.flatMap((c) => {
-      const detail = details.get(Number(c.seq));
-      return detail ? [{ kind: c.kind, id: c.item_id, ...detail }] : [];
+    hits: page.flatMap((r) => {
+      const snippet = snippets.get(Number(r.seq));
+      return snippet === undefined
+        ? []
+        : [
+            {
+              kind: r.kind,
+              id: r.item_id,
+              title: r.title,
+              subtitle: r.subtitle,
+              date: r.date,
+              snippet: snippetParts(snippet),
+            },
+          ];
     }),
   };
 }

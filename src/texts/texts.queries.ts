@@ -16,9 +16,29 @@ export async function visibleTexts(
 ): Promise<Text[]> {
   const { q, ...rest } = filter;
   const words = (q ?? '').toLowerCase().split(/\s+/).filter(Boolean);
-  return (await repo.listTexts(db, rest)).filter(
+  return (await repo.listTexts(db, { ...rest, readableBy: actor })).filter(
     (t) => mayReadText(actor, t) && words.every((w) => t.title.toLowerCase().includes(w)),
   );
+}
+
+/**
+ * One page of the texts `actor` may see that match `filter`, and how many there are in all. Without
+ * words (matched in JavaScript), the database selects, counts and pages.
+ */
+export async function visibleTextsPage(
+  db: Executor,
+  actor: Actor,
+  filter: repo.TextFilter & { q?: string | undefined },
+  page: { limit: number; offset: number },
+): Promise<{ total: number; items: Text[] }> {
+  const { q, ...rest } = filter;
+  if ((q ?? '').trim() !== '') {
+    const all = await visibleTexts(db, actor, filter);
+    return { total: all.length, items: all.slice(page.offset, page.offset + page.limit) };
+  }
+  const readable = { ...rest, readableBy: actor };
+  const [total, items] = await Promise.all([repo.countTexts(db, readable), repo.listTexts(db, readable, page)]);
+  return { total, items };
 }
 
 /** One text if it exists and `actor` may see it; otherwise null, the same answer for both. */
@@ -71,7 +91,7 @@ export type TextDetail = Awaited<ReturnType<typeof textDetail>>;
 
 /** The decisions `actor` may see (those of texts they may read), latest adoption first, with their texts. */
 export async function visibleDecisions(db: Executor, actor: Actor): Promise<{ decision: Decision; text: Text }[]> {
-  const decisions = await repo.listDecisions(db);
+  const decisions = await repo.listDecisions(db, actor);
   const out: { decision: Decision; text: Text }[] = [];
   for (const decision of decisions) {
     const text = await repo.findText(db, decision.textId);

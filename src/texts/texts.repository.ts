@@ -1,8 +1,10 @@
 // All SQL of texts, versions, positions, procedure history and decisions. Reads take a connection or a
 // transaction; writes take the caller's transaction. The procedure state is stored as JSON beside copies
 // of `status` and the open deadline (`deadline_at`), which are written in the same statement.
-import type { Selectable } from 'kysely';
-import type { Executor } from '../kernel/db/executor.ts';
+import { sql, type Selectable, type SqlBool } from 'kysely';
+import type { Actor } from '../kernel/access/can.ts';
+import { textVisibleTo } from '../kernel/access/visibility-sql.ts';
+import { dialectOf, type Executor } from '../kernel/db/executor.ts';
 import { uuidv7 } from '../kernel/ids.ts';
 import type { Dialect } from '../kernel/db/connect.ts';
 import type { DecisionTable, TextTable } from '../kernel/db/schema-texts.ts';
@@ -96,16 +98,40 @@ export interface TextFilter {
   kind?: string | undefined;
   body?: string | undefined;
   format?: string | undefined;
+  /** Only the texts this reader may read (`can`'s rule, applied by the query). */
+  readableBy?: Actor | undefined;
 }
 
-/** Texts matching the filter, most recently changed first (callers filter by `can`). */
-export async function listTexts(db: Executor, filter: TextFilter = {}): Promise<Text[]> {
-  let query = db.selectFrom('texts').selectAll();
+function matching(db: Executor, filter: TextFilter) {
+  let query = db.selectFrom('texts');
   if (filter.status) query = query.where('status', '=', filter.status as TextTable['status']);
   if (filter.kind) query = query.where('kind', '=', filter.kind as TextTable['kind']);
   if (filter.body) query = query.where('body_code', '=', filter.body);
   if (filter.format) query = query.where('format_code', '=', filter.format);
-  return (await query.orderBy('updated_at', 'desc').orderBy('id').execute()).map(toText);
+  if (filter.readableBy)
+    query = query.where(
+      textVisibleTo(filter.readableBy, dialectOf(db), { column: 'texts.state', key: 'formatMembers' }),
+    );
+  return query;
+}
+
+/** How many texts match the filter. */
+export async function countTexts(db: Executor, filter: TextFilter = {}): Promise<number> {
+  const row = await matching(db, filter)
+    .select((eb) => eb.fn.countAll().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Texts matching the filter, most recently changed first (one page of them, if asked). */
+export async function listTexts(
+  db: Executor,
+  filter: TextFilter = {},
+  page?: { limit: number; offset: number },
+): Promise<Text[]> {
+  let query = matching(db, filter).selectAll().orderBy('updated_at', 'desc').orderBy('id');
+  if (page) query = query.limit(page.limit).offset(page.offset);
+  return (await query.execute()).map(toText);
 }
 
 export async function textsInLanguageGroup(db: Executor, groupId: string): Promise<Text[]> {
@@ -355,10 +381,14 @@ export async function decisionReferencesOf(db: Executor, textIds: readonly strin
   return new Map(rows.map((r) => [r.text_id, r.reference]));
 }
 
-export async function listDecisions(db: Executor): Promise<Decision[]> {
-  return (
-    await db.selectFrom('decisions').selectAll().orderBy('adopted_at', 'desc').orderBy('reference', 'desc').execute()
-  ).map(toDecision);
+/** Decisions, latest adoption first; given a reader, only those of texts the reader may read. */
+export async function listDecisions(db: Executor, readableBy?: Actor): Promise<Decision[]> {
+  let q = db.selectFrom('decisions').selectAll();
+  if (readableBy)
+    q = q.where(
+      sql<SqlBool>`exists (select 1 from texts where texts.id = decisions.text_id and ${textVisibleTo(readableBy, dialectOf(db), { column: 'texts.state', key: 'formatMembers' })})`,
+    );
+  return (await q.orderBy('adopted_at', 'desc').orderBy('reference', 'desc').execute()).map(toDecision);
 }
 
 export async function markReleased(tx: Executor, reference: string, slug: string, at: string): Promise<void> {

@@ -12,7 +12,14 @@ import type { Text } from './model.ts';
 import type { TextChangeHooks } from './text-change.ts';
 import { diffStats, wordDiff } from './text-diff.ts';
 import { presentDecision, presentText, presentTextSummary, presentVersion } from './texts.presenters.ts';
-import { peopleOf, textDetail, visibleDecision, visibleDecisions, visibleText, visibleTexts } from './texts.queries.ts';
+import {
+  peopleOf,
+  textDetail,
+  visibleDecision,
+  visibleDecisions,
+  visibleText,
+  visibleTextsPage,
+} from './texts.queries.ts';
 import * as repo from './texts.repository.ts';
 import * as s from './texts.schemas.ts';
 import * as service from './texts.service.ts';
@@ -65,13 +72,12 @@ export const textRoutes: FastifyPluginAsyncZod<TextRoutesOptions> = async (app, 
     async (request) => {
       const { limit, offset, ...filter } = request.query;
       const lookups = await loadLookups(db, request.actor);
-      const all = await visibleTexts(db, request.actor, filter);
-      const page = all.slice(offset, offset + limit);
+      const { total, items: page } = await visibleTextsPage(db, request.actor, filter, { limit, offset });
       const refs = await repo.decisionReferencesOf(
         db,
         page.filter((t) => t.state.adoption).map((t) => t.id),
       );
-      return { total: all.length, items: page.map((t) => presentTextSummary(t, lookups, refs.get(t.id) ?? null)) };
+      return { total, items: page.map((t) => presentTextSummary(t, lookups, refs.get(t.id) ?? null)) };
     },
   );
   app.get(

@@ -20,7 +20,7 @@ export async function visibleProjects(
   query: ProjectQuery = {},
 ): Promise<Project[]> {
   const { topic, q, ...filter } = query;
-  return (await listProjects(db, filter)).filter(
+  return (await listProjects(db, { ...filter, readableBy: actor })).filter(
     (p) =>
       mayRead(actor, 'project', p, lookups.formatMembers) &&
       (!topic || p.topics.includes(topic)) &&

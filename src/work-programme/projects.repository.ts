@@ -1,4 +1,6 @@
 // SQL for projects, their topics, lead members, deliverables and progress reports. Callers filter with `can`.
+import type { Actor } from '../kernel/access/can.ts';
+import { formatItemVisibleTo } from '../kernel/access/visibility-sql.ts';
 import type { Executor } from '../kernel/db/executor.ts';
 import type { ProjectTable } from '../kernel/db/schema-meetings-events.ts';
 import type { Deliverable, ProgressReport, Project } from './model.ts';
@@ -6,6 +8,8 @@ import type { Deliverable, ProgressReport, Project } from './model.ts';
 export interface ProjectFilter {
   body?: string;
   status?: Project['status'];
+  /** Only the projects this reader may read (`can`'s rule, applied by the query). */
+  readableBy?: Actor;
 }
 
 type Children = { topics: string[]; leads: string[]; deliverables: Deliverable[]; reports: ProgressReport[] };
@@ -81,6 +85,10 @@ export async function listProjects(db: Executor, filter: ProjectFilter = {}): Pr
   let q = db.selectFrom('projects').selectAll();
   if (filter.body) q = q.where('body_code', '=', filter.body);
   if (filter.status) q = q.where('status', '=', filter.status);
+  if (filter.readableBy)
+    q = q.where(
+      formatItemVisibleTo(filter.readableBy, { formatCode: 'projects.format_code', isPublic: 'projects.is_public' }),
+    );
   const rows = await q.orderBy('title').orderBy('id').execute();
   const children = await childrenOf(
     db,
