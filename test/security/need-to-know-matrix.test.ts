@@ -404,6 +404,27 @@ for (const dialect of DIALECTS) {
       });
     }
 
+    test('every list counts what it lists: a total never counts items the reader was not shown', () => {
+      // A list answer {total, items} read from offset 0 whose items fit on one page must list `total` items.
+      const pageSize = new Map<string, number>();
+      for (const [template, ops] of Object.entries(doc.paths)) {
+        const limit = ops.get?.parameters?.find((p) => p.in === 'query' && p.name === 'limit');
+        if (limit && typeof limit.schema?.default === 'number') pageSize.set(template, limit.schema.default);
+      }
+      const failures: string[] = [];
+      for (const role of roles) {
+        for (const [url, res] of answers.get(role.name)!) {
+          const size = pageSize.get(url.split('?')[0]!);
+          if (size === undefined || res.statusCode !== 200 || /[?&](offset|limit)=/.test(url)) continue;
+          const body = res.json<{ total?: unknown; items?: unknown[] }>();
+          if (typeof body.total !== 'number' || !Array.isArray(body.items) || body.items.length >= size) continue;
+          if (body.total !== body.items.length)
+            failures.push(`${role.name}: GET ${url} → total ${body.total} but ${body.items.length} items`);
+        }
+      }
+      assert.equal(failures.length, 0, `${failures.length} totals differ from the list:\n${failures.join('\n')}`);
+    });
+
     test('the live stream: a Russian delegate hears the change at 20 and nothing of the changes at 19; a Polish one hears both', async () => {
       await t.app.listen({ port: 0, host: '127.0.0.1' });
       const address = t.app.server.address();
