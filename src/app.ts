@@ -19,6 +19,7 @@ import { ping } from './kernel/db/connect.ts';
 import type { Logger } from './kernel/logger.ts';
 import { installErrorHandling } from './http/error-handler.ts';
 import { resolveActor } from './http/actor.ts';
+import { installInputGuard } from './http/input-guard.ts';
 import { councilRoutes } from './council/council.routes.ts';
 import { meetingRoutes } from './meetings/meetings.routes.ts';
 import { projectRoutes } from './work-programme/projects.routes.ts';
@@ -92,6 +93,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     reply.header('x-request-id', request.id);
     request.actor = await resolveActor(request, reply, app.deps);
   });
+  installInputGuard(app);
   installAccountHooks(app);
 
   await app.register(helmet, {
