@@ -109,8 +109,22 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         imgSrc: ["'self'", 'data:'],
         objectSrc: ["'none'"],
         frameAncestors: ["'none'"],
+        // Sent only over HTTPS (below): on plain HTTP it would send browsers to an https:// that may
+        // not exist, and a server on HOST=0.0.0.0 over http would lose its CSS and JS.
+        upgradeInsecureRequests: null,
       },
     },
+    hsts: false,
+  });
+  // HSTS and upgrade-insecure-requests only on requests that came over HTTPS: directly, or through a
+  // proxy trusted by TRUST_PROXY (request.protocol believes X-Forwarded-Proto only then).
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (request.protocol !== 'https') return payload;
+    reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
+    const csp = reply.getHeader('content-security-policy');
+    if (typeof csp === 'string' && !csp.includes('upgrade-insecure-requests'))
+      reply.header('content-security-policy', `${csp};upgrade-insecure-requests`);
+    return payload;
   });
   await app.register(rateLimit, { max: 600, timeWindow: '1 minute' });
 

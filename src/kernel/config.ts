@@ -42,7 +42,11 @@ const envSchema = z.object({
     .string()
     .regex(
       /^(true|false|\d+|[0-9a-fA-F.:/]+(\s*,\s*[0-9a-fA-F.:/]+)*)$/,
-      'must be true, false, a number of proxy hops, or a comma-separated list of proxy addresses',
+      'must be false, a number of proxy hops, or a comma-separated list of proxy addresses',
+    )
+    .refine(
+      (v) => v !== 'true',
+      'must not be true, which would believe X-Forwarded-For from any client: give the number of proxies in front of Concord (e.g. 1) or their addresses (e.g. 10.0.0.2)',
     )
     .optional(),
   SECURE_COOKIES: z.enum(['true', 'false'], { message: 'must be true or false' }).optional(),
@@ -88,8 +92,8 @@ export interface Config {
   adminToken: string | null;
   /** Largest request body accepted, in bytes. */
   bodyLimitBytes: number;
-  /** Fastify's trustProxy: false (default) ignores X-Forwarded-*; true, a hop count or proxy addresses trust them. */
-  trustProxy: boolean | number | string;
+  /** Fastify's trustProxy: false (default) ignores X-Forwarded-*; a hop count or proxy addresses trust them. */
+  trustProxy: false | number | string;
   /** Mark cookies Secure even on plain-HTTP requests (default: when PUBLIC_URL is https); https requests always get Secure. */
   secureCookies: boolean;
   /** A session ends after this many minutes without a request... */
@@ -180,9 +184,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 }
 
 // Fastify reads a number as a hop count and a string as a list of trusted proxy addresses.
-function parseTrustProxy(value: string | undefined): boolean | number | string {
+// `true` is refused by the schema: it would let any client choose its address for the rate limits.
+function parseTrustProxy(value: string | undefined): false | number | string {
   if (value === undefined || value === 'false') return false;
-  if (value === 'true') return true;
   return /^\d+$/.test(value) ? Number(value) : value;
 }
 
