@@ -29,6 +29,7 @@ import { feedRoutes } from './calendar/feeds/feeds.routes.ts';
 import { calendarPages } from './web/workspace/calendar.web.ts';
 import { accountRoutes } from './accounts/accounts.routes.ts';
 import { accountPages, installAccountHooks } from './accounts/accounts.web.ts';
+import { LoginThrottle } from './accounts/login-throttle.ts';
 import { webRoutes } from './web/web.routes.ts';
 import { publicRoutes } from './web/public/public.routes.ts';
 import { publicRecordRoutes } from './public-record/public-record.routes.ts';
@@ -52,6 +53,8 @@ export interface AppDeps {
   textHooks?: TextChangeHooks;
   /** The live-event bus (server.ts: LISTEN/NOTIFY on PostgreSQL); in-process when not given. */
   live?: LiveBus;
+  /** The counts of failed sign-ins per address and client (accounts/login-throttle.ts); one per app when not given. */
+  loginThrottle?: LoginThrottle;
 }
 
 declare module 'fastify' {
@@ -82,7 +85,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const live = deps.live ?? new InProcessLiveBus();
   // Text changes reach the outbox (in their transaction) and the live bus (after commit) unless a test
   // passes its own hooks.
-  app.decorate('deps', { now: () => new Date(), ...deps, live, textHooks: deps.textHooks ?? standardTextHooks(live) });
+  const loginThrottle = deps.loginThrottle ?? new LoginThrottle(deps.config.loginLockoutMinutes * 60_000);
+  app.decorate('deps', {
+    now: () => new Date(),
+    ...deps,
+    live,
+    loginThrottle,
+    textHooks: deps.textHooks ?? standardTextHooks(live),
+  });
   app.decorateRequest('actor', null as never);
   app.decorateRequest('session', null);
   installErrorHandling(app);

@@ -131,7 +131,7 @@ export const accountPages: FastifyPluginAsync = async (app) => {
       const now = app.deps.now();
       try {
         const created = await withRetryAfter(reply, () =>
-          signIn(database, config, {
+          signIn(database, config, app.deps.loginThrottle, {
             email,
             password: data.password,
             ip: request.ip,
@@ -143,7 +143,7 @@ export const accountPages: FastifyPluginAsync = async (app) => {
         setSessionCookie(request, reply, config, created.token);
         return reply.redirect(next, 303);
       } catch (error) {
-        if (error instanceof AppError && (error.code === 'INVALID_CREDENTIALS' || error.code === 'ACCOUNT_LOCKED')) {
+        if (error instanceof AppError && (error.code === 'INVALID_CREDENTIALS' || error.code === 'RATE_LIMITED')) {
           return signInPage(request, reply, error.status, { email, next, problem: { message: error.message } });
         }
         throw error;

@@ -66,7 +66,7 @@ for (const dialect of DIALECTS) {
     test('a signed-in GET /sign-in with any next redirects somewhere safe', async () => {
       const { cookie } = await signIn(t.app, DEMO.chair);
       const cases: [string, string][] = [
-        ['/council%00x', '/app/'],
+        ['/council%07x', '/app/'],
         ['/council%0d%0aSet-Cookie:%20x=1', '/app/'],
         ['/texts/%E2%84%A6', '/texts/%E2%84%A6'],
         ['/caf%C3%A9', '/caf%C3%A9'],
@@ -81,9 +81,9 @@ for (const dialect of DIALECTS) {
       assert.equal(repeated.headers.location, '/app/');
     });
 
-    test('POST /sign-in with a next holding a control character, NUL or a character above U+00FF signs in and redirects safely', async () => {
+    test('POST /sign-in with a next holding a control character or a character above U+00FF signs in and redirects safely (a NUL is refused: test/api/nul-characters.test.ts)', async () => {
       const cases: [string, string][] = [
-        ['/council\u0000', '/app/'],
+        ['/council\u001f', '/app/'],
         ['/council\u0007', '/app/'],
         ['/texts/\u2126', '/texts/%E2%84%A6'],
         ['/record/\u00e9', '/record/%C3%A9'],
@@ -105,7 +105,7 @@ for (const dialect of DIALECTS) {
     });
 
     test('GET /set-password with a repeated or over-long token says the link is not valid (400), never 500', async () => {
-      for (const query of ['?token=abc&token=def', `?token=${'a'.repeat(5000)}`, '?token=%00']) {
+      for (const query of ['?token=abc&token=def', `?token=${'a'.repeat(5000)}`, '?token=%07']) {
         const res = await get(`/set-password${query}`);
         assert.equal(res.statusCode, 400, `${query.slice(0, 30)}: ${res.body.slice(0, 200)}`);
         assert.match(res.body, /This set-password link is not valid/);
