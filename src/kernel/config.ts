@@ -31,6 +31,8 @@ const envSchema = z.object({
     .string()
     .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lower-case PostgreSQL identifier such as "public"')
     .default('public'),
+  // How long a request may wait on the database per step (docs/operations.md, "Database time-outs").
+  DATABASE_TIMEOUT_SECONDS: wholeNumber(1, 600, 'seconds').default(5),
   DATA_DIR: z.string().min(1, 'must not be empty').default('./data'),
   LOG_LEVEL: z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
   LOG_FORMAT: z.enum(['json', 'pretty', 'auto'], { message: 'must be json, pretty or auto' }).default('auto'),
@@ -72,7 +74,15 @@ const envSchema = z.object({
     .optional(),
 });
 
-export type DatabaseConfig = { dialect: 'sqlite'; file: string } | { dialect: 'postgres'; url: string; schema: string };
+/**
+ * `timeoutMs` bounds each wait on the database (default 5000): for a free connection, for a new one,
+ * for one statement, and SQLite's busy wait. See docs/operations.md.
+ */
+export type DatabaseConfig = (
+  { dialect: 'sqlite'; file: string } | { dialect: 'postgres'; url: string; schema: string }
+) & {
+  timeoutMs?: number;
+};
 
 export interface Config {
   /** TCP port the HTTP server listens on. */
@@ -100,7 +110,7 @@ export interface Config {
   sessionIdleMinutes: number;
   /** ...and in any case this many hours after sign-in. */
   sessionMaxHours: number;
-  /** How long sign-in to an account is refused after 10 wrong passwords in a row. */
+  /** The longest wait between sign-in attempts of one client to one address after repeated failures (login-policy.ts). */
   loginLockoutMinutes: number;
   /** Sign-in attempts accepted per client address per minute, on each sign-in endpoint. */
   loginRateLimit: number;
@@ -153,6 +163,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   } else {
     database = { dialect: 'sqlite', file: resolve(dataDir, 'concord.db') };
   }
+  database.timeoutMs = e.DATABASE_TIMEOUT_SECONDS * 1000;
   if ((e.SMTP_URL === undefined) !== (e.MAIL_FROM === undefined)) {
     throw new ConfigError(
       `Invalid configuration: ${e.SMTP_URL ? 'SMTP_URL is set but MAIL_FROM is not' : 'MAIL_FROM is set but SMTP_URL is not'}; set both to send notification e-mails, or neither.`,
