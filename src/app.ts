@@ -19,6 +19,7 @@ import { ping } from './kernel/db/connect.ts';
 import type { Logger } from './kernel/logger.ts';
 import { installErrorHandling } from './http/error-handler.ts';
 import { resolveActor } from './http/actor.ts';
+import { installInputGuard } from './http/input-guard.ts';
 import { councilRoutes } from './council/council.routes.ts';
 import { meetingRoutes } from './meetings/meetings.routes.ts';
 import { projectRoutes } from './work-programme/projects.routes.ts';
@@ -28,6 +29,7 @@ import { feedRoutes } from './calendar/feeds/feeds.routes.ts';
 import { calendarPages } from './web/workspace/calendar.web.ts';
 import { accountRoutes } from './accounts/accounts.routes.ts';
 import { accountPages, installAccountHooks } from './accounts/accounts.web.ts';
+import { LoginThrottle } from './accounts/login-throttle.ts';
 import { webRoutes } from './web/web.routes.ts';
 import { publicRoutes } from './web/public/public.routes.ts';
 import { publicRecordRoutes } from './public-record/public-record.routes.ts';
@@ -51,6 +53,8 @@ export interface AppDeps {
   textHooks?: TextChangeHooks;
   /** The live-event bus (server.ts: LISTEN/NOTIFY on PostgreSQL); in-process when not given. */
   live?: LiveBus;
+  /** The counts of failed sign-ins per address and client (accounts/login-throttle.ts); one per app when not given. */
+  loginThrottle?: LoginThrottle;
 }
 
 declare module 'fastify' {
@@ -81,7 +85,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const live = deps.live ?? new InProcessLiveBus();
   // Text changes reach the outbox (in their transaction) and the live bus (after commit) unless a test
   // passes its own hooks.
-  app.decorate('deps', { now: () => new Date(), ...deps, live, textHooks: deps.textHooks ?? standardTextHooks(live) });
+  const loginThrottle = deps.loginThrottle ?? new LoginThrottle(deps.config.loginLockoutMinutes * 60_000);
+  app.decorate('deps', {
+    now: () => new Date(),
+    ...deps,
+    live,
+    loginThrottle,
+    textHooks: deps.textHooks ?? standardTextHooks(live),
+  });
   app.decorateRequest('actor', null as never);
   app.decorateRequest('session', null);
   installErrorHandling(app);
@@ -92,6 +103,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     reply.header('x-request-id', request.id);
     request.actor = await resolveActor(request, reply, app.deps);
   });
+  installInputGuard(app);
   installAccountHooks(app);
 
   await app.register(helmet, {
@@ -107,8 +119,22 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         imgSrc: ["'self'", 'data:'],
         objectSrc: ["'none'"],
         frameAncestors: ["'none'"],
+        // Sent only over HTTPS (below): on plain HTTP it would send browsers to an https:// that may
+        // not exist, and a server on HOST=0.0.0.0 over http would lose its CSS and JS.
+        upgradeInsecureRequests: null,
       },
     },
+    hsts: false,
+  });
+  // HSTS and upgrade-insecure-requests only on requests that came over HTTPS: directly, or through a
+  // proxy trusted by TRUST_PROXY (request.protocol believes X-Forwarded-Proto only then).
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (request.protocol !== 'https') return payload;
+    reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
+    const csp = reply.getHeader('content-security-policy');
+    if (typeof csp === 'string' && !csp.includes('upgrade-insecure-requests'))
+      reply.header('content-security-policy', `${csp};upgrade-insecure-requests`);
+    return payload;
   });
   await app.register(rateLimit, { max: 600, timeWindow: '1 minute' });
 

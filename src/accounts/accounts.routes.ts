@@ -10,25 +10,17 @@ import { AppError, notFound } from '../kernel/errors.ts';
 import * as s from './accounts.schemas.ts';
 import * as service from './accounts.service.ts';
 import { presentSession, presentUser } from './accounts.presenters.ts';
-import { lockEnd } from './login-policy.ts';
 import { verifyPassword } from './passwords.ts';
 import { findLiveSession } from './sessions.repository.ts';
 import { clearSessionCookie, setSessionCookie } from './sessions.ts';
-import { accountLocked, recordWrongPassword, signIn, signOut } from './sign-in.service.ts';
+import { recordWrongPassword, signIn, signInThrottled, signOut } from './sign-in.service.ts';
 import { sha256Hex } from './tokens.ts';
 import { findUser, listUsers } from './users.repository.ts';
 
 const listOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });
 const security: { [scheme: string]: string[] }[] = [{ sessionCookie: [] }, { adminToken: [] }];
 
-/** Refuses a locked account: Retry-After (seconds) and the coded error saying until when. */
-function refuseLocked(reply: FastifyReply, until: Date, now: Date): never {
-  const error = accountLocked(until, now);
-  reply.header('retry-after', String(error.retryAfterSeconds));
-  throw error;
-}
-
-/** Sets Retry-After on a lockout before the error goes on to the error handler. */
+/** Sets Retry-After on a throttled sign-in before the error goes on to the error handler. */
 export async function withRetryAfter<T>(reply: FastifyReply, work: () => Promise<T>): Promise<T> {
   try {
     return await work();
@@ -88,7 +80,7 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const now = app.deps.now();
       const created = await withRetryAfter(reply, () =>
-        signIn(database, config, {
+        signIn(database, config, app.deps.loginThrottle, {
           ...request.body,
           ip: request.ip,
           requestId: request.id,
@@ -131,18 +123,16 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
       const user = await findUser(db, session.user.id);
       if (!user?.passwordHash) throw notFound('account', session.user.id);
       const now = app.deps.now();
-      const locked = lockEnd(user, now);
-      if (locked) refuseLocked(reply, locked, now);
+      const throttle = app.deps.loginThrottle;
+      const wait = throttle.waitMs(user.email, request.ip, now);
+      if (wait > 0) {
+        const error = signInThrottled(wait);
+        reply.header('retry-after', String(error.retryAfterSeconds));
+        throw error;
+      }
       if (!(await verifyPassword(user.passwordHash, request.body.currentPassword))) {
-        const lockedNow = await recordWrongPassword(
-          database,
-          ctx(request),
-          user,
-          config,
-          request.ip,
-          'password-change',
-        );
-        if (lockedNow) refuseLocked(reply, lockedNow, now);
+        await recordWrongPassword(database, ctx(request), user, request.ip, 'password-change');
+        throttle.fail(user.email, request.ip, now);
         throw new AppError(
           'VALIDATION_FAILED',
           'The request is not valid: currentPassword is not your current password.',

@@ -22,8 +22,11 @@ import { signIn, signOut } from './sign-in.service.ts';
 import { demoAccountEmails } from './users.repository.ts';
 
 const HTML = 'text/html; charset=utf-8';
-const text = (max: number) => z.string().max(max).optional().default('');
-// Forms are parsed leniently (a browser may add fields); what matters is checked field by field below.
+// Forms and queries are parsed leniently (a browser may add fields; a link may repeat or overrun one): a
+// field that is missing, repeated or too long reads as empty, and what matters is checked field by field
+// below. A page never fails on a malformed link: an unusable `next` leads to the workspace, an unusable
+// token to the page saying the link is not valid.
+const text = (max: number) => z.string().max(max).optional().default('').catch('');
 const signInForm = z.object({ email: text(254), password: text(1024), next: text(500), csrf: text(200) });
 const setPasswordForm = z.object({ token: text(200), password: text(1024), confirm: text(1024), csrf: text(200) });
 const tokenQuery = z.object({ token: text(200) });
@@ -37,9 +40,18 @@ const NOTICES: Record<string, string> = {
 /** Where signing in leads when no (valid) page was asked for: the workspace, where signed-in users work. */
 export const WORKSPACE_HOME = '/app/';
 
-/** A local path to return to after sign-in; anything else (none, another site, "//host") becomes the workspace. */
+/**
+ * A local path to return to after sign-in; anything else (none, another site, "//host", a backslash, a
+ * space or control character) becomes the workspace. Characters outside printable ASCII are
+ * percent-encoded, so the result is always a valid Location header.
+ */
 export function safeNext(next: string): string {
-  return /^\/(?![/\\])[^\s]*$/.test(next) ? next : WORKSPACE_HOME;
+  if (!/^\/(?![/\\])/.test(next) || /[\s\p{Cc}\\]/u.test(next)) return WORKSPACE_HOME;
+  try {
+    return next.replace(/[^\x21-\x7e]/gu, (char) => encodeURIComponent(char));
+  } catch {
+    return WORKSPACE_HOME; // a lone surrogate cannot be encoded
+  }
 }
 
 /** Installs the request-wide hooks of accounts on the root app: CSRF check and masthead account line. */
@@ -52,10 +64,9 @@ export function installAccountHooks(app: FastifyInstance): void {
       reply.header('cache-control', 'private, no-store');
     if (typeof payload !== 'string' || !type.startsWith('text/html') || !payload.includes(ACCOUNT_SLOT)) return payload;
     const viewer = request.session ? { name: request.session.user.name, csrfToken: request.session.csrfToken } : null;
-    return payload.replace(
-      ACCOUNT_SLOT,
-      renderAccountLine(viewer, request.method === 'GET' ? request.url : '/').toString(),
-    );
+    const line = renderAccountLine(viewer, request.method === 'GET' ? request.url : '/').toString();
+    // A function, not a string: a replacement string would read `$&` or `` $` `` in a name as patterns.
+    return payload.replace(ACCOUNT_SLOT, () => line);
   });
 }
 
@@ -120,7 +131,7 @@ export const accountPages: FastifyPluginAsync = async (app) => {
       const now = app.deps.now();
       try {
         const created = await withRetryAfter(reply, () =>
-          signIn(database, config, {
+          signIn(database, config, app.deps.loginThrottle, {
             email,
             password: data.password,
             ip: request.ip,
@@ -132,7 +143,7 @@ export const accountPages: FastifyPluginAsync = async (app) => {
         setSessionCookie(request, reply, config, created.token);
         return reply.redirect(next, 303);
       } catch (error) {
-        if (error instanceof AppError && (error.code === 'INVALID_CREDENTIALS' || error.code === 'ACCOUNT_LOCKED')) {
+        if (error instanceof AppError && (error.code === 'INVALID_CREDENTIALS' || error.code === 'RATE_LIMITED')) {
           return signInPage(request, reply, error.status, { email, next, problem: { message: error.message } });
         }
         throw error;

@@ -1,21 +1,40 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { afterWrongPassword, describeInstant, lockEnd, sessionExpiry } from './login-policy.ts';
+import {
+  afterFailedLogin,
+  describeInstant,
+  sessionExpiry,
+  THROTTLE_MEMORY_MS,
+  throttleDelayMs,
+  throttleWaitMs,
+  type ThrottleState,
+} from './login-policy.ts';
 
 const now = new Date('2002-09-25T08:00:00Z');
+const later = (ms: number) => new Date(now.getTime() + ms);
 
-test('the tenth wrong password in a row locks for the configured minutes and restarts the count', () => {
-  let state = { failedLogins: 0, lockedUntil: null as string | null };
-  for (let i = 1; i <= 9; i += 1) {
-    const next = afterWrongPassword(state, now, 15);
-    assert.equal(next.lockedNow, false);
-    assert.equal(next.failedLogins, i);
-    state = next;
-  }
-  const locked = afterWrongPassword(state, now, 15);
-  assert.deepEqual(locked, { failedLogins: 0, lockedUntil: '2002-09-25T08:15:00.000Z', lockedNow: true });
-  assert.deepEqual(lockEnd(locked, new Date('2002-09-25T08:14:59Z')), new Date('2002-09-25T08:15:00Z'));
-  assert.equal(lockEnd(locked, new Date('2002-09-25T08:15:00Z')), null, 'the lock ends exactly at its end');
+test('five failures are free; then the wait doubles from one second up to the cap', () => {
+  assert.deepEqual(
+    [1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((n) => throttleDelayMs(n, 900_000)),
+    [0, 0, 0, 0, 1000, 2000, 4000, 8000, 16_000, 32_000],
+  );
+  assert.equal(throttleDelayMs(15, 900_000), 900_000, 'capped at LOGIN_LOCKOUT_MINUTES');
+  assert.equal(throttleDelayMs(10_000, 900_000), 900_000, 'no overflow however many failures');
+});
+
+test('the wait runs from the last failure, ends exactly at its end, and is forgotten after a quiet day', () => {
+  let state: ThrottleState | undefined;
+  for (let i = 0; i < 4; i += 1) state = afterFailedLogin(state, now, 900_000);
+  assert.equal(throttleWaitMs(state, now), 0, 'four failures: no wait');
+  state = afterFailedLogin(state, now, 900_000);
+  assert.equal(throttleWaitMs(state, now), 1000);
+  assert.equal(throttleWaitMs(state, later(999)), 1);
+  assert.equal(throttleWaitMs(state, later(1000)), 0);
+  state = afterFailedLogin(state, later(1000), 900_000);
+  assert.equal(state.failures, 6);
+  assert.equal(throttleWaitMs(state, later(1000)), 2000);
+  const quiet = later(1000 + THROTTLE_MEMORY_MS);
+  assert.equal(afterFailedLogin(state, quiet, 900_000).failures, 1, 'the count starts again after a quiet day');
 });
 
 test('a session expires at the earlier of its idle and its absolute limit', () => {

@@ -8,8 +8,8 @@ export const ROLES = ['admin', 'secretariat', 'chair', 'delegate', 'auditor'] as
 export const CLEARANCES = ['PUBLIC', 'UNCLASSIFIED', 'RESTRICTED', 'CONFIDENTIAL', 'SECRET'] as const;
 export type Clearance = (typeof CLEARANCES)[number];
 
-/** Consecutive wrong passwords after which sign-in to the account is refused for a while. */
-export const MAX_FAILED_LOGINS = 10;
+/** Failed sign-ins in a row from one client to one account that are not slowed down (login-policy.ts). */
+export const FREE_FAILED_LOGINS = 5;
 /** How long a one-time set-password link stays valid. */
 export const SETUP_LINK_HOURS = 72;
 /** The shortest password accepted. Length is what makes a password strong; no composition rules. */

@@ -1,11 +1,14 @@
-// Signing in and out. Wrong passwords are counted per account; the tenth in a row locks sign-in for
-// LOGIN_LOCKOUT_MINUTES, even with the right password. An unknown address and a wrong password get the
-// same answer after the same work (one argon2 verification, one audit event), so neither the message
-// nor its timing tells which accounts exist. Every attempt is audited; no event holds a password.
+// Signing in and out. Failed attempts are throttled per address typed and client (login-policy.ts,
+// login-throttle.ts): after a few failures that client waits a growing delay before its next attempt
+// at that address, while the owner signing in from elsewhere is not held back. An unknown address and
+// a wrong password get the same answer after the same work (one argon2 verification, one audit event),
+// and are throttled alike, so neither the answers nor their timing tell which accounts exist. Every
+// attempt is audited, throttled ones too; no event holds a password.
 import { auditedWrite, type WriteContext } from '../kernel/audit/audited-write.ts';
 import type { Database } from '../kernel/db/connect.ts';
 import { AppError } from '../kernel/errors.ts';
-import { afterWrongPassword, describeInstant, lockEnd, sessionExpiry } from './login-policy.ts';
+import { sessionExpiry } from './login-policy.ts';
+import type { LoginThrottle } from './login-throttle.ts';
 import type { UserWithSecret } from './model.ts';
 import { verifyAgainstDummy, verifyPassword } from './passwords.ts';
 import { deleteExpiredSessions, deleteSession, insertSession } from './sessions.repository.ts';
@@ -15,7 +18,6 @@ import * as users from './users.repository.ts';
 export interface SessionPolicy {
   sessionIdleMinutes: number;
   sessionMaxHours: number;
-  loginLockoutMinutes: number;
 }
 
 export interface Attempt {
@@ -35,26 +37,30 @@ export interface NewSession {
   expiresAt: string;
 }
 
-/** The coded error of a locked account, saying until when (UTC), with the seconds for Retry-After. */
-export function accountLocked(until: Date, now: Date): AppError & { retryAfterSeconds: number } {
+/** The coded error of a throttled attempt, with the seconds to wait for Retry-After. */
+export function signInThrottled(waitMs: number): AppError & { retryAfterSeconds: number } {
+  const seconds = Math.max(1, Math.ceil(waitMs / 1000));
   const error = new AppError(
-    'ACCOUNT_LOCKED',
-    `Too many wrong passwords: sign-in to this account is locked until ${describeInstant(until)}. Try again then (the right password will work), or ask an administrator.`,
+    'RATE_LIMITED',
+    `Too many failed sign-ins to this email address from your device. Wait ${seconds} second${seconds === 1 ? '' : 's'} and try again; sign-in from other devices is not held back.`,
   );
-  return Object.assign(error, { retryAfterSeconds: Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000)) });
+  return Object.assign(error, { retryAfterSeconds: seconds });
 }
 
 const invalidCredentials = () => new AppError('INVALID_CREDENTIALS');
 
-/** Signs in: verifies the password, applies the lockout rule, and opens a new session. */
-export async function signIn(database: Database, policy: SessionPolicy, attempt: Attempt): Promise<NewSession> {
+/** Signs in: applies the throttle, verifies the password, and opens a new session. */
+export async function signIn(
+  database: Database,
+  policy: SessionPolicy,
+  throttle: LoginThrottle,
+  attempt: Attempt,
+): Promise<NewSession> {
   const user = await users.findUserByEmail(database.db, attempt.email);
   const ctx = (actor: string): WriteContext => ({ actor, requestId: attempt.requestId, now: attempt.now });
-  if (!user || !user.passwordHash || user.disabled) {
-    await verifyAgainstDummy(attempt.password);
-    const reason = !user ? 'unknown_email' : user.disabled ? 'disabled' : 'no_password_yet';
-    // An unknown address is not written down: people type passwords into the email field.
-    await auditedWrite(database, ctx('public'), async (_tx, audit) => {
+  const failed = async (reason: string) =>
+    auditedWrite(database, ctx('public'), async (_tx, audit) => {
+      // An unknown address is not written down: people type passwords into the email field.
       audit.record({
         action: 'session.sign_in_failed',
         objectType: 'account',
@@ -62,62 +68,49 @@ export async function signIn(database: Database, policy: SessionPolicy, attempt:
         summary: { reason, ip: attempt.ip },
       });
     });
-    throw invalidCredentials();
+  const wait = throttle.waitMs(attempt.email, attempt.ip, attempt.now);
+  if (wait > 0) {
+    await failed('throttled');
+    throw signInThrottled(wait);
   }
-  const lockedUntil = lockEnd(user, attempt.now);
-  if (lockedUntil) {
-    await auditedWrite(database, ctx('public'), async (_tx, audit) => {
-      audit.record({
-        action: 'session.sign_in_failed',
-        objectType: 'account',
-        objectId: user.id,
-        summary: { reason: 'locked', lockedUntil: lockedUntil.toISOString(), ip: attempt.ip },
-      });
-    });
-    throw accountLocked(lockedUntil, attempt.now);
+  if (!user || !user.passwordHash || user.disabled) {
+    await verifyAgainstDummy(attempt.password);
+    await failed(!user ? 'unknown_email' : user.disabled ? 'disabled' : 'no_password_yet');
+    throttle.fail(attempt.email, attempt.ip, attempt.now);
+    throw invalidCredentials();
   }
   if (!(await verifyPassword(user.passwordHash, attempt.password))) {
-    const locked = await recordWrongPassword(database, ctx('public'), user, policy, attempt.ip, 'sign-in');
-    if (locked) throw accountLocked(locked, attempt.now);
+    await recordWrongPassword(database, ctx('public'), user, attempt.ip, 'sign-in');
+    throttle.fail(attempt.email, attempt.ip, attempt.now);
     throw invalidCredentials();
   }
+  throttle.succeed(attempt.email, attempt.ip);
   return openSession(database, ctx(`user:${user.id}`), user, policy, attempt);
 }
 
 /**
- * Counts one wrong password for an account (at sign-in or when changing the password) and locks it at
- * the limit. Returns the end of the lockout when this failure started one.
+ * Counts and audits one wrong password for an account (at sign-in or when changing the password). The
+ * count is for the audit trail only: it never locks the account (the throttle slows the client down).
  */
 export async function recordWrongPassword(
   database: Database,
   ctx: WriteContext,
   user: UserWithSecret,
-  policy: SessionPolicy,
   ip: string,
   where: 'sign-in' | 'password-change',
-): Promise<Date | null> {
-  return auditedWrite(database, ctx, async (tx, audit) => {
+): Promise<void> {
+  await auditedWrite(database, ctx, async (tx, audit) => {
     // Re-read inside the transaction: the audit lock serialises writers, so concurrent wrong
     // passwords are all counted.
     const current = (await users.findUser(tx, user.id)) ?? user;
-    const next = afterWrongPassword(current, ctx.now, policy.loginLockoutMinutes);
-    await users.setLoginState(tx, user.id, next.failedLogins, next.lockedUntil);
-    if (next.lockedNow) {
-      audit.record({
-        action: 'session.locked_out',
-        objectType: 'account',
-        objectId: user.id,
-        summary: { where, lockedUntil: next.lockedUntil, ip },
-      });
-      return new Date(next.lockedUntil!);
-    }
+    const failedLogins = current.failedLogins + 1;
+    await users.setLoginState(tx, user.id, failedLogins, null);
     audit.record({
       action: 'session.sign_in_failed',
       objectType: 'account',
       objectId: user.id,
-      summary: { where, reason: 'wrong_password', failuresInARow: next.failedLogins, ip },
+      summary: { where, reason: 'wrong_password', failuresInARow: failedLogins, ip },
     });
-    return null;
   });
 }
 

@@ -3,6 +3,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, errorCatalog, type ErrorBody, type ErrorCode, type ErrorDetail } from '../kernel/errors.ts';
+import { isDatabaseTimeout } from '../kernel/db/connect.ts';
 import { renderErrorPage } from '../web/error-page.ts';
 
 // Fastify's own error codes for bad requests, mapped to ours.
@@ -31,6 +32,9 @@ const DATABASE_DOWN_CODES = new Set([
   'SQLITE_BUSY',
 ]);
 
+/** The Retry-After of a 503 DATABASE_UNAVAILABLE, in seconds. */
+export const DATABASE_RETRY_AFTER_SECONDS = 5;
+
 function validationDetails(error: FastifyError): ErrorDetail[] {
   const context = (error as FastifyError & { validationContext?: string }).validationContext;
   return (error.validation ?? []).flatMap((issue) => {
@@ -56,7 +60,7 @@ export function toAppError(error: unknown): { appError: AppError; unexpected: bo
       unexpected: false,
     };
   }
-  if (fastifyError?.code && DATABASE_DOWN_CODES.has(fastifyError.code))
+  if ((fastifyError?.code && DATABASE_DOWN_CODES.has(fastifyError.code)) || isDatabaseTimeout(error))
     return { appError: new AppError('DATABASE_UNAVAILABLE'), unexpected: false };
   // A safety net: services check references and name them, but should a foreign key still refuse a
   // delete, the client hears IN_USE (and nothing was changed), never a 500.
@@ -88,6 +92,9 @@ function wantsHtml(request: FastifyRequest): boolean {
 /** Sends one error response in the catalogued shape. */
 export function sendError(request: FastifyRequest, reply: FastifyReply, appError: AppError): FastifyReply {
   reply.status(appError.status);
+  // The database is back within seconds or not soon: either way a client should not retry at once.
+  if (appError.code === 'DATABASE_UNAVAILABLE' && !reply.hasHeader('retry-after'))
+    reply.header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
   if (wantsHtml(request)) return reply.type('text/html; charset=utf-8').send(renderErrorPage(appError));
   const body: ErrorBody = { error: { code: appError.code, message: appError.message, requestId: request.id } };
   if (appError.details.length > 0) body.error.details = appError.details;

@@ -50,6 +50,7 @@ describe('loadConfig', () => {
       dialect: 'postgres',
       url: 'postgres://app:s3cret@db.internal:5432/concord',
       schema: 'council',
+      timeoutMs: 5000,
     });
     const description = describeDatabase(config.database);
     assert.equal(description.includes('s3cret'), false);
@@ -94,5 +95,18 @@ test('a bad secret or URL setting is named without printing its secret', () => {
       /ADMIN_TOKEN/.test(error.message) &&
       /12 characters, not shown/.test(error.message) &&
       !error.message.includes('short-secret'),
+  );
+});
+
+test('DATABASE_TIMEOUT_SECONDS bounds each wait on the database: 5 s by default, 1 to 600', () => {
+  assert.equal(loadConfig({}).database.timeoutMs, 5000);
+  assert.equal(loadConfig({ DATABASE_TIMEOUT_SECONDS: '2' }).database.timeoutMs, 2000);
+  assert.equal(
+    loadConfig({ DATABASE_URL: 'postgres://u@h/db', DATABASE_TIMEOUT_SECONDS: '9' }).database.timeoutMs,
+    9000,
+  );
+  assert.throws(
+    () => loadConfig({ DATABASE_TIMEOUT_SECONDS: '0' }),
+    /DATABASE_TIMEOUT_SECONDS must be a whole number of seconds between 1 and 600/,
   );
 });

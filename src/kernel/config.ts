@@ -31,6 +31,8 @@ const envSchema = z.object({
     .string()
     .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lower-case PostgreSQL identifier such as "public"')
     .default('public'),
+  // How long a request may wait on the database per step (docs/operations.md, "Database time-outs").
+  DATABASE_TIMEOUT_SECONDS: wholeNumber(1, 600, 'seconds').default(5),
   DATA_DIR: z.string().min(1, 'must not be empty').default('./data'),
   LOG_LEVEL: z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
   LOG_FORMAT: z.enum(['json', 'pretty', 'auto'], { message: 'must be json, pretty or auto' }).default('auto'),
@@ -42,7 +44,11 @@ const envSchema = z.object({
     .string()
     .regex(
       /^(true|false|\d+|[0-9a-fA-F.:/]+(\s*,\s*[0-9a-fA-F.:/]+)*)$/,
-      'must be true, false, a number of proxy hops, or a comma-separated list of proxy addresses',
+      'must be false, a number of proxy hops, or a comma-separated list of proxy addresses',
+    )
+    .refine(
+      (v) => v !== 'true',
+      'must not be true, which would believe X-Forwarded-For from any client: give the number of proxies in front of Concord (e.g. 1) or their addresses (e.g. 10.0.0.2)',
     )
     .optional(),
   SECURE_COOKIES: z.enum(['true', 'false'], { message: 'must be true or false' }).optional(),
@@ -68,7 +74,15 @@ const envSchema = z.object({
     .optional(),
 });
 
-export type DatabaseConfig = { dialect: 'sqlite'; file: string } | { dialect: 'postgres'; url: string; schema: string };
+/**
+ * `timeoutMs` bounds each wait on the database (default 5000): for a free connection, for a new one,
+ * for one statement, and SQLite's busy wait. See docs/operations.md.
+ */
+export type DatabaseConfig = (
+  { dialect: 'sqlite'; file: string } | { dialect: 'postgres'; url: string; schema: string }
+) & {
+  timeoutMs?: number;
+};
 
 export interface Config {
   /** TCP port the HTTP server listens on. */
@@ -88,15 +102,15 @@ export interface Config {
   adminToken: string | null;
   /** Largest request body accepted, in bytes. */
   bodyLimitBytes: number;
-  /** Fastify's trustProxy: false (default) ignores X-Forwarded-*; true, a hop count or proxy addresses trust them. */
-  trustProxy: boolean | number | string;
+  /** Fastify's trustProxy: false (default) ignores X-Forwarded-*; a hop count or proxy addresses trust them. */
+  trustProxy: false | number | string;
   /** Mark cookies Secure even on plain-HTTP requests (default: when PUBLIC_URL is https); https requests always get Secure. */
   secureCookies: boolean;
   /** A session ends after this many minutes without a request... */
   sessionIdleMinutes: number;
   /** ...and in any case this many hours after sign-in. */
   sessionMaxHours: number;
-  /** How long sign-in to an account is refused after 10 wrong passwords in a row. */
+  /** The longest wait between sign-in attempts of one client to one address after repeated failures (login-policy.ts). */
   loginLockoutMinutes: number;
   /** Sign-in attempts accepted per client address per minute, on each sign-in endpoint. */
   loginRateLimit: number;
@@ -149,6 +163,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   } else {
     database = { dialect: 'sqlite', file: resolve(dataDir, 'concord.db') };
   }
+  database.timeoutMs = e.DATABASE_TIMEOUT_SECONDS * 1000;
   if ((e.SMTP_URL === undefined) !== (e.MAIL_FROM === undefined)) {
     throw new ConfigError(
       `Invalid configuration: ${e.SMTP_URL ? 'SMTP_URL is set but MAIL_FROM is not' : 'MAIL_FROM is set but SMTP_URL is not'}; set both to send notification e-mails, or neither.`,
@@ -180,9 +195,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 }
 
 // Fastify reads a number as a hop count and a string as a list of trusted proxy addresses.
-function parseTrustProxy(value: string | undefined): boolean | number | string {
+// `true` is refused by the schema: it would let any client choose its address for the rate limits.
+function parseTrustProxy(value: string | undefined): false | number | string {
   if (value === undefined || value === 'false') return false;
-  if (value === 'true') return true;
   return /^\d+$/.test(value) ? Number(value) : value;
 }
 

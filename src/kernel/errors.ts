@@ -24,11 +24,6 @@ export const errorCatalog = {
     status: 401,
     message: 'The email address or password is not correct. Check both and try again.',
   },
-  ACCOUNT_LOCKED: {
-    status: 423,
-    message:
-      'Sign-in to this account is locked for a while after too many wrong passwords. Try again after the time given, or ask an administrator.',
-  },
   CSRF_FAILED: {
     status: 403,
     message:

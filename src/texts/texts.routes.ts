@@ -381,6 +381,10 @@ export const textRoutes: FastifyPluginAsyncZod<TextRoutesOptions> = async (app, 
   app.post(
     '/decisions/:reference/release',
     {
+      // Who may release does not depend on the decision: refuse others (401/403) before the body is
+      // checked. The service checks again, with the decision's format, inside its transaction.
+      preValidation: async (request) =>
+        authorize(request, 'update', { type: 'decision', formatMembers: [], part: 'release' }),
       schema: {
         tags: ['decisions'],
         summary: 'Release an adopted statement to the public record (the secretariat; once)',

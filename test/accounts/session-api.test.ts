@@ -279,9 +279,9 @@ describe('Secure cookies', () => {
   test('https behind a trusted proxy (TRUST_PROXY) or SECURE_COOKIES=true gives Secure; an untrusted X-Forwarded-Proto does not', async () => {
     for (const [env, headers, secure] of [
       [{}, { 'x-forwarded-proto': 'https' }, undefined],
-      [{ TRUST_PROXY: 'true' }, { 'x-forwarded-proto': 'https' }, true],
+      [{ TRUST_PROXY: '127.0.0.1' }, { 'x-forwarded-proto': 'https' }, true],
       [{ TRUST_PROXY: '1' }, { 'x-forwarded-proto': 'https' }, true],
-      [{ TRUST_PROXY: 'true' }, {}, undefined],
+      [{ TRUST_PROXY: '127.0.0.1' }, {}, undefined],
       [{ SECURE_COOKIES: 'true' }, {}, true],
       [{ PUBLIC_URL: 'https://concord.example.org' }, {}, true],
     ] as [Record<string, string>, Record<string, string>, true | undefined][]) {

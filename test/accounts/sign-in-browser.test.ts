@@ -86,7 +86,7 @@ describe('sign-in pages in Chromium', () => {
     await context.close();
   });
 
-  test('a wrong password is announced; ten in a row lock the account with the time the lock ends', async () => {
+  test('a wrong password is announced; after five in a row this browser waits, then the right password works', async () => {
     const context = await fresh(true);
     const page = await context.newPage();
     await page.goto(at('/sign-in'));
@@ -99,16 +99,16 @@ describe('sign-in pages in Chromium', () => {
     assert.equal(await page.getByLabel('Email address').inputValue(), DEMO.headRu, 'the address is kept');
     await screenshot(page, 'accounts-wrong-password-1280');
     await noAxeViolations(page, 'wrong password');
-    for (let i = 2; i <= 10; i += 1) await signInWith(page, DEMO.headRu, `not the right one ${i}`);
+    for (let i = 2; i <= 5; i += 1) await signInWith(page, DEMO.headRu, `not the right one ${i}`);
+    await signInWith(page, DEMO.headRu, DEMO_PASSWORD);
     assert.match(
       await words(page.getByRole('alert')),
-      /Too many wrong passwords: sign-in to this account is locked until 09:15 UTC on 1 January 2026\. Try again then \(the right password will work\), or ask an administrator\./,
+      /Too many failed sign-ins to this email address from your device\. Wait 1 second and try again; sign-in from other devices is not held back\./,
+      'even the right password waits its turn',
     );
-    await signInWith(page, DEMO.headRu, DEMO_PASSWORD);
-    assert.match(await words(page.getByRole('alert')), /locked until 09:15 UTC/, 'even the right password waits');
     await screenshot(page, 'accounts-locked-1280');
     await noAxeViolations(page, 'locked');
-    t.clock.advanceMinutes(15);
+    t.clock.advanceMinutes(1);
     await signInWith(page, DEMO.headRu, DEMO_PASSWORD);
     // Signed in without a page to return to: the workspace, which names the user and their delegation.
     assert.equal(new URL(page.url()).pathname, '/app/');

@@ -49,10 +49,16 @@ pg.types.setTypeParser(20, (value) => Number.parseInt(value, 10));
 
 /** Opens and checks the database connection; throws ConfigError with one clear line when it cannot. */
 export async function openDatabase(config: DatabaseConfig): Promise<Database> {
-  return config.dialect === 'sqlite' ? openSqlite(config.file) : openPostgres(config.url, config.schema);
+  const timeoutMs = config.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  return config.dialect === 'sqlite'
+    ? openSqlite(config.file, timeoutMs)
+    : openPostgres(config.url, config.schema, timeoutMs);
 }
 
-function openSqlite(file: string): Database {
+/** The default bound of each wait on the database (DATABASE_TIMEOUT_SECONDS). */
+export const DEFAULT_TIMEOUT_MS = 5000;
+
+function openSqlite(file: string, timeoutMs: number): Database {
   try {
     mkdirSync(dirname(file), { recursive: true });
   } catch (error) {
@@ -65,11 +71,12 @@ function openSqlite(file: string): Database {
     connection = new SQLite(file);
     // WAL: readers never block the writer and a crash mid-write leaves the last committed state.
     // synchronous=NORMAL is durable across a process crash (SIGKILL); an OS crash may lose the last
-    // commits but never corrupts the file. busy_timeout lets a CLI and the server share the file.
+    // commits but never corrupts the file. busy_timeout lets a CLI and the server share the file; past
+    // it a write answers SQLITE_BUSY (503 DATABASE_UNAVAILABLE).
     connection.pragma('journal_mode = WAL');
     connection.pragma('synchronous = NORMAL');
     connection.pragma('foreign_keys = ON');
-    connection.pragma('busy_timeout = 5000');
+    connection.pragma(`busy_timeout = ${Math.trunc(timeoutMs)}`);
     // Statement and savepoint journals in memory rather than in temporary files: they only serve to
     // roll back a statement or savepoint inside a transaction (crash recovery is the WAL's job), so
     // durability is unchanged. The importer's savepoint per page spilled every touched page to a
@@ -115,12 +122,62 @@ function cachingStatements(connection: SQLite.Database) {
   };
 }
 
-async function openPostgres(url: string, schema: string): Promise<Database> {
+/** The message pg gives a query that got no answer within query_timeout. */
+const READ_TIMEOUT = 'Query read timeout';
+
+/**
+ * A client that drops its connection when a query got no answer in time. pg only stops waiting for
+ * that query: the connection would go back to the pool with the query still pending, and every later
+ * query on it would queue behind it. Destroying the socket fails them at once; the pool then opens a
+ * fresh connection (bounded by connectionTimeoutMillis).
+ */
+class BoundedClient extends pg.Client {
+  override query(...args: unknown[]): never {
+    const result = (super.query as (...a: unknown[]) => unknown)(...args);
+    if (result instanceof Promise) {
+      return result.catch((error: unknown) => {
+        if ((error as Error)?.message === READ_TIMEOUT) this.dropConnection();
+        throw error;
+      }) as never;
+    }
+    return result as never;
+  }
+
+  private dropConnection(): void {
+    (this as unknown as { connection?: { stream?: { destroy(): void } } }).connection?.stream?.destroy();
+  }
+}
+
+/** Whether an error means the database did not answer in time (a 503 for the client, not a 500). */
+export function isDatabaseTimeout(error: unknown): boolean {
+  const message = (error as Error | undefined)?.message ?? '';
+  const code = (error as { code?: unknown } | undefined)?.code;
+  return (
+    code === '57014' || // query_canceled: statement_timeout on a live server
+    message === READ_TIMEOUT ||
+    message === 'timeout exceeded when trying to connect' ||
+    message.startsWith('Connection terminated') ||
+    message === 'Client was closed and is not queryable' ||
+    message === 'Client has encountered a connection error and is not queryable'
+  );
+}
+
+async function openPostgres(url: string, schema: string, timeoutMs: number): Promise<Database> {
   const description = describeDatabase({ dialect: 'postgres', url, schema });
+  // Every wait is bounded (docs/operations.md): a free or new connection within timeoutMs; a statement
+  // is cancelled by the server after timeoutMs (statement_timeout), and if the server does not answer
+  // at all the client gives up a second later (query_timeout) and drops the connection. TCP keep-alive
+  // finds connections whose peer vanished while idle.
   const pool = new pg.Pool({
+    Client: BoundedClient,
     connectionString: url,
     max: 10,
-    connectionTimeoutMillis: 5000,
+    connectionTimeoutMillis: timeoutMs,
+    statement_timeout: timeoutMs,
+    query_timeout: timeoutMs + 1000,
+    idle_in_transaction_session_timeout: timeoutMs * 4,
+    keepAlive: true,
+    keepAliveInitialDelayMillis: 10_000,
     options: `-c search_path=${schema}`,
   });
   // An idle client that loses its connection must not crash the process; the next query reconnects.
