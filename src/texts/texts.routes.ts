@@ -11,6 +11,7 @@ import { releaseDecision } from './decisions.service.ts';
 import type { Text } from './model.ts';
 import type { TextChangeHooks } from './text-change.ts';
 import { diffStats, wordDiff } from './text-diff.ts';
+import { readableMeetings } from './linked-meetings.ts';
 import { presentDecision, presentText, presentTextSummary, presentVersion } from './texts.presenters.ts';
 import { peopleOf, textDetail, visibleDecision, visibleDecisions, visibleText, visibleTexts } from './texts.queries.ts';
 import * as repo from './texts.repository.ts';
@@ -38,13 +39,19 @@ export const textRoutes: FastifyPluginAsyncZod<TextRoutesOptions> = async (app, 
       throw new AppError('AUTHENTICATION_REQUIRED');
   });
 
-  const detail = async (request: FastifyRequest, text: Text) =>
-    presentText(
-      await textDetail(db, request.actor, text),
+  const detail = async (request: FastifyRequest, text: Text) => {
+    const found = await textDetail(db, request.actor, text);
+    return presentText(
+      found,
       await loadLookups(db, request.actor),
       request.actor,
       app.deps.now(),
+      await readableMeetings(db, request.actor, [
+        found.decision?.meetingId,
+        ...found.events.map((e) => (e.effect.type === 'adopted' ? e.effect.meetingId : null)),
+      ]),
     );
+  };
   const mustSee = async (request: FastifyRequest, id: string) => {
     const text = await visibleText(db, request.actor, id);
     if (!text) throw notFound('text', id);
@@ -336,6 +343,7 @@ export const textRoutes: FastifyPluginAsyncZod<TextRoutesOptions> = async (app, 
       positions,
       await loadLookups(db, request.actor),
       await peopleOf(db, found.text, positions),
+      await readableMeetings(db, request.actor, [found.decision.meetingId]),
     );
   };
   app.get(

@@ -16,6 +16,7 @@ for (const dialect of DIALECTS) {
     let secretariat: Client;
     let chair: Client;
     let headRu: Client;
+    let headPl: Client;
     const send = (who: Client | null, method: 'GET' | 'POST', url: string, payload?: unknown) =>
       t.app.inject({
         method,
@@ -39,6 +40,7 @@ for (const dialect of DIALECTS) {
       secretariat = await signIn(t.app, DEMO.secretariat);
       chair = await signIn(t.app, DEMO.chair);
       headRu = await signIn(t.app, DEMO.headRu);
+      headPl = await signIn(t.app, DEMO.headPl);
     });
     after(async () => t?.close());
 
@@ -60,6 +62,37 @@ for (const dialect of DIALECTS) {
       // At a meeting in its own format, the same text is agreed.
       const ok = await send(chair, 'POST', `/texts/${at19.id}/agreement`, { version: 1, meeting: MEETING_AT_19 });
       assert.equal(ok.statusCode, 200, ok.body);
+    });
+
+    test('a text at 20 agreed at a meeting at 19: Russia reads the decision without the meeting', async () => {
+      const at20 = await create({ title: 'Concept agreed among Allies (demo)' });
+      const agreed = await send(chair, 'POST', `/texts/${at20.id}/agreement`, { version: 1, meeting: MEETING_AT_19 });
+      assert.equal(agreed.statusCode, 200, agreed.body);
+      const reference = agreed.json().decision.reference as string;
+      assert.equal(agreed.json().decision.meetingId, MEETING_AT_19, 'the chair sees the meeting');
+      assert.equal((await send(headRu, 'GET', `/meetings/${MEETING_AT_19}`)).statusCode, 404);
+
+      const readers: [Client, string | null][] = [
+        [headRu, null],
+        [headPl, MEETING_AT_19],
+        [secretariat, MEETING_AT_19],
+      ];
+      for (const [who, expected] of readers) {
+        const text = await send(who, 'GET', `/texts/${at20.id}`);
+        assert.equal(text.statusCode, 200);
+        assert.equal(text.json().decision.meetingId, expected);
+        const adopted = text.json().events.find((e: { type: string }) => e.type === 'adopted');
+        assert.equal(adopted.details.meetingId ?? null, expected);
+        const one = await send(who, 'GET', `/decisions/${encodeURIComponent(reference)}`);
+        assert.equal(one.statusCode, 200);
+        assert.equal(one.json().meetingId, expected);
+        const register = (await send(who, 'GET', '/decisions?limit=500')).json();
+        assert.equal(register.items.find((d: { reference: string }) => d.reference === reference).meetingId, expected);
+        if (expected === null) {
+          assert.ok(!text.body.includes(MEETING_AT_19), 'the text names no hidden meeting');
+          assert.ok(!one.body.includes(MEETING_AT_19), 'the decision names no hidden meeting');
+        }
+      }
     });
   });
 }
