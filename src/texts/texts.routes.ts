@@ -369,7 +369,7 @@ export const textRoutes: FastifyPluginAsyncZod<TextRoutesOptions> = async (app, 
     {
       schema: {
         tags: ['decisions'],
-        summary: 'One decision by reference, e.g. NRC-D(2002)0007',
+        summary: 'One decision by reference, e.g. NRC-20-D(2002)0007',
         params: s.referenceParams,
         response: { 200: s.decisionOut, 404: errorOut },
       },

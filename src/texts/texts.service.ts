@@ -166,13 +166,17 @@ function effectSummary(effect: ProcedureEffect): Record<string, unknown> {
 }
 
 /**
- * Allocates the decision reference of an adoption inside its transaction: `<council short name>-D`,
- * the year of adoption (UTC), and the next 4-digit sequence of that prefix and year, e.g.
- * NRC-D(2002)0007. Every write holds the audit chain's lock, so allocations never interleave; the
- * unique constraint on (prefix, year, sequence) is the backstop.
+ * Allocates the decision reference of an adoption inside its transaction. Each format keeps its own
+ * series, as real councils keep separate document series: `<format code, upper case>-D`, the year of
+ * adoption (UTC), and the next 4-digit sequence of that series and year, e.g. NATO-19-D(2002)0003. One
+ * sequence for all formats would let a delegate count and date, by the gaps in their register, the
+ * decisions of formats they are not in. Every write holds the audit chain's lock, so allocations never
+ * interleave; the unique constraint on (prefix, year, sequence) is the backstop.
  */
+export const decisionSeries = (formatCode: string): string => `${formatCode.toUpperCase()}-D`;
+
 async function recordDecision(tx: Tx, text: Text, adoption: Adoption): Promise<Decision> {
-  const prefix = `${(await repo.councilShortName(tx)) ?? 'COUNCIL'}-D`;
+  const prefix = decisionSeries(text.formatCode);
   const year = Number(adoption.at.slice(0, 4));
   const sequence = await repo.nextDecisionSequence(tx, prefix, year);
   const decision: Decision = {
@@ -669,7 +673,7 @@ export async function breakSilence(
  * The chair records `version` as agreed at a meeting. The meeting must exist and be visible to the
  * chair (else UNKNOWN_REFERENCE, the same for both) and admit no member the text's format does not
  * (MEETING_WIDER_THAN_TEXT, see refuseWiderMeeting); in the same transaction, the decision joins the
- * meeting's outcome decisions ("NRC-D(2002)0007: title"), audited as a change of the meeting's outcome.
+ * meeting's outcome decisions ("NRC-20-D(2002)0007: title"), audited as a change of the meeting's outcome.
  */
 export async function recordAgreement(
   deps: TextServiceDeps,
