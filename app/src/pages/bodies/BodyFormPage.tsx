@@ -14,6 +14,7 @@ import { FormActions } from '../../components/forms/FormActions.tsx';
 import { dottedPaths } from '../../components/forms/use-form-failure.ts';
 import { useItemForm } from '../../components/forms/use-item-form.tsx';
 import { mayCreate, type Format, type Listed, type Person } from '../../components/members/model.ts';
+import { PublicReach } from '../../components/forms/PublicReach.tsx';
 import { useApi } from '../../use-api.ts';
 
 const LABELS: Record<string, string> = {
@@ -62,6 +63,7 @@ function BodyForm({ code }: { code: string | undefined }) {
   const bodies = useApi<Listed<Body>>('/bodies');
   const formats = useApi<Listed<Format>>('/formats');
   const persons = useApi<Listed<Person>>('/persons');
+  const members = useApi<Listed<{ code: string; name: string }>>('/members');
   const topics = useApi<Listed<Topic>>('/topics');
   const item = useItemForm<Body, BodyDraft>({
     collection: 'bodies',
@@ -210,6 +212,12 @@ function BodyForm({ code }: { code: string | undefined }) {
             <input type="checkbox" checked={draft.public} onChange={(e) => set('public', e.target.checked)} /> Public:
             on the public record and seen by everyone
           </label>
+          <PublicReach
+            checked={draft.public}
+            format={formats.data?.items.find((f) => f.code === draft.format)}
+            members={members.data?.items}
+            what="the body"
+          />
         </div>
         <CheckboxGroup
           legend="Topics"
