@@ -2,7 +2,7 @@
 // names the members the format leaves out, who will see the item once it is public. Pure.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { publicReachWarning } from '../../app/src/components/forms/public-reach.ts';
+import { publicReachWarning, wideningConfirmation } from '../../app/src/components/forms/public-reach.ts';
 
 const all = [
   { code: 'BEL', name: 'Belgium' },
@@ -25,4 +25,17 @@ test('a format at 19 leaving Russia out: the warning names Russia and says every
 test('no warning for a format of every member, or before a format is chosen', () => {
   assert.equal(publicReachWarning({ name: 'NRC (at 20)', members: all.map((m) => m.code) }, all, 'the body'), null);
   assert.equal(publicReachWarning(undefined, all, 'the project'), null);
+});
+
+// Issue 11, finding 6: widening a body's format is confirmed first, naming who will see the body.
+test('widening a body from 19 to 20 is confirmed, naming Russia; narrowing or keeping asks nothing', () => {
+  const at19 = { name: 'NATO (at 19)', members: ['BEL', 'POL', 'UKR'] };
+  const at20 = { name: 'NRC (at 20)', members: all.map((m) => m.code) };
+  assert.match(
+    wideningConfirmation(at19, at20, all)!,
+    /^NRC \(at 20\) admits Russia, who is not in NATO \(at 19\): its delegation will see this body .* stay hidden from them\.$/,
+  );
+  assert.equal(wideningConfirmation(at20, at19, all), null);
+  assert.equal(wideningConfirmation(at19, at19, all), null);
+  assert.equal(wideningConfirmation(undefined, at20, all), null);
 });
