@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { eventStatusProblem, nextOrdinal, ordinalWord, seriesPhrase } from './event-rules.ts';
+import { eventStatusProblem, nextOrdinal, ordinalWord, seriesPhrase, ordinalAsSeen } from './event-rules.ts';
 
 describe('event rules', () => {
   test('the Moscow conference is the second in a series', () => {
@@ -39,5 +39,12 @@ describe('event rules', () => {
       message: 'cannot be "held" before the event starts (2002-12-09)',
     });
     assert.equal(eventStatusProblem('cancelled', '2002-12-09', now), null);
+  });
+
+  test('an ordinal as a reader sees it does not count the events of the series hidden from them', () => {
+    assert.equal(ordinalAsSeen(4, [3]), 3);
+    assert.equal(ordinalAsSeen(4, []), 4);
+    assert.equal(ordinalAsSeen(2, [3, 5]), 2, 'later hidden events change nothing');
+    assert.equal(ordinalAsSeen(6, [1, 3, 5]), 3);
   });
 });

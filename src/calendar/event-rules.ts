@@ -52,6 +52,15 @@ export function seriesPhrase(ordinal: number, seriesName?: string): string {
     : `the ${ordinalWord(ordinal)} in a series`;
 }
 
+/**
+ * The ordinal of an event as a reader sees it: the events of its series the reader may not see are not
+ * counted, so "the fourth in a series" never tells a reader who sees three that one is hidden. `hidden`
+ * are the ordinals of those events; gaps the secretariat left (events before the record) still count.
+ */
+export function ordinalAsSeen(ordinal: number, hidden: readonly number[]): number {
+  return ordinal - hidden.filter((n) => n < ordinal).length;
+}
+
 /** The ordinal a new event takes when none is given: one after the highest so far. */
 export function nextOrdinal(existing: readonly number[]): number {
   return existing.reduce((max, n) => Math.max(max, n), 0) + 1;

@@ -11,6 +11,7 @@ import { authorize } from '../http/actor.ts';
 import { visibleProjects } from '../work-programme/projects.queries.ts';
 import { findSeries, listSeries } from './events.repository.ts';
 import { presentEvent, presentEventSummary, presentSeries } from './events.presenters.ts';
+import { hiddenSeriesOrdinals } from './series-ordinals.ts';
 import { monthBounds, visibleEvent, visibleEvents } from './events.queries.ts';
 import * as s from './events.schemas.ts';
 import * as service from './events.service.ts';
@@ -44,7 +45,8 @@ export const eventRoutes: FastifyPluginAsyncZod = async (app) => {
     const projects = new Map(
       (await visibleProjects(db, request.actor, lookups)).map((p) => [p.id, { id: p.id, title: p.title }]),
     );
-    return presentEvent(event, lookups, await seriesByCode(), projects);
+    const hidden = await hiddenSeriesOrdinals(db, request.actor, lookups, [event.series?.code]);
+    return presentEvent(event, lookups, await seriesByCode(), projects, hidden);
   };
 
   app.get(
@@ -63,9 +65,16 @@ export const eventRoutes: FastifyPluginAsyncZod = async (app) => {
       const lookups = await loadLookups(db, request.actor);
       const all = await visibleEvents(db, request.actor, lookups, { ...query, ...range });
       const series = await seriesByCode();
+      const page = all.slice(offset, offset + limit);
+      const hidden = await hiddenSeriesOrdinals(
+        db,
+        request.actor,
+        lookups,
+        page.map((e) => e.series?.code),
+      );
       return {
         total: all.length,
-        items: all.slice(offset, offset + limit).map((e) => presentEventSummary(e, lookups, series)),
+        items: page.map((e) => presentEventSummary(e, lookups, series, hidden)),
       };
     },
   );
@@ -136,11 +145,12 @@ export const eventRoutes: FastifyPluginAsyncZod = async (app) => {
       const lookups = await loadLookups(db, request.actor);
       const events = await visibleEvents(db, request.actor, lookups, { series: found.code });
       const series = new Map([[found.code, found]]);
+      const hidden = await hiddenSeriesOrdinals(db, request.actor, lookups, [found.code]);
       return {
         ...presentSeries(found),
         events: events
           .sort((a, b) => (a.series?.ordinal ?? 0) - (b.series?.ordinal ?? 0))
-          .map((e) => presentEventSummary(e, lookups, series)),
+          .map((e) => presentEventSummary(e, lookups, series, hidden)),
       };
     },
   );

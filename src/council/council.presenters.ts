@@ -44,11 +44,12 @@ export const presentPerson = (p: Person, abilities?: Abilities) => ({
   abilities,
 });
 
-export const presentBody = (b: Body, chair: Person | null, abilities?: Abilities) => ({
+/** `parentVisible`: whether the reader may see the parent (a public body may sit under one they may not). */
+export const presentBody = (b: Body, chair: Person | null, parentVisible: boolean, abilities?: Abilities) => ({
   code: b.code,
   name: b.name,
   kind: b.kind,
-  parent: b.parentCode,
+  parent: parentVisible ? b.parentCode : null,
   format: b.formatCode,
   chair: chair ? { id: chair.id, name: chair.name } : null,
   description: b.description,

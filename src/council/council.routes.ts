@@ -320,6 +320,7 @@ export const councilRoutes: FastifyPluginAsyncZod = async (app) => {
     presentBody(
       body,
       body.chairPersonId ? await findPerson(db, body.chairPersonId) : null,
+      body.parentCode !== null && (await visibleBody(db, request.actor, body.parentCode)) !== null,
       await bodyAbilities(request.actor, body),
     );
   app.get(
@@ -337,11 +338,13 @@ export const councilRoutes: FastifyPluginAsyncZod = async (app) => {
         visibleBodies(db, request.actor),
         listFormats(db),
       ]);
+      const visible = new Set(bodies.map((b) => b.code));
       const items = await Promise.all(
         bodies.map(async (b) =>
           presentBody(
             b,
             b.chairPersonId ? (chairs.get(b.chairPersonId) ?? null) : null,
+            b.parentCode !== null && visible.has(b.parentCode),
             await bodyAbilities(request.actor, b, formatList),
           ),
         ),

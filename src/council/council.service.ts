@@ -387,6 +387,7 @@ export async function saveBody(
       );
       refuseUnknown(problems);
       await refuseLoop(tx, code, next.parentCode);
+      await refuseOutsideParent(tx, current, next, input.parent !== undefined ? 'parent' : 'format');
       refuseDuplicateName(await bodies.bodyNameTaken(tx, next.name, code), 'body', next.name);
       const allTopics = await topics.listTopics(tx);
       next.topics = allTopics.filter((t) => next.topics.includes(t.code)).map((t) => t.code);
@@ -415,6 +416,47 @@ async function refuseLoop(tx: Tx, code: string, parentCode: string | null): Prom
     }
     seen.add(at);
   }
+}
+
+/**
+ * The body rule applies to parents too: a body may admit no member its parent's format does not, or its
+ * members would see a body below one they may not see (and its `parent` would name it). A change of a
+ * body's format must keep its sub-bodies inside it, in the same way. Refused as invalid input, naming the
+ * members who would be outside.
+ */
+async function refuseOutsideParent(tx: Tx, current: Body | null, next: Body, path: string): Promise<void> {
+  const membersOf = async (code: string) => (await formats.findFormat(tx, code))?.members ?? [];
+  // The members of format `inner` that format `outer` does not admit.
+  const outside = async (inner: string, outer: string) => {
+    const admitted = await membersOf(outer);
+    return (await membersOf(inner)).filter((m) => !admitted.includes(m));
+  };
+  const details: ErrorDetail[] = [];
+  const parent = next.parentCode && next.parentCode !== next.code ? await bodies.findBody(tx, next.parentCode) : null;
+  if (parent) {
+    const who = await outside(next.formatCode, parent.formatCode);
+    if (who.length > 0)
+      details.push({
+        path,
+        message: `admits ${who.join(', ')}, who are not in the format of its parent "${parent.code}"`,
+      });
+  }
+  if (current && current.formatCode !== next.formatCode) {
+    for (const child of (await bodies.listBodies(tx)).filter((b) => b.parentCode === next.code)) {
+      const who = await outside(child.formatCode, next.formatCode);
+      if (who.length > 0)
+        details.push({
+          path: 'format',
+          message: `would leave out ${who.join(', ')}, who are in the format of its sub-body "${child.code}"`,
+        });
+    }
+  }
+  if (details.length === 0) return;
+  throw new AppError(
+    'VALIDATION_FAILED',
+    `The body "${next.code}" is refused: ${details.map((d) => `${d.path} ${d.message}`).join('; ')}. A body may not be seen by more members than the body above it; choose a narrower format, or another parent.`,
+    details,
+  );
 }
 
 export const deleteBody = deleteWithAudit({

@@ -92,6 +92,11 @@ export const errorCatalog = {
     status: 422,
     message: 'Agreement at a meeting must name the meeting. Give the id of the meeting held.',
   },
+  MEETING_WIDER_THAN_TEXT: {
+    status: 422,
+    message:
+      "The meeting's format admits members the text's format does not, and the agreement would put the text in that meeting's outcome before them. Record it at a meeting in the text's format or a narrower one.",
+  },
   UNKNOWN_VERSION: { status: 422, message: 'The version does not exist. Pick one of the versions of the text.' },
   NOT_CURRENT_VERSION: {
     status: 409,

@@ -53,7 +53,7 @@ export interface TextChange {
   /** The deadline in force (silence_opened, deadline_extended) and the zone it was given in. */
   deadline?: string;
   timeZone?: string;
-  /** The decision reference (adopted, released), e.g. 'NRC-D(2002)0007'. */
+  /** The decision reference (adopted, released), e.g. 'NRC-20-D(2002)0007'. */
   reference?: string;
   /** adopted: 'silence' or 'meeting'; meetingId when at a meeting. */
   how?: 'silence' | 'meeting';

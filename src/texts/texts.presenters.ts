@@ -7,6 +7,7 @@ import type { Decision, Text, TextPosition, TextVersion } from './model.ts';
 import type { SilenceProcedure } from './procedure/types.ts';
 import { mayRelease, textAbilities } from './text-abilities.ts';
 import type { TextDetail } from './texts.queries.ts';
+import { linkedMeeting } from './linked-meetings.ts';
 
 const memberOf = (l: Lookups, code: string) => ({ code, name: l.members.get(code)?.name ?? code });
 
@@ -38,11 +39,11 @@ const presentProcedure = (p: SilenceProcedure, people: People, l: Lookups) => ({
     : null,
 });
 
-const presentDecisionRef = (d: Decision) => ({
+const presentDecisionRef = (d: Decision, meetings: ReadonlySet<string>) => ({
   reference: d.reference,
   adoptedAt: d.adoptedAt,
   how: d.how,
-  meetingId: d.meetingId,
+  meetingId: linkedMeeting(d.meetingId, meetings),
   procedure: d.procedure,
   recordedAt: d.recordedAt,
   version: d.version,
@@ -76,7 +77,11 @@ export const presentTextSummary = (t: Text, l: Lookups, reference: string | null
   updatedAt: t.updatedAt,
 });
 
-export function presentText(detail: TextDetail, l: Lookups, actor: Actor, now: Date) {
+/**
+ * `meetings`: the meetings linked from the text (where it was agreed) that the reader may read
+ * (readableMeetings); any other is left out, as if the text named none.
+ */
+export function presentText(detail: TextDetail, l: Lookups, actor: Actor, now: Date, meetings: ReadonlySet<string>) {
   const { text: t, versions, positions, events, decision, languageVersions, people } = detail;
   const current = versions.find((v) => v.number === t.state.currentVersion);
   const open = t.state.procedure;
@@ -102,10 +107,13 @@ export function presentText(detail: TextDetail, l: Lookups, actor: Actor, now: D
     procedure: open ? presentProcedure(open, people, l) : null,
     history: t.state.history.map((p) => presentProcedure(p, people, l)),
     events: events.map((e) => {
-      const { type, at, textId: _t, ...details } = e.effect;
+      const { type, at, textId: _t, ...all } = e.effect;
+      const { meetingId, ...rest } = all as typeof all & { meetingId?: string };
+      const linked = linkedMeeting(meetingId, meetings);
+      const details = linked ? { ...rest, meetingId: linked } : rest;
       return { seq: e.seq, type, at, by: 'by' in details ? details.by : null, recordedAt: e.recordedAt, details };
     }),
-    decision: decision ? presentDecisionRef(decision) : null,
+    decision: decision ? presentDecisionRef(decision, meetings) : null,
     languageVersions: languageVersions.map((v) => ({ id: v.id, language: v.language, title: v.title })),
     abilities: { ...textAbilities(actor, t, decision, now) },
     createdAt: t.createdAt,
@@ -128,6 +136,7 @@ export function presentDecision(
   positions: TextPosition[],
   l: Lookups,
   people: People,
+  meetings: ReadonlySet<string>,
 ) {
   return {
     reference: d.reference,
@@ -138,7 +147,7 @@ export function presentDecision(
     wording,
     adoptedAt: d.adoptedAt,
     how: d.how,
-    meetingId: d.meetingId,
+    meetingId: linkedMeeting(d.meetingId, meetings),
     procedure: d.procedure,
     recordedAt: d.recordedAt,
     history: t.state.history.map((p) => presentProcedure(p, people, l)),

@@ -399,12 +399,6 @@ export async function markReleased(tx: Executor, reference: string, slug: string
     .execute();
 }
 
-/** The council's short name ('NRC'), for decision references; null before the council is set up. */
-export async function councilShortName(db: Executor): Promise<string | null> {
-  const row = await db.selectFrom('council').select('short_name').executeTakeFirst();
-  return row?.short_name ?? null;
-}
-
 /**
  * Display names of the people behind the actors recorded on a text, for the procedure history and the
  * positions: who spoke for a delegation is part of the record. Positions record audit names

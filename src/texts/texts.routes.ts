@@ -11,6 +11,7 @@ import { releaseDecision } from './decisions.service.ts';
 import type { Text } from './model.ts';
 import type { TextChangeHooks } from './text-change.ts';
 import { diffStats, wordDiff } from './text-diff.ts';
+import { readableMeetings } from './linked-meetings.ts';
 import { presentDecision, presentText, presentTextSummary, presentVersion } from './texts.presenters.ts';
 import {
   peopleOf,
@@ -45,13 +46,19 @@ export const textRoutes: FastifyPluginAsyncZod<TextRoutesOptions> = async (app, 
       throw new AppError('AUTHENTICATION_REQUIRED');
   });
 
-  const detail = async (request: FastifyRequest, text: Text) =>
-    presentText(
-      await textDetail(db, request.actor, text),
+  const detail = async (request: FastifyRequest, text: Text) => {
+    const found = await textDetail(db, request.actor, text);
+    return presentText(
+      found,
       await loadLookups(db, request.actor),
       request.actor,
       app.deps.now(),
+      await readableMeetings(db, request.actor, [
+        found.decision?.meetingId,
+        ...found.events.map((e) => (e.effect.type === 'adopted' ? e.effect.meetingId : null)),
+      ]),
     );
+  };
   const mustSee = async (request: FastifyRequest, id: string) => {
     const text = await visibleText(db, request.actor, id);
     if (!text) throw notFound('text', id);
@@ -342,6 +349,7 @@ export const textRoutes: FastifyPluginAsyncZod<TextRoutesOptions> = async (app, 
       positions,
       await loadLookups(db, request.actor),
       await peopleOf(db, found.text, positions),
+      await readableMeetings(db, request.actor, [found.decision.meetingId]),
     );
   };
   app.get(
@@ -367,7 +375,7 @@ export const textRoutes: FastifyPluginAsyncZod<TextRoutesOptions> = async (app, 
     {
       schema: {
         tags: ['decisions'],
-        summary: 'One decision by reference, e.g. NRC-D(2002)0007',
+        summary: 'One decision by reference, e.g. NRC-20-D(2002)0007',
         params: s.referenceParams,
         response: { 200: s.decisionOut, 404: errorOut },
       },

@@ -166,13 +166,17 @@ function effectSummary(effect: ProcedureEffect): Record<string, unknown> {
 }
 
 /**
- * Allocates the decision reference of an adoption inside its transaction: `<council short name>-D`,
- * the year of adoption (UTC), and the next 4-digit sequence of that prefix and year, e.g.
- * NRC-D(2002)0007. Every write holds the audit chain's lock, so allocations never interleave; the
- * unique constraint on (prefix, year, sequence) is the backstop.
+ * Allocates the decision reference of an adoption inside its transaction. Each format keeps its own
+ * series, as real councils keep separate document series: `<format code, upper case>-D`, the year of
+ * adoption (UTC), and the next 4-digit sequence of that series and year, e.g. NATO-19-D(2002)0003. One
+ * sequence for all formats would let a delegate count and date, by the gaps in their register, the
+ * decisions of formats they are not in. Every write holds the audit chain's lock, so allocations never
+ * interleave; the unique constraint on (prefix, year, sequence) is the backstop.
  */
+export const decisionSeries = (formatCode: string): string => `${formatCode.toUpperCase()}-D`;
+
 async function recordDecision(tx: Tx, text: Text, adoption: Adoption): Promise<Decision> {
-  const prefix = `${(await repo.councilShortName(tx)) ?? 'COUNCIL'}-D`;
+  const prefix = decisionSeries(text.formatCode);
   const year = Number(adoption.at.slice(0, 4));
   const sequence = await repo.nextDecisionSequence(tx, prefix, year);
   const decision: Decision = {
@@ -667,8 +671,9 @@ export async function breakSilence(
 
 /**
  * The chair records `version` as agreed at a meeting. The meeting must exist and be visible to the
- * chair (else UNKNOWN_REFERENCE, the same for both); in the same transaction, the decision joins the
- * meeting's outcome decisions ("NRC-D(2002)0007: title"), audited as a change of the meeting's outcome.
+ * chair (else UNKNOWN_REFERENCE, the same for both) and admit no member the text's format does not
+ * (MEETING_WIDER_THAN_TEXT, see refuseWiderMeeting); in the same transaction, the decision joins the
+ * meeting's outcome decisions ("NRC-20-D(2002)0007: title"), audited as a change of the meeting's outcome.
  */
 export async function recordAgreement(
   deps: TextServiceDeps,
@@ -688,8 +693,10 @@ export async function recordAgreement(
       // The state machine's refusals (not the chair, adopted, under silence, reservations) come first.
       if (!transition(text.state, event).ok) return event;
       const meeting = await findMeeting(tx, input.meeting);
-      if (!meeting || !mayRead(caller.actor, 'meeting', meeting, formatMembersByCode(await listFormats(tx))))
+      const formats = await listFormats(tx);
+      if (!meeting || !mayRead(caller.actor, 'meeting', meeting, formatMembersByCode(formats)))
         refuseUnknown([{ path: 'meeting', message: `no meeting "${input.meeting}"` }]);
+      refuseWiderMeeting(text, meeting!, formats);
       return event;
     },
     onAdopted: async (tx, text, decision, audit) => {
@@ -713,6 +720,27 @@ export async function recordAgreement(
       });
     },
   }))!;
+}
+
+/**
+ * The decision joins the outcome of the meeting, which every member of the meeting's format reads (and
+ * the public, for a public meeting): a meeting may record a text only if its format admits no member the
+ * text's format does not, or a text at 19 agreed at a meeting at 20 would reach the partner there.
+ */
+function refuseWiderMeeting(
+  text: Text,
+  meeting: { id: string; formatCode: string },
+  formats: readonly { code: string; name: string; members: readonly string[] }[],
+): void {
+  const format = formats.find((f) => f.code === meeting.formatCode);
+  const outside = (format?.members ?? []).filter((m) => !text.state.formatMembers.includes(m));
+  if (outside.length === 0) return;
+  const who = outside.join(', ');
+  throw new AppError(
+    'MEETING_WIDER_THAN_TEXT',
+    `The meeting "${meeting.id}" is in ${format?.name ?? meeting.formatCode}, which admits ${who}, who ${outside.length === 1 ? 'is' : 'are'} not in the format of this text; agreeing it there would put its reference and title in that meeting's outcome before them. Record the agreement at a meeting in the text's format or a narrower one.`,
+    [{ path: 'meeting', message: `admits ${who}, who are not in the text's format` }],
+  );
 }
 
 /** The deadline step for one text, by the system: adopt if due, else nothing (see deadline-runner.ts). */

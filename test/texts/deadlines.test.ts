@@ -100,7 +100,7 @@ for (const dialect of DIALECTS) {
       const [decision] = await decisionsOf(db.database, ids);
       assert.equal(decision!.adopted_at, DEADLINE_UTC);
       assert.equal(decision!.how, 'silence');
-      assert.match(decision!.reference, /^NRC-D\(2002\)\d{4}$/);
+      assert.match(decision!.reference, /^NRC-20-D\(2002\)\d{4}$/);
       assert.ok(decision!.recorded_at > DEADLINE_UTC, 'recorded when noticed, years later');
       const text = await db.database.db
         .selectFrom('texts')

@@ -25,18 +25,18 @@ for (const dialect of DIALECTS) {
       assert.equal(text.title, 'Generic concept of joint NATO-Russia peacekeeping operations');
       assert.equal(text.status, 'adopted');
       assert.match(text.current.text, /^\[Demo text\]/);
-      assert.equal(text.decision.reference, 'NRC-D(2002)0001');
+      assert.equal(text.decision.reference, 'NRC-20-D(2002)0001');
       assert.equal(text.decision.adoptedAt, '2002-09-20T10:00:00.000Z');
       assert.equal(text.decision.how, 'silence');
       const register = (await get('/decisions')).json();
-      assert.ok(register.items.some((d: { reference: string }) => d.reference === 'NRC-D(2002)0001'));
+      assert.ok(register.items.some((d: { reference: string }) => d.reference === 'NRC-20-D(2002)0001'));
       // The list names each adopted text's reference, and no reference for a draft.
       const listed = (await get('/texts')).json().items as {
         id: string;
         reference: string | null;
         deadlineTimeZone: string | null;
       }[];
-      assert.equal(listed.find((i) => i.id === text.id)?.reference, 'NRC-D(2002)0001');
+      assert.equal(listed.find((i) => i.id === text.id)?.reference, 'NRC-20-D(2002)0001');
       const draft = listed.find((i) => i.id === demoUuid(DEMO_TEXT_KEYS.draft));
       assert.equal(draft?.reference, null);
       assert.equal(draft?.deadlineTimeZone, 'Europe/Brussels');

@@ -308,7 +308,7 @@ for (const dialect of DIALECTS) {
       const later = new Date('2026-01-06T15:30:00Z');
       const report = await runDueDeadlines(t.deps, later);
       const mine = report.adopted.find((a) => a.textId === text.id);
-      assert.match(mine!.reference, /^NRC-D\(2026\)\d{4}$/);
+      assert.match(mine!.reference, /^NRC-20-D\(2026\)\d{4}$/);
       assert.deepEqual((await runDueDeadlines(t.deps, later)).adopted, [], 'a second run finds nothing to do');
       const adopted = (await send(headRu, 'GET', url)).json();
       assert.equal(adopted.status, 'adopted');

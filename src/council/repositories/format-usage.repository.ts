@@ -56,7 +56,7 @@ const ITEM_TABLES: { table: 'meetings' | 'projects' | 'events'; label: string }[
 ];
 
 /**
- * Items of a body that are in another format than the body's, where either format is `code`: the only
+ * Items of a body (meetings, projects, events, sub-bodies) that are in another format than the body's, where either format is `code`: the only
  * ones a change of `code`'s members can push outside their body (the item's format must stay within
  * the body's, or a visible item would reveal a hidden body).
  */
@@ -72,5 +72,20 @@ export async function itemsInOtherFormatThanTheirBody(db: Executor, code: string
     for (const r of result.rows)
       groups.push({ label, body: r.body, itemFormat: r.item_format, bodyFormat: r.body_format, count: Number(r.n) });
   }
+  // Sub-bodies follow the same rule under their parent body.
+  const nested = await sql<{ body: string; item_format: string; body_format: string; n: number | string }>`
+    select p.code as body, c.format_code as item_format, p.format_code as body_format, count(*) as n
+    from bodies as c join bodies as p on p.code = c.parent_code
+    where (c.format_code = ${code} or p.format_code = ${code}) and c.format_code <> p.format_code
+    group by p.code, c.format_code, p.format_code
+    order by p.code, c.format_code`.execute(db);
+  for (const r of nested.rows)
+    groups.push({
+      label: 'sub-body(ies)',
+      body: r.body,
+      itemFormat: r.item_format,
+      bodyFormat: r.body_format,
+      count: Number(r.n),
+    });
   return groups;
 }

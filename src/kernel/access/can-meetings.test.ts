@@ -34,6 +34,21 @@ for (const type of ['meeting', 'project', 'event'] as const) {
   });
 }
 
+// Issue 11, finding 7: public means public to everyone, signed in or not. A public item at 19 is on the
+// public site and calendar, so a signed-in Russian delegate reads it too (a 404 there would be a lie).
+for (const type of ['body', 'meeting', 'project', 'event'] as const) {
+  test(`a public ${type} at 19 is read by everyone: the public, Russia's delegate, an Ally, staff`, () => {
+    const publicAt19: Resource = { type, formatMembers: allies, isPublic: true };
+    assert.equal(can({ kind: 'public' }, 'read', publicAt19), true);
+    assert.equal(can(rus, 'read', publicAt19), true);
+    assert.equal(can(user(['delegate'], null), 'read', publicAt19), true);
+    assert.equal(can(pol, 'read', publicAt19), true);
+    assert.equal(can(secretariat, 'read', publicAt19), true);
+    assert.equal(can(rus, 'update', publicAt19), false, 'public is for reading only');
+    assert.equal(can({ kind: 'public' }, 'delete', publicAt19), false);
+  });
+}
+
 test('calendar feed tokens are for signed-in actors only', () => {
   assert.equal(can({ kind: 'public' }, 'create', { type: 'calendar-feed-token' }), false);
   assert.equal(can(rus, 'create', { type: 'calendar-feed-token' }), true);

@@ -3,7 +3,7 @@
 //
 // Rule of the product: an item that belongs to a format is visible to a delegate only if the
 // delegate's member is in that format; secretariat staff see everything; the public sees only what
-// has been made public. Items a reader may not see are answered exactly like missing ones.
+// has been made public — and what is public is seen by everyone, signed in or not. Items a reader may not see are answered exactly like missing ones.
 
 export type Role = 'admin' | 'secretariat' | 'chair' | 'delegate' | 'auditor';
 
@@ -107,7 +107,9 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
   if (resource.type === 'record-item') return resource.published || isStaff(actor);
   // Items that belong to a format (bodies, meetings, projects, events): the body rule below.
   if (!('formatMembers' in resource)) return true;
-  if (isStaff(actor)) return true;
+  // Public means public to everyone, signed in or not: a public item at 19 is on the public site, so a
+  // partner's delegate reads it too (the secretariat is warned of that when it makes such an item public).
+  if (isStaff(actor) || resource.isPublic) return true;
   if (actor.kind === 'user' && actor.member !== null) return resource.formatMembers.includes(actor.member);
   return resource.isPublic;
 }

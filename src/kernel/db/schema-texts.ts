@@ -53,8 +53,8 @@ export interface TextProcedureEventTable {
 }
 
 export interface DecisionTable {
-  reference: string; // e.g. 'NRC-D(2002)0007'
-  prefix: string; // 'NRC-D'
+  reference: string; // e.g. 'NRC-20-D(2002)0007'
+  prefix: string; // the format's series, 'NRC-20-D' (texts.service.ts, decisionSeries)
   year: number;
   sequence: number;
   text_id: string;

@@ -1,7 +1,7 @@
 // Creating and changing a body (secretariat): its code (on creation only: meetings, projects and events
 // refer to it), name, kind, parent, format, chair, description, whether it is public, and its topics.
 // The server checks every field; its refusals are shown beside the fields and in the summary.
-import type { FormEvent } from 'react';
+import { useLayoutEffect, useRef, useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import { Field, RefOptions, ValueOptions } from '../../components/Field.tsx';
 import { PageTitle } from '../../components/Layout.tsx';
@@ -14,6 +14,8 @@ import { FormActions } from '../../components/forms/FormActions.tsx';
 import { dottedPaths } from '../../components/forms/use-form-failure.ts';
 import { useItemForm } from '../../components/forms/use-item-form.tsx';
 import { mayCreate, type Format, type Listed, type Person } from '../../components/members/model.ts';
+import { PublicReach } from '../../components/forms/PublicReach.tsx';
+import { wideningConfirmation } from '../../components/forms/public-reach.ts';
 import { useApi } from '../../use-api.ts';
 
 const LABELS: Record<string, string> = {
@@ -62,6 +64,7 @@ function BodyForm({ code }: { code: string | undefined }) {
   const bodies = useApi<Listed<Body>>('/bodies');
   const formats = useApi<Listed<Format>>('/formats');
   const persons = useApi<Listed<Person>>('/persons');
+  const members = useApi<Listed<{ code: string; name: string }>>('/members');
   const topics = useApi<Listed<Topic>>('/topics');
   const item = useItemForm<Body, BodyDraft>({
     collection: 'bodies',
@@ -76,6 +79,20 @@ function BodyForm({ code }: { code: string | undefined }) {
     list: { to: '/bodies', label: 'All bodies' },
   });
   const { editing, title, form: draft, set, saving, failure } = item;
+  // A wider format is confirmed before it is saved, like a change of a format's members: the format
+  // the confirmation on screen is for (null: none on screen).
+  const [confirming, setConfirming] = useState<string | null>(null);
+  const confirmRef = useRef<HTMLHeadingElement>(null);
+  useLayoutEffect(() => {
+    if (confirming) confirmRef.current?.focus();
+  }, [confirming]);
+  const widening = item.existing
+    ? wideningConfirmation(
+        formats.data?.items.find((f) => f.code === item.existing!.format),
+        formats.data?.items.find((f) => f.code === draft.format),
+        members.data?.items ?? [],
+      )
+    : null;
   const { errors } = failure;
   const back = editing ? `/bodies/${code}` : '/bodies';
   const eyebrow = (
@@ -128,6 +145,7 @@ function BodyForm({ code }: { code: string | undefined }) {
     if (!draft.format) problems.format = 'Choose the format whose members sit in the body.';
     if (Object.keys(problems).length)
       return failure.fail(problems, 'The body was not saved. Correct the fields below.');
+    if (widening && confirming !== draft.format) return setConfirming(draft.format);
     const payload: Record<string, unknown> = {
       name: draft.name.trim(),
       kind: draft.kind,
@@ -210,6 +228,12 @@ function BodyForm({ code }: { code: string | undefined }) {
             <input type="checkbox" checked={draft.public} onChange={(e) => set('public', e.target.checked)} /> Public:
             on the public record and seen by everyone
           </label>
+          <PublicReach
+            checked={draft.public}
+            format={formats.data?.items.find((f) => f.code === draft.format)}
+            members={members.data?.items}
+            what="the body"
+          />
         </div>
         <CheckboxGroup
           legend="Topics"
@@ -222,8 +246,22 @@ function BodyForm({ code }: { code: string | undefined }) {
         <Field label="Description" error={errors.description}>
           <textarea value={draft.description} onChange={(e) => set('description', e.target.value)} maxLength={5000} />
         </Field>
+        {widening && confirming === draft.format ? (
+          <section className="confirm" aria-labelledby="confirm-format-h">
+            <h2 id="confirm-format-h" tabIndex={-1} ref={confirmRef}>
+              Confirm the wider format
+            </h2>
+            <p>{widening}</p>
+          </section>
+        ) : null}
         <FormActions
-          submit={editing ? 'Save the body' : 'Create the body'}
+          submit={
+            widening && confirming === draft.format
+              ? 'Confirm and save the body'
+              : editing
+                ? 'Save the body'
+                : 'Create the body'
+          }
           busy={saving}
           busyLabel="Saving…"
           cancelTo={back}

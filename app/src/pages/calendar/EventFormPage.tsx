@@ -23,6 +23,7 @@ import {
   type Ref,
 } from '../../components/calendar/model.ts';
 import { useSession } from '../../session.tsx';
+import { PublicReach } from '../../components/forms/PublicReach.tsx';
 import { useApi } from '../../use-api.ts';
 
 type Part = 'early' | 'mid' | 'late';
@@ -170,8 +171,8 @@ export function EventFormPage() {
     refusal: 'Only the secretariat creates and changes events.',
     list: { to: '/calendar', label: 'The calendar' },
   });
-  const bodies = useApi<{ items: Ref[] }>('/bodies');
-  const formats = useApi<{ items: Ref[] }>('/formats');
+  const bodies = useApi<{ items: (Ref & { format: string })[] }>('/bodies');
+  const formats = useApi<{ items: (Ref & { members: string[] })[] }>('/formats');
   const members = useApi<{ items: Ref[] }>('/members');
   const topics = useApi<{ items: Ref[] }>('/topics');
   const series = useApi<{ items: Ref[] }>('/event-series');
@@ -364,6 +365,14 @@ export function EventFormPage() {
               <input type="checkbox" checked={form.public} onChange={(e) => set('public', e.target.checked)} /> Public:
               on the public calendar and its feeds
             </label>
+            <PublicReach
+              checked={form.public}
+              format={formats.data?.items.find(
+                (f) => f.code === (form.format || bodies.data?.items.find((b) => b.code === form.body)?.format),
+              )}
+              members={members.data?.items}
+              what="the event"
+            />
           </div>
         </fieldset>
 

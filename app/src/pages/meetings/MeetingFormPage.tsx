@@ -24,6 +24,7 @@ import {
   type Topic,
 } from '../../components/meetings/types.ts';
 import { zoneLabel } from '../../components/meetings/when.ts';
+import { PublicReach } from '../../components/forms/PublicReach.tsx';
 import { useApi } from '../../use-api.ts';
 import {
   agendaPayload,
@@ -357,6 +358,12 @@ function MeetingForm({ reference, meeting }: { reference: Reference; meeting: Me
               <input type="checkbox" checked={draft.public} onChange={(e) => set('public', e.target.checked)} /> Public:
               shown on the public calendar and to everyone
             </label>
+            <PublicReach
+              checked={draft.public}
+              format={reference.formats.find((f) => f.code === (draft.format || body?.format))}
+              members={reference.members}
+              what="the meeting"
+            />
           </div>
         </fieldset>
 

@@ -11,6 +11,7 @@ import { useItemForm } from '../../components/forms/use-item-form.tsx';
 import type { Ref } from '../../components/calendar/model.ts';
 import { PROJECT_STATUSES, wpLabel, type Project } from '../../components/work-programme/model.ts';
 import { useSession } from '../../session.tsx';
+import { PublicReach } from '../../components/forms/PublicReach.tsx';
 import { useApi } from '../../use-api.ts';
 
 const LABELS: Record<string, string> = {
@@ -67,8 +68,8 @@ export function ProjectFormPage() {
     refusal: 'Only the secretariat creates and changes projects.',
     list: { to: '/work-programme', label: 'The work programme' },
   });
-  const bodies = useApi<{ items: Ref[] }>('/bodies');
-  const formats = useApi<{ items: Ref[] }>('/formats');
+  const bodies = useApi<{ items: (Ref & { format: string })[] }>('/bodies');
+  const formats = useApi<{ items: (Ref & { members: string[] })[] }>('/formats');
   const members = useApi<{ items: Ref[] }>('/members');
   const topics = useApi<{ items: Ref[] }>('/topics');
   const { editing, title, form, set, saving, failure } = item;
@@ -141,6 +142,14 @@ export function ProjectFormPage() {
             <input type="checkbox" checked={form.public} onChange={(e) => set('public', e.target.checked)} /> Public: on
             the public record of the work programme
           </label>
+          <PublicReach
+            checked={form.public}
+            format={formats.data?.items.find(
+              (f) => f.code === (form.format || bodies.data?.items.find((b) => b.code === form.body)?.format),
+            )}
+            members={members.data?.items}
+            what="the project"
+          />
         </div>
         <CheckboxGroup
           legend="Topics"
