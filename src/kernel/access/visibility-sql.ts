@@ -26,8 +26,8 @@ const never = (): RawBuilder<SqlBool> => sql<SqlBool>`1 = 0`;
 
 /**
  * Bodies, meetings, projects and events (the body rule of `can`): staff see all; a delegate sees the
- * items whose format (in `format_members`, as it is now) holds their member, public or not; anyone else
- * sees the public ones. `columns` name the row's format code and its 0/1 public flag, qualified as the
+ * items whose format (in `format_members`, as it is now) holds their member, and every public item;
+ * anyone else sees the public ones. `columns` name the row's format code and its 0/1 public flag, qualified as the
  * query needs (e.g. 'meetings.format_code').
  */
 export function formatItemVisibleTo(
@@ -41,7 +41,8 @@ export function formatItemVisibleTo(
     case 'all':
       return always();
     case 'member':
-      return sql<SqlBool>`exists (select 1 from format_members visibility_fm where visibility_fm.format_code = ${sql.ref(columns.formatCode)} and visibility_fm.member_code = ${scope.member})`;
+      // Public means public to everyone, signed in or not (can's rule since issue 11, finding 7).
+      return sql<SqlBool>`(${sql.ref(columns.isPublic)} = 1 or exists (select 1 from format_members visibility_fm where visibility_fm.format_code = ${sql.ref(columns.formatCode)} and visibility_fm.member_code = ${scope.member}))`;
     case 'public':
       return sql<SqlBool>`${sql.ref(columns.isPublic)} = 1`;
   }
