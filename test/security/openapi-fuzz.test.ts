@@ -7,6 +7,7 @@
 // be a 5xx, the server must still answer afterwards, and the audit chain must verify (in process and
 // with `concord audit verify`). The seed is printed, and named in every failure, to replay a run:
 //   SECURITY_FUZZ_SEED=<seed> node --import tsx --test test/security/openapi-fuzz.test.ts
+// (`npm test` replays a fixed seed; SECURITY_FUZZ_SEED=random tries a new one.)
 // SECURITY_FUZZ_REQUESTS (default 5000) is the number of requests per database, split across the roles.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -27,7 +28,10 @@ import {
 } from './support.ts';
 
 const REQUESTS = Number(process.env.SECURITY_FUZZ_REQUESTS ?? 5000);
-const SEED = Number(process.env.SECURITY_FUZZ_SEED ?? Math.floor(Math.random() * 2 ** 31));
+// The suite replays one fixed seed, so a run of `npm test` is the same run every time (a red CI is a
+// regression, not bad luck); SECURITY_FUZZ_SEED=random explores a new seed, printed for the replay.
+const SEED_SETTING = process.env.SECURITY_FUZZ_SEED ?? '20020925';
+const SEED = SEED_SETTING === 'random' ? Math.floor(Math.random() * 2 ** 31) : Number(SEED_SETTING);
 const PER_REQUEST_TIMEOUT_MS = 15_000;
 
 /** mulberry32: a small, seeded, reproducible generator. */
