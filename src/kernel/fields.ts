@@ -57,6 +57,23 @@ export const uniqueList = <T extends z.ZodType<string>>(item: T, what: string) =
 export const idParams = z.object({ id: z.string().uuid('must be a UUID') });
 export const codeParams = z.object({ code: slug });
 
+/**
+ * A version (or other sequence) number: 1 or more, and within the database's integer columns, so a
+ * number too large for them is a 400 naming the field rather than an error of the database.
+ */
+export const MAX_SEQUENCE_NUMBER = 1_000_000;
+export const sequenceNumber = z
+  .number()
+  .int('must be a whole number')
+  .min(1, 'must be 1 or more')
+  .max(MAX_SEQUENCE_NUMBER, `must be at most ${MAX_SEQUENCE_NUMBER}`);
+/** The same, read from a query string or path. */
+export const sequenceNumberParam = z.coerce
+  .number()
+  .int('must be a whole number')
+  .min(1, 'must be 1 or more')
+  .max(MAX_SEQUENCE_NUMBER, `must be at most ${MAX_SEQUENCE_NUMBER}`);
+
 /** Paging of lists: `total` counts only what the reader may see. */
 export const pagingQuery = {
   limit: z.coerce

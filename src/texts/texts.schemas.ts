@@ -2,7 +2,18 @@
 // Time zones and deadlines are checked by the service so that their refusals carry the procedure's own
 // codes (INVALID_TIME_ZONE, INVALID_INSTANT, DEADLINE_IN_PAST …).
 import { z } from 'zod';
-import { isoDate, longText, memberCode, pagingQuery, refOut, slug, text, uuid } from '../kernel/fields.ts';
+import {
+  isoDate,
+  longText,
+  memberCode,
+  pagingQuery,
+  refOut,
+  sequenceNumber,
+  sequenceNumberParam,
+  slug,
+  text,
+  uuid,
+} from '../kernel/fields.ts';
 import { TEXT_KINDS } from './model.ts';
 
 const language = z.string().regex(/^[a-z]{2}$/, 'must be a two-letter ISO 639-1 code such as "en" or "ru"');
@@ -32,16 +43,14 @@ export const positionCreate = z
 export const reservationCreate = z
   .object({ member: memberCode.optional().describe('Defaults to your own member'), reason: longText(20_000) })
   .strict();
-export const silenceOpen = z
-  .object({ version: z.number().int().min(1), deadline: localDeadline, timeZone: zoneName })
-  .strict();
+export const silenceOpen = z.object({ version: sequenceNumber, deadline: localDeadline, timeZone: zoneName }).strict();
 export const silenceExtend = z
   .object({ deadline: localDeadline, timeZone: zoneName.optional().describe("Defaults to the procedure's zone") })
   .strict();
 export const silenceBreak = z
   .object({ member: memberCode.optional().describe('Defaults to your own member'), statement: longText(20_000) })
   .strict();
-export const agreementRecord = z.object({ version: z.number().int().min(1), meeting: uuid('a meeting') }).strict();
+export const agreementRecord = z.object({ version: sequenceNumber, meeting: uuid('a meeting') }).strict();
 export const releaseIn = z
   .object({
     speaker: uuid('a person').nullable().optional(),
@@ -66,12 +75,10 @@ export const textListQuery = z
 export const idParams = z.object({ id: z.string().uuid('must be a UUID') });
 export const versionParams = z.object({
   id: z.string().uuid('must be a UUID'),
-  number: z.coerce.number().int().min(1),
+  number: sequenceNumberParam,
 });
 export const memberParams = z.object({ id: z.string().uuid('must be a UUID'), member: memberCode });
-export const diffQuery = z
-  .object({ from: z.coerce.number().int().min(1), to: z.coerce.number().int().min(1) })
-  .strict();
+export const diffQuery = z.object({ from: sequenceNumberParam, to: sequenceNumberParam }).strict();
 export const referenceParams = z.object({ reference: z.string().min(1).max(60) });
 
 const zoned = z.object({ date: z.string(), time: z.string(), offset: z.string() });

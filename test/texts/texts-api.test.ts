@@ -151,6 +151,13 @@ for (const dialect of DIALECTS) {
         ],
       );
       assert.equal((await send(headRu, 'GET', `/texts/${text.id}/diff?from=1&to=3`)).statusCode, 404);
+      // Found by the fuzzer: a version past the database's integers was a 500 on PostgreSQL.
+      for (const path of [`/diff?from=9007199254740991&to=1`, `/versions/2147483648`]) {
+        const huge = await send(headRu, 'GET', `/texts/${text.id}${path}`);
+        assert.equal(huge.statusCode, 400, path);
+        assert.equal(huge.json().error.code, 'VALIDATION_FAILED', path);
+        assert.match(huge.json().error.message, /must be at most 1000000/, path);
+      }
       assert.equal(
         (await send(headRu, 'GET', `/texts/${text.id}/versions/1`)).json().text,
         'The Council agreed the concept.',
